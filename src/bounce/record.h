@@ -1,0 +1,76 @@
+#pragma once
+// One failed (or reported) recipient of one bounce, with field names compatible with Sisimai's
+// so that its users can switch, plus the facts of the returned original message.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bg::bounce {
+
+// What kind of message a bounce-like message turned out to be.
+enum class MessageKind {
+  kNotBounce,
+  kBounce,          // a failure: DSN or NDR
+  kDelay,           // a delay warning: still trying
+  kDeliveryReport,  // a success notification (Action: delivered, relayed, expanded)
+  kAutoReply,       // RFC 3834 auto-reply, vacation message
+  kFeedbackReport,  // RFC 5965 ARF abuse or fraud report
+};
+
+const char* to_string(MessageKind kind);
+
+// One hop of the returned original's Received chain, top (most recent) first.
+struct ReceivedHop {
+  std::string from_host;    // the HELO name or the name the receiver looked up
+  std::string from_ip;
+  std::string by_host;
+  std::string protocol;     // "ESMTPSA", "esmtp", "local"...
+  std::string auth_sender;  // authenticated sender, where the line shows one
+  std::string date;
+};
+
+// The message that bounced, as far as the bounce returned it.
+struct OriginalMessage {
+  std::string messageid;
+  std::string from;
+  std::string returnpath;
+  std::string to;
+  std::string subject;
+  std::string date;
+  std::string listid;
+  std::vector<ReceivedHop> received;
+  std::vector<std::string> dkim_domains;
+  std::string x_originating_ip;
+  bool present = false;  // false when the bounce carried no part of the original
+};
+
+struct Record {
+  std::string recipient;
+  std::string addresser;
+  std::string deliverystatus;  // enhanced status code, "5.1.1"
+  std::string replycode;       // SMTP reply code, "550"
+  std::string action;          // failed, delayed, delivered, relayed, expanded
+  std::string reason;          // Sisimai's taxonomy: userunknown, mailboxfull...
+  bool hardbounce = false;
+  std::string diagnosticcode;
+  std::string diagnostictype;  // SMTP, X-Unix, X-Postfix...
+  std::string smtpcommand;     // the command the failure answered: RCPT, DATA...
+  std::string lhost;           // the server that reported the failure
+  std::string rhost;           // the server that refused the message
+  std::string destination;     // the recipient's domain
+  std::string senderdomain;    // the addresser's domain
+  std::int64_t timestamp = 0;  // Unix time of the failure
+  std::string timezoneoffset;  // "+0900"
+  std::string subject;         // of the original message
+  std::string messageid;       // of the original message
+  std::string listid;
+  std::string feedbacktype;    // ARF reports: abuse, fraud...
+  std::string decodedby;       // the format module that read the bounce: Postfix, Exim...
+  std::string origin;          // the path read
+  std::uint64_t message_index = 0;
+  MessageKind kind = MessageKind::kBounce;
+  OriginalMessage original;
+};
+
+}  // namespace bg::bounce

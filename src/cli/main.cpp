@@ -1,0 +1,6 @@
+#include <cstdio>
+
+int main() {
+  std::puts("bounceguard: under construction");
+  return 0;
+}

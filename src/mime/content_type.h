@@ -1,0 +1,38 @@
+#pragma once
+// Structured header values: Content-Type and Content-Disposition with their parameters,
+// including RFC 2231 continuations and charset-tagged values.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bg::mime {
+
+struct Parameter {
+  std::string name;   // lowercased
+  std::string value;  // unquoted; RFC 2231 values decoded to UTF-8
+};
+
+// Parses "token; name=value; name*0*=charset'lang'%41..." after the leading token.
+std::vector<Parameter> parse_parameters(std::string_view header_value);
+
+const std::string* find_parameter(const std::vector<Parameter>& parameters, std::string_view name);
+
+struct ContentType {
+  std::string type = "text";     // lowercased
+  std::string subtype = "plain";  // lowercased
+  std::vector<Parameter> parameters;
+
+  std::string media_type() const { return type + "/" + subtype; }
+  bool is(std::string_view type_name, std::string_view subtype_name) const {
+    return type == type_name && subtype == subtype_name;
+  }
+  std::string_view parameter(std::string_view name) const;
+};
+
+// An empty or unreadable value yields `fallback` (text/plain, or message/rfc822 inside a
+// multipart/digest).
+ContentType parse_content_type(std::string_view header_value,
+                               std::pair<std::string_view, std::string_view> fallback = {"text", "plain"});
+
+}  // namespace bg::mime

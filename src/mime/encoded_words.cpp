@@ -1,0 +1,78 @@
+#include "mime/encoded_words.h"
+
+#include "mime/charset.h"
+#include "mime/lines.h"
+#include "mime/transfer_encoding.h"
+
+namespace bg::mime {
+
+namespace {
+
+struct EncodedWord {
+  std::string_view charset;
+  char encoding = 0;  // 'B' or 'Q'
+  std::string_view text;
+  std::size_t end = 0;  // offset just past "?="
+};
+
+// Recognizes an encoded word starting at value[pos] == '='.
+bool read_encoded_word(std::string_view value, std::size_t pos, EncodedWord& word) {
+  if (value.substr(pos, 2) != "=?") return false;
+  const std::size_t charset_end = value.find('?', pos + 2);
+  if (charset_end == std::string_view::npos || charset_end + 2 >= value.size()) return false;
+  if (value[charset_end + 2] != '?') return false;
+  const char encoding = value[charset_end + 1];
+  if (encoding != 'B' && encoding != 'b' && encoding != 'Q' && encoding != 'q') return false;
+  const std::size_t text_start = charset_end + 3;
+  const std::size_t text_end = value.find("?=", text_start);
+  if (text_end == std::string_view::npos) return false;
+  std::string_view charset = value.substr(pos + 2, charset_end - pos - 2);
+  if (charset.find_first_of(" \t") != std::string_view::npos) return false;
+  // RFC 2231 section 5 allows a language after '*': "=?utf-8*en?Q?...?="
+  if (const std::size_t star = charset.find('*'); star != std::string_view::npos)
+    charset = charset.substr(0, star);
+  word.charset = charset;
+  word.encoding = static_cast<char>(encoding & ~0x20);
+  word.text = value.substr(text_start, text_end - text_start);
+  word.end = text_end + 2;
+  return true;
+}
+
+}  // namespace
+
+std::string decode_encoded_words(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  // Adjacent words in one charset are decoded together before conversion, because senders
+  // split multi-byte characters across words.
+  std::string pending_bytes;
+  std::string_view pending_charset;
+  auto flush_pending = [&] {
+    if (!pending_bytes.empty()) append_as_utf8(pending_bytes, pending_charset, out);
+    pending_bytes.clear();
+  };
+
+  std::size_t plain_start = 0;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    EncodedWord word;
+    if (value[i] != '=' || !read_encoded_word(value, i, word)) {
+      ++i;
+      continue;
+    }
+    const std::string_view between = value.substr(plain_start, i - plain_start);
+    const bool joins_previous_word = plain_start > 0 && trim(between).empty() && !pending_bytes.empty();
+    if (!joins_previous_word || word.charset != pending_charset) flush_pending();
+    if (!joins_previous_word) append_as_utf8(between, "utf-8", out);
+    pending_charset = word.charset;
+    if (word.encoding == 'B') append_base64_decoded(word.text, pending_bytes);
+    else append_quoted_printable_decoded(word.text, pending_bytes, true);
+    i = word.end;
+    plain_start = i;
+  }
+  flush_pending();
+  append_as_utf8(value.substr(plain_start), "utf-8", out);
+  return out;
+}
+
+}  // namespace bg::mime

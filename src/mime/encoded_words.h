@@ -1,0 +1,12 @@
+#pragma once
+// RFC 2047 encoded words ("=?charset?B?...?=") in header values, decoded to UTF-8.
+#include <string>
+#include <string_view>
+
+namespace bg::mime {
+
+// Decodes every encoded word in an unfolded header value. White space between two adjacent
+// encoded words is dropped, as RFC 2047 section 6.2 asks; raw 8-bit text is kept as UTF-8.
+std::string decode_encoded_words(std::string_view value);
+
+}  // namespace bg::mime

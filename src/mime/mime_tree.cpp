@@ -1,0 +1,160 @@
+#include "mime/mime_tree.h"
+
+#include <algorithm>
+
+#include "mime/ascii.h"
+#include "mime/charset.h"
+#include "mime/lines.h"
+#include "mime/transfer_encoding.h"
+
+namespace bg::mime {
+
+namespace {
+
+bool is_message_container(const ContentType& type) {
+  return type.type == "message" &&
+         (type.subtype == "rfc822" || type.subtype == "global" || type.subtype == "news");
+}
+
+// Whether `line` is "--boundary" or "--boundary--", allowing trailing white space.
+int boundary_kind(std::string_view line, std::string_view boundary) {
+  if (line.size() < boundary.size() + 2 || line[0] != '-' || line[1] != '-') return 0;
+  if (line.compare(2, boundary.size(), boundary) != 0) return 0;
+  std::string_view rest = line.substr(boundary.size() + 2);
+  bool closing = false;
+  if (rest.starts_with("--")) {
+    closing = true;
+    rest.remove_prefix(2);
+  }
+  for (char c : rest)
+    if (!is_space_or_tab(c)) return 0;
+  return closing ? 2 : 1;
+}
+
+}  // namespace
+
+void MimeTree::parse(std::string_view message) {
+  message_ = message;
+  parts_.clear();
+  boundaries_.clear();
+  broken_structure_ = false;
+  parse_entity(0, -1, 0, true, {"text", "plain"});
+}
+
+MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t levels,
+                                                std::size_t limit) const {
+  BoundaryMatch match;
+  match.line_start = match.line_end = message_.size();
+  if (levels == 0) return match;
+  limit = std::min(limit, message_.size());
+  std::size_t pos = from;
+  while (pos < limit) {
+    if (message_[pos] == '-' && pos + 1 < message_.size() && message_[pos + 1] == '-') {
+      const Line line = line_at(message_, pos);
+      for (std::size_t level = levels; level-- > 0;) {
+        if (const int kind = boundary_kind(line.text, boundaries_[level])) {
+          return {pos, line.next, level, kind == 2, true};
+        }
+      }
+    }
+    // Move to the start of the next line.
+    const std::size_t newline = message_.find_first_of("\n\r", pos);
+    if (newline == std::string_view::npos) break;
+    pos = newline + 1;
+    if (message_[newline] == '\r' && pos < message_.size() && message_[pos] == '\n') ++pos;
+  }
+  return match;
+}
+
+// The text from `start` up to `end`. When a boundary line follows, the line break before it
+// belongs to the boundary (RFC 2046 section 5.1.1), not to the body.
+std::string_view MimeTree::body_before(std::size_t start, std::size_t end, bool boundary_follows) const {
+  if (boundary_follows) {
+    if (end > start && message_[end - 1] == '\n') --end;
+    if (end > start && message_[end - 1] == '\r') --end;
+  }
+  return message_.substr(start, end - start);
+}
+
+std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, bool is_message,
+                                   std::pair<std::string_view, std::string_view> default_type) {
+  const int index = static_cast<int>(parts_.size());
+  parts_.emplace_back();
+  if (parent >= 0) parts_[parent].children.push_back(index);
+
+  // The header block may not run past the next boundary: a part without a blank line after its
+  // headers ends at the boundary line, which the header parser rejects as a non-header.
+  const std::size_t header_size = parts_[index].headers.parse(message_.substr(start));
+  std::size_t body_start = start + header_size;
+  {
+    Part& part = parts_[index];
+    part.parent = parent;
+    part.depth = depth;
+    part.is_message = is_message;
+    part.content_type = parse_content_type(part.headers.raw("Content-Type"), default_type);
+    part.transfer_encoding = lowercase(trim(unfold(part.headers.raw("Content-Transfer-Encoding"))));
+  }
+
+  // If the header block ran into a boundary line, the body starts (empty) at that line.
+  const std::size_t levels = boundaries_.size();
+  if (levels > 0) {
+    const BoundaryMatch inside_headers = find_boundary(start, levels, body_start);
+    if (inside_headers.found) body_start = inside_headers.line_start;
+  }
+
+  const bool too_deep = depth >= kMaxDepth || parts_.size() >= kMaxParts;
+  const ContentType& type = parts_[index].content_type;
+  const std::string boundary(type.parameter("boundary"));
+
+  if (!too_deep && type.type == "multipart" && !boundary.empty()) {
+    return parse_multipart_children(index, body_start, depth);
+  }
+  if (!too_deep && is_message_container(type) && parts_[index].transfer_encoding != "base64" &&
+      parts_[index].transfer_encoding != "quoted-printable") {
+    return parse_entity(body_start, index, depth + 1, true, {"text", "plain"});
+  }
+
+  const BoundaryMatch next = find_boundary(body_start, levels);
+  parts_[index].body = body_before(body_start, next.line_start, next.found);
+  if (!next.found && levels > 0) broken_structure_ = true;
+  return next.line_start;
+}
+
+std::size_t MimeTree::parse_multipart_children(int index, std::size_t body_start, int depth) {
+  const bool digest = parts_[index].content_type.subtype == "digest";
+  boundaries_.emplace_back(parts_[index].content_type.parameter("boundary"));
+  const std::size_t own_level = boundaries_.size() - 1;
+
+  BoundaryMatch match = find_boundary(body_start, boundaries_.size());
+  while (match.found && match.level == own_level && !match.closing) {
+    const std::pair<std::string_view, std::string_view> child_default =
+        digest ? std::pair<std::string_view, std::string_view>{"message", "rfc822"}
+               : std::pair<std::string_view, std::string_view>{"text", "plain"};
+    const std::size_t child_end = parse_entity(match.line_end, index, depth + 1, false, child_default);
+    match = find_boundary(child_end, boundaries_.size());
+    if (parts_.size() >= kMaxParts) break;
+  }
+  boundaries_.pop_back();
+
+  if (match.found && match.level == own_level && match.closing) {
+    // The epilogue runs to the next enclosing boundary, or to the end.
+    return find_boundary(match.line_end, boundaries_.size()).line_start;
+  }
+  broken_structure_ = true;  // closed by an enclosing boundary or by the end of input
+  return match.found ? match.line_start : message_.size();
+}
+
+std::string MimeTree::decoded(const Part& part) const {
+  std::string out;
+  out.reserve(part.body.size());
+  append_transfer_decoded(part.body, part.transfer_encoding, out);
+  return out;
+}
+
+std::string MimeTree::text(const Part& part) const {
+  std::string out;
+  append_as_utf8(decoded(part), part.content_type.parameter("charset"), out);
+  return out;
+}
+
+}  // namespace bg::mime

@@ -1,0 +1,72 @@
+#pragma once
+// The MIME structure of one message (RFC 2045/2046), parsed in place. Parts are views into the
+// message; nothing is decoded until a caller asks for a part's content.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mime/content_type.h"
+#include "mime/headers.h"
+
+namespace bg::mime {
+
+struct Part {
+  int parent = -1;
+  int depth = 0;
+  // True for the top-level message and for a message carried inside message/rfc822: its
+  // headers are a whole message's, not only a body part's.
+  bool is_message = false;
+  Headers headers;
+  ContentType content_type;
+  std::string transfer_encoding;  // lowercased; empty means 7bit
+  std::string_view body;          // as written, still transfer-encoded; empty for containers
+  std::vector<int> children;
+
+  bool is_multipart() const { return content_type.type == "multipart"; }
+};
+
+class MimeTree {
+ public:
+  // Parses `message`. The tree keeps views into it, so it must outlive the tree's use.
+  void parse(std::string_view message);
+
+  const std::vector<Part>& parts() const { return parts_; }
+  const Part& root() const { return parts_.front(); }
+
+  // The body with its transfer encoding undone.
+  std::string decoded(const Part& part) const;
+  // The body decoded and converted from its charset to UTF-8.
+  std::string text(const Part& part) const;
+
+  // A multipart whose closing boundary never came, or a part cut short by the end of input.
+  bool has_broken_structure() const { return broken_structure_; }
+
+  static constexpr int kMaxDepth = 32;
+  static constexpr std::size_t kMaxParts = 4096;
+
+ private:
+  struct BoundaryMatch {
+    std::size_t line_start = 0;
+    std::size_t line_end = 0;  // start of the line after the boundary line
+    std::size_t level = 0;     // index into boundaries_ (deeper = larger)
+    bool closing = false;
+    bool found = false;
+  };
+
+  std::size_t parse_entity(std::size_t start, int parent, int depth, bool is_message,
+                           std::pair<std::string_view, std::string_view> default_type);
+  std::size_t parse_multipart_children(int index, std::size_t body_start, int depth);
+  // The first line at or after `from` (and before `limit`) that is a delimiter of one of the
+  // innermost `levels` enclosing multiparts; innermost wins.
+  BoundaryMatch find_boundary(std::size_t from, std::size_t levels,
+                              std::size_t limit = std::string_view::npos) const;
+  std::string_view body_before(std::size_t start, std::size_t end, bool boundary_follows) const;
+
+  std::string_view message_;
+  std::vector<Part> parts_;
+  std::vector<std::string> boundaries_;  // enclosing multiparts' boundaries, outermost first
+  bool broken_structure_ = false;
+};
+
+}  // namespace bg::mime

@@ -1,0 +1,106 @@
+#include "mime/transfer_encoding.h"
+
+#include <array>
+#include <cstdint>
+
+#include "mime/ascii.h"
+#include "mime/lines.h"
+
+namespace bg::mime {
+
+namespace {
+
+constexpr std::uint8_t kNotBase64 = 0xFF;
+
+constexpr std::array<std::uint8_t, 256> make_base64_table() {
+  std::array<std::uint8_t, 256> table{};
+  for (auto& entry : table) entry = kNotBase64;
+  constexpr std::string_view alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (std::size_t i = 0; i < alphabet.size(); ++i)
+    table[static_cast<unsigned char>(alphabet[i])] = static_cast<std::uint8_t>(i);
+  return table;
+}
+
+constexpr auto kBase64 = make_base64_table();
+
+}  // namespace
+
+void append_base64_decoded(std::string_view encoded, std::string& out) {
+  std::uint32_t accumulator = 0;
+  int bits = 0;
+  for (char c : encoded) {
+    if (c == '=') break;  // padding: the data is over
+    const std::uint8_t value = kBase64[static_cast<unsigned char>(c)];
+    if (value == kNotBase64) continue;
+    accumulator = (accumulator << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((accumulator >> bits) & 0xFF));
+    }
+  }
+}
+
+void append_quoted_printable_decoded(std::string_view encoded, std::string& out, bool in_header) {
+  std::size_t i = 0;
+  const std::size_t size = encoded.size();
+  while (i < size) {
+    const char c = encoded[i];
+    if (c == '=') {
+      if (i + 2 < size) {
+        const int high = hex_digit_value(encoded[i + 1]);
+        const int low = hex_digit_value(encoded[i + 2]);
+        if (high >= 0 && low >= 0) {
+          out.push_back(static_cast<char>(high * 16 + low));
+          i += 3;
+          continue;
+        }
+      }
+      // A soft line break: '=' then optional white space then the line ending.
+      std::size_t j = i + 1;
+      while (j < size && is_space_or_tab(encoded[j])) ++j;
+      if (j == size) return;
+      if (encoded[j] == '\r' || encoded[j] == '\n') {
+        if (encoded[j] == '\r' && j + 1 < size && encoded[j + 1] == '\n') ++j;
+        i = j + 1;
+        continue;
+      }
+      out.push_back('=');  // not an escape: keep it as written
+      ++i;
+      continue;
+    }
+    if (c == '_' && in_header) {
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    if (!in_header && (c == ' ' || c == '\t')) {
+      // Trailing white space before a line ending was added in transport (RFC 2045 6.7 rule 3).
+      std::size_t j = i;
+      while (j < size && is_space_or_tab(encoded[j])) ++j;
+      if (j == size || encoded[j] == '\r' || encoded[j] == '\n') {
+        i = j;
+        continue;
+      }
+      out.append(encoded.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+}
+
+void append_transfer_decoded(std::string_view body, std::string_view encoding, std::string& out) {
+  const std::string_view name = trim(encoding);
+  if (iequals(name, "base64")) {
+    append_base64_decoded(body, out);
+  } else if (iequals(name, "quoted-printable")) {
+    append_quoted_printable_decoded(body, out);
+  } else {
+    out.append(body);
+  }
+}
+
+}  // namespace bg::mime
