@@ -1,0 +1,21 @@
+#pragma once
+// Email addresses as they appear in bounces: inside angle brackets, after "rfc822;", quoted,
+// with display names and comments around them.
+#include <string>
+#include <string_view>
+
+namespace bg::bounce {
+
+// The first email address in `text`, without brackets or quotes; empty when there is none.
+std::string find_address(std::string_view text);
+
+// Whether `text` is exactly one plausible address (local@domain).
+bool is_address(std::string_view text);
+
+// The part after the last '@', lowercased.
+std::string domain_of(std::string_view address);
+
+// Whether the address belongs to a mail system rather than a person (MAILER-DAEMON, postmaster).
+bool is_mailer_daemon(std::string_view text);
+
+}  // namespace bg::bounce

@@ -1,0 +1,152 @@
+#include "bounce/bounce_message.h"
+
+#include "mime/ascii.h"
+#include "mime/html_text.h"
+#include "mime/lines.h"
+
+namespace bg::bounce {
+
+namespace {
+
+bool is_report_part(const mime::ContentType& type) {
+  if (type.type != "message") return false;
+  return type.subtype == "delivery-status" || type.subtype == "global-delivery-status" ||
+         type.subtype == "x-delivery-status" || type.subtype == "feedback-report" ||
+         type.subtype == "disposition-notification" || type.subtype == "global-disposition-notification";
+}
+
+bool is_message_part(const mime::ContentType& type) {
+  return type.type == "message" && (type.subtype == "rfc822" || type.subtype == "global" ||
+                                    type.subtype == "news" || type.subtype == "partial");
+}
+
+// The header block of a parsed part as one text, fields joined by newlines.
+std::string header_block_text(const mime::Headers& headers) {
+  std::string out;
+  for (const mime::HeaderField& field : headers.fields()) {
+    out.append(field.name);
+    out.append(": ");
+    out.append(field.value);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// Removes the quoting of a forwarded message: "> " at line starts.
+std::string unquote_forwarded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const mime::Line line = mime::line_at(text, pos);
+    std::string_view content = line.text;
+    std::size_t quotes = 0;
+    while (quotes < content.size() && content[quotes] == '>') ++quotes;
+    if (quotes > 0 && (quotes == content.size() || content[quotes] == ' ')) {
+      content.remove_prefix(quotes);
+      if (!content.empty()) content.remove_prefix(1);
+    }
+    out.append(content);
+    out.push_back('\n');
+    pos = line.next;
+  }
+  return out;
+}
+
+}  // namespace
+
+void BounceMessage::parse(std::string_view message) {
+  tree_.parse(message);
+  body_.clear();
+  subject_ = headers().text("Subject");
+  from_ = headers().text("From");
+  flatten(0, false);
+
+  std::string_view subject = mime::trim(subject_);
+  if (mime::istarts_with(subject, "fwd:") || mime::istarts_with(subject, "fw:")) {
+    subject.remove_prefix(subject[2] == ':' ? 3 : 4);
+    subject_ = std::string(mime::trim(subject));
+    body_ = unquote_forwarded(body_);
+  }
+}
+
+void BounceMessage::flatten(int part_index, bool skip_html) {
+  const mime::Part& part = tree_.parts()[static_cast<std::size_t>(part_index)];
+  const mime::ContentType& type = part.content_type;
+
+  if (part.is_multipart()) {
+    bool has_plain = false;
+    if (type.subtype == "alternative") {
+      for (int child : part.children)
+        if (tree_.parts()[static_cast<std::size_t>(child)].content_type.is("text", "plain")) has_plain = true;
+    }
+    for (int child : part.children) flatten(child, has_plain);
+    return;
+  }
+  if (is_message_part(type)) {
+    body_.append("Content-Type: message/rfc822\n");
+    if (!part.children.empty()) {
+      const mime::Part& embedded = tree_.parts()[static_cast<std::size_t>(part.children.front())];
+      body_.append(header_block_text(embedded.headers));
+      body_.push_back('\n');
+      if (!embedded.is_multipart()) body_.append(tree_.text(embedded));
+    } else {
+      body_.append(tree_.text(part));
+    }
+    body_.push_back('\n');
+    return;
+  }
+  if (type.is("text", "rfc822-headers")) {
+    body_.append("Content-Type: text/rfc822-headers\n");
+    body_.append(tree_.text(part));
+    body_.push_back('\n');
+    return;
+  }
+  if (is_report_part(type)) {
+    body_.append("Content-Type: message/");
+    body_.append(type.subtype == "feedback-report" ? "feedback-report" : "delivery-status");
+    body_.push_back('\n');
+    body_.append(tree_.text(part));
+    body_.push_back('\n');
+    return;
+  }
+  if (type.is("text", "html")) {
+    if (!skip_html) {
+      body_.append(mime::html_to_text(tree_.text(part)));
+      body_.push_back('\n');
+    }
+    return;
+  }
+  if (type.type == "text" || part_index == 0) {
+    body_.append(tree_.text(part));
+    body_.push_back('\n');
+  }
+}
+
+BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers) {
+  std::size_t cut = std::string_view::npos;
+  std::size_t marker_length = 0;
+  for (std::string_view marker : markers) {
+    std::size_t at = 0;
+    while ((at = body.find(marker, at)) != std::string_view::npos) {
+      if (at == 0 || body[at - 1] == '\n') break;
+      ++at;
+    }
+    if (at != std::string_view::npos && at < cut) {
+      cut = at;
+      marker_length = marker.size();
+    }
+  }
+  if (cut == std::string_view::npos) return {body, {}};
+
+  std::string_view original = body.substr(cut + marker_length);
+  // Skip the rest of the marker line and any blank lines before the original's headers.
+  original.remove_prefix(std::min(original.size(), original.find('\n') + 1));
+  while (!original.empty() && (original.front() == '\n' || original.front() == ' ' || original.front() == '\t'))
+    original.remove_prefix(1);
+  if (const std::size_t blank = original.find("\n\n"); blank != std::string_view::npos)
+    original = original.substr(0, blank + 1);
+  return {body.substr(0, cut), original};
+}
+
+}  // namespace bg::bounce

@@ -1,0 +1,52 @@
+#pragma once
+// A message that may be a bounce, prepared for the format modules: its top-level headers, its
+// MIME tree, and its body flattened into text the way bounce formats are read line by line —
+// the readable parts decoded to UTF-8 and joined, each delivery-status or returned-message part
+// introduced by a "Content-Type: message/delivery-status" (or message/rfc822) line.
+#include <string>
+#include <string_view>
+
+#include "mime/mime_tree.h"
+
+namespace bg::bounce {
+
+class BounceMessage {
+ public:
+  // Parses `message`, which must have LF line endings (see mailbox::normalize) and must outlive
+  // this object.
+  void parse(std::string_view message);
+
+  const mime::Headers& headers() const { return tree_.root().headers; }
+  // A top-level header, unfolded and decoded; empty when absent.
+  std::string header(std::string_view name) const { return headers().text(name); }
+  // The subject, decoded, without a leading "Fwd:" (forwarded bounces are read as bounces).
+  const std::string& subject() const { return subject_; }
+  // The From header, decoded.
+  const std::string& from() const { return from_; }
+
+  const std::string& body() const { return body_; }
+  const mime::MimeTree& tree() const { return tree_; }
+
+ private:
+  void flatten(int part_index, bool inside_alternative_with_plain);
+
+  mime::MimeTree tree_;
+  std::string subject_;
+  std::string from_;
+  std::string body_;
+};
+
+// Splits a flattened body at the first line that starts with one of `markers` (a marker for the
+// returned original): the part before, and the original's header block after it (up to its
+// first blank line), as Sisimai's format modules expect.
+struct BodyParts {
+  std::string_view notice;
+  std::string_view original;
+};
+BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers);
+
+// The markers most formats use: a message/rfc822 or text/rfc822-headers part.
+inline constexpr std::string_view kRfc822Part = "Content-Type: message/rfc822";
+inline constexpr std::string_view kRfc822HeadersPart = "Content-Type: text/rfc822-headers";
+
+}  // namespace bg::bounce

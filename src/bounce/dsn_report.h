@@ -1,0 +1,21 @@
+#pragma once
+// Reading a whole block of DSN fields: the per-message group, then one group per recipient,
+// each starting at its Final-Recipient (or Original-Recipient) line. Folded values are joined.
+#include <string_view>
+#include <vector>
+
+#include "bounce/delivery_status.h"
+
+namespace bg::bounce {
+
+struct DsnReport {
+  DeliveryStatus per_message;              // Reporting-MTA, Arrival-Date...
+  std::vector<DeliveryStatus> recipients;  // with the per-message values filled in where unset
+};
+
+DsnReport read_dsn_report(std::string_view text);
+
+// Collapses white space to single spaces and trims: how diagnostics are compared and shown.
+std::string squeeze_spaces(std::string_view text);
+
+}  // namespace bg::bounce

@@ -1,0 +1,87 @@
+#include "bounce/original/original_facts.h"
+
+#include <algorithm>
+
+#include "bounce/address.h"
+#include "bounce/original/received.h"
+#include "mime/ascii.h"
+#include "mime/headers.h"
+#include "mime/lines.h"
+
+namespace bg::bounce {
+
+namespace {
+
+// The d= tag of a DKIM-Signature (RFC 6376 section 3.5).
+std::string dkim_domain(std::string_view signature) {
+  const std::string value = mime::unfold(signature);
+  std::string_view rest = value;
+  while (!rest.empty()) {
+    const std::size_t semicolon = rest.find(';');
+    const std::string_view tag = mime::trim(rest.substr(0, semicolon));
+    if (tag.size() > 2 && (tag[0] == 'd' || tag[0] == 'D')) {
+      std::size_t eq = 1;
+      while (eq < tag.size() && (tag[eq] == ' ' || tag[eq] == '\t')) ++eq;
+      if (eq < tag.size() && tag[eq] == '=') return mime::lowercase(mime::trim(tag.substr(eq + 1)));
+    }
+    if (semicolon == std::string_view::npos) break;
+    rest.remove_prefix(semicolon + 1);
+  }
+  return {};
+}
+
+std::string list_id(std::string_view value) {
+  std::string id = mime::unfold(value);
+  const std::size_t open = id.find('<');
+  const std::size_t close = id.find('>', open == std::string::npos ? 0 : open);
+  if (open != std::string::npos && close != std::string::npos) id = id.substr(open + 1, close - open - 1);
+  if (id.find(' ') != std::string::npos) return {};
+  return id;
+}
+
+}  // namespace
+
+std::string clean_message_id(std::string_view value) {
+  std::string id = mime::unfold(value);
+  const std::size_t open = id.find('<');
+  const std::size_t close = id.find('>', open == std::string::npos ? 0 : open);
+  if (open != std::string::npos && close != std::string::npos) return id.substr(open + 1, close - open - 1);
+  if (const std::size_t space = id.find(' '); space != std::string::npos) id.resize(space);
+  return id;
+}
+
+OriginalMessage read_original(std::string_view header_block) {
+  OriginalMessage original;
+  mime::Headers headers;
+  headers.parse(header_block);
+  if (headers.empty()) return original;
+  original.present = true;
+
+  original.messageid = clean_message_id(headers.raw("Message-ID"));
+  original.from = headers.text("From");
+  original.returnpath = find_address(headers.raw("Return-Path"));
+  original.to = headers.text("To");
+  original.subject = headers.text("Subject");
+  original.date = mime::unfold(headers.raw("Date"));
+  original.listid = list_id(headers.raw("List-Id"));
+  headers.for_each("Received", [&](std::string_view value) {
+    original.received.push_back(parse_received(mime::unfold(value)));
+  });
+  headers.for_each("DKIM-Signature", [&](std::string_view value) {
+    std::string domain = dkim_domain(value);
+    if (!domain.empty() && std::find(original.dkim_domains.begin(), original.dkim_domains.end(), domain) ==
+                               original.dkim_domains.end())
+      original.dkim_domains.push_back(std::move(domain));
+  });
+  for (std::string_view name : {"X-Originating-IP", "X-Sender-IP", "X-Source-IP"}) {
+    std::string ip(mime::trim(mime::unfold(headers.raw(name))));
+    ip.erase(std::remove_if(ip.begin(), ip.end(), [](char c) { return c == '[' || c == ']'; }), ip.end());
+    if (is_ip_address(ip)) {
+      original.x_originating_ip = ip;
+      break;
+    }
+  }
+  return original;
+}
+
+}  // namespace bg::bounce

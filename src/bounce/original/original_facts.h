@@ -1,0 +1,16 @@
+#pragma once
+// The facts of the returned original message that say who really sent it: its Message-ID,
+// sender fields, Received chain, DKIM signing domains and originating IP.
+#include <string_view>
+
+#include "bounce/record.h"
+
+namespace bg::bounce {
+
+// Reads the original's header block (as a bounce returned it; may be only part of it).
+OriginalMessage read_original(std::string_view header_block);
+
+// The message ID without angle brackets or trailing comments.
+std::string clean_message_id(std::string_view value);
+
+}  // namespace bg::bounce

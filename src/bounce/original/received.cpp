@@ -1,0 +1,159 @@
+#include "bounce/original/received.h"
+
+#include <string>
+
+#include "bounce/address.h"
+#include "mime/ascii.h"
+#include "mime/lines.h"
+
+namespace bg::bounce {
+
+namespace {
+
+bool is_ipv4(std::string_view text) {
+  int groups = 0;
+  std::size_t digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 3) return false;
+    } else if (c == '.') {
+      if (digits == 0) return false;
+      ++groups;
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return groups == 3 && digits > 0;
+}
+
+bool is_ipv6(std::string_view text) {
+  if (mime::istarts_with(text, "ipv6:")) text.remove_prefix(5);
+  if (text.size() < 2 || text.find(':') == std::string_view::npos) return false;
+  for (char c : text)
+    if (!(mime::hex_digit_value(c) >= 0 || c == ':' || c == '.')) return false;
+  return true;
+}
+
+// The position of `word` as a whole word outside parentheses, from `from`; npos when absent.
+std::size_t find_keyword(std::string_view text, std::string_view word, std::size_t from = 0) {
+  int depth = 0;
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    else if (text[i] == ')' && depth > 0) --depth;
+    if (depth != 0) continue;
+    const bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == ')';
+    if (word_start && mime::istarts_with(text.substr(i), word)) {
+      const std::size_t end = i + word.size();
+      if (end == text.size() || text[end] == ' ' || text[end] == '\t') return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string_view next_token(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != ';' && text[end] != '(') ++end;
+  return text.substr(pos, end - pos);
+}
+
+std::string strip_brackets(std::string_view token) {
+  while (!token.empty() && (token.front() == '[' || token.front() == '(' || token.front() == '<')) token.remove_prefix(1);
+  while (!token.empty() && (token.back() == ']' || token.back() == ')' || token.back() == '>' || token.back() == '.' ||
+                            token.back() == ','))
+    token.remove_suffix(1);
+  return std::string(token);
+}
+
+// The first IP address in `text` written in brackets, or standing alone in parentheses.
+std::string first_ip(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '[' && text[i] != '(') continue;
+    const char close = text[i] == '[' ? ']' : ')';
+    const std::size_t end = text.find(close, i + 1);
+    if (end == std::string_view::npos) continue;
+    std::string_view inside = mime::trim(text.substr(i + 1, end - i - 1));
+    if (const std::size_t colon_port = inside.rfind("]:"); colon_port != std::string_view::npos)
+      inside = inside.substr(0, colon_port);
+    if (mime::istarts_with(inside, "ipv6:")) inside.remove_prefix(5);
+    // "(host [1.2.3.4])": look inside the parentheses' own brackets first.
+    if (close == ')') {
+      const std::size_t bracket = inside.find('[');
+      if (bracket != std::string_view::npos) {
+        const std::size_t bracket_end = inside.find(']', bracket);
+        if (bracket_end != std::string_view::npos) {
+          std::string_view candidate = inside.substr(bracket + 1, bracket_end - bracket - 1);
+          if (mime::istarts_with(candidate, "ipv6:")) candidate.remove_prefix(5);
+          if (is_ip_address(candidate)) return std::string(candidate);
+        }
+      }
+    }
+    if (is_ip_address(inside)) return std::string(inside);
+  }
+  return {};
+}
+
+// "helo=NAME" (Exim) or "HELO NAME" (qmail) inside the from-part.
+std::string helo_name(std::string_view from_part) {
+  for (std::string_view marker : {"helo=", "HELO ", "ehlo="}) {
+    const std::size_t at = mime::ifind(from_part, marker);
+    if (at == std::string_view::npos) continue;
+    return strip_brackets(next_token(from_part, at + marker.size()));
+  }
+  return {};
+}
+
+std::string authenticated_sender(std::string_view text) {
+  for (std::string_view marker : {"authenticated sender:", "authenticated as ", "authenticated user ", "auth=", "authenticated-id"}) {
+    const std::size_t at = mime::ifind(text, marker);
+    if (at == std::string_view::npos) continue;
+    std::size_t from = at + marker.size();
+    while (from < text.size() && (text[from] == ' ' || text[from] == '=' || text[from] == ':')) ++from;
+    std::string_view rest = text.substr(from);
+    const std::string address = find_address(rest.substr(0, rest.find_first_of(")")));
+    if (!address.empty()) return address;
+    const std::string token = strip_brackets(next_token(rest, 0));
+    if (!token.empty() && !mime::iequals(token, "bits=0")) return token;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool is_ip_address(std::string_view text) { return is_ipv4(text) || is_ipv6(text); }
+
+ReceivedHop parse_received(std::string_view value) {
+  ReceivedHop hop;
+  std::string_view text = mime::trim(value);
+  if (const std::size_t semicolon = text.rfind(';'); semicolon != std::string_view::npos) {
+    hop.date = std::string(mime::trim(text.substr(semicolon + 1)));
+    text = text.substr(0, semicolon);
+  }
+
+  const std::size_t from_at = find_keyword(text, "from");
+  const std::size_t by_at = find_keyword(text, "by");
+  if (from_at != std::string_view::npos) {
+    const std::size_t from_end = by_at != std::string_view::npos && by_at > from_at ? by_at : text.size();
+    const std::string_view from_part = text.substr(from_at + 4, from_end - from_at - 4);
+    const std::string first = strip_brackets(next_token(from_part, 0));
+    const std::string helo = helo_name(from_part);
+    if (is_ip_address(first)) {
+      hop.from_ip = first;
+      hop.from_host = helo;
+    } else {
+      hop.from_host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
+      hop.from_ip = first_ip(from_part);
+    }
+  }
+  if (by_at != std::string_view::npos) hop.by_host = strip_brackets(next_token(text, by_at + 2));
+  if (const std::size_t with_at = find_keyword(text, "with"); with_at != std::string_view::npos) {
+    hop.protocol = strip_brackets(next_token(text, with_at + 4));
+    // Microsoft writes "with Microsoft SMTP Server": keep the words that name the protocol.
+    if (mime::iequals(hop.protocol, "microsoft")) hop.protocol = "Microsoft SMTP Server";
+  }
+  hop.auth_sender = authenticated_sender(value);
+  return hop;
+}
+
+}  // namespace bg::bounce

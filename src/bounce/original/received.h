@@ -1,0 +1,16 @@
+#pragma once
+// Reading one Received header (RFC 5321 section 4.4) into its parts, across the shapes Postfix,
+// Exim, Sendmail, qmail and Microsoft write.
+#include <string_view>
+
+#include "bounce/record.h"
+
+namespace bg::bounce {
+
+// `value` is the unfolded header value. Fields the line does not show are left empty.
+ReceivedHop parse_received(std::string_view value);
+
+// Whether `text` is an IPv4 or IPv6 address.
+bool is_ip_address(std::string_view text);
+
+}  // namespace bg::bounce

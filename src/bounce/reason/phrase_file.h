@@ -1,0 +1,34 @@
+#pragma once
+// The format of the phrase files in data/reasons/: one file per reason, named after it
+// (userunknown.txt). Each line is one phrase that, found in a server's reply, means that reason:
+//
+//   no such user                 a phrase, matched without regard to case
+//   "blocked using "             quotes keep leading or trailing spaces
+//   re:user [^ ]+ not found      a regular expression (Vectorscan syntax)
+//   !recipient address rejected  a veto: when it matches, this reason does not apply
+//   [provider google]            the phrases below apply only to replies from that provider
+//   [format exim]                ...or only to bounces read by that format module
+//   # comment
+//
+// Replies are matched after lowercasing and squeezing white space to single spaces.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bg::bounce {
+
+struct PhraseRule {
+  std::string reason;
+  std::string scope;    // "" for every reply, "provider google", "format exim"
+  std::string pattern;  // a Vectorscan regular expression
+  bool veto = false;
+  int line = 0;
+};
+
+// Parses one phrase file; throws std::runtime_error naming the line when it is malformed.
+std::vector<PhraseRule> parse_phrase_file(std::string_view reason, std::string_view text);
+
+// Escapes a literal phrase for use as a regular expression.
+std::string escape_regex(std::string_view literal);
+
+}  // namespace bg::bounce

@@ -1,0 +1,140 @@
+#include "bounce/reason/phrase_matcher.h"
+
+#include <hs/hs.h>
+
+#include <stdexcept>
+
+#include "bounce/reason/phrase_table.h"
+
+namespace bg::bounce {
+
+struct PhraseMatcher::Database {
+  hs_database_t* compiled = nullptr;
+};
+
+namespace {
+
+// Each thread scans with its own scratch space, as Vectorscan requires.
+class ThreadScratch {
+ public:
+  ~ThreadScratch() {
+    if (scratch_) hs_free_scratch(scratch_);
+  }
+  hs_scratch_t* get(const hs_database_t* database) {
+    if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
+      throw std::runtime_error("cannot allocate Vectorscan scratch space");
+    return scratch_;
+  }
+
+ private:
+  hs_scratch_t* scratch_ = nullptr;
+};
+
+thread_local ThreadScratch thread_scratch;
+
+struct ScanContext {
+  const PhraseTable* table;
+  std::vector<std::uint64_t>* found;
+  std::vector<std::uint64_t>* vetoes;
+};
+
+int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
+  auto* scan = static_cast<ScanContext*>(context);
+  const PhraseEntry& entry = scan->table->entries[id];
+  const std::uint64_t bit = std::uint64_t{1} << entry.reason;
+  auto& bits = entry.veto ? *scan->vetoes : *scan->found;
+  bits[static_cast<std::size_t>(entry.scope)] |= bit;
+  return 0;  // keep scanning
+}
+
+}  // namespace
+
+PhraseMatcher::PhraseMatcher() : database_(new Database) {
+  const PhraseTable& table = phrase_table();
+  if (table.reasons.size() > 64) throw std::logic_error("more than 64 reasons in data/reasons");
+  if (hs_deserialize_database(table.serialized_database.data(), table.serialized_database.size(),
+                              &database_->compiled) != HS_SUCCESS)
+    throw std::runtime_error("the compiled phrase database does not suit this machine; rebuild");
+  for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
+  for (std::string_view scope : table.scopes) scopes_.emplace_back(scope);
+}
+
+PhraseMatcher::~PhraseMatcher() {
+  hs_free_database(database_->compiled);
+  delete database_;
+}
+
+const PhraseMatcher& PhraseMatcher::instance() {
+  static const PhraseMatcher matcher;
+  return matcher;
+}
+
+int PhraseMatcher::reason_index(std::string_view reason) const {
+  for (std::size_t i = 0; i < reasons_.size(); ++i)
+    if (reasons_[i] == reason) return static_cast<int>(i);
+  return -1;
+}
+
+int PhraseMatcher::scope_index(std::string_view scope) const {
+  for (std::size_t i = 0; i < scopes_.size(); ++i)
+    if (scopes_[i] == scope) return static_cast<int>(i);
+  return -1;
+}
+
+PhraseHits PhraseMatcher::match(std::string_view text) const {
+  PhraseHits hits;
+  hits.found_.assign(scopes_.size(), 0);
+  hits.vetoes_.assign(scopes_.size(), 0);
+  if (text.empty()) return hits;
+  ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
+  hs_scratch_t* scratch = thread_scratch.get(database_->compiled);
+  hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &context);
+  return hits;
+}
+
+namespace {
+
+struct BitPosition {
+  std::size_t scope;
+  std::uint64_t bit;
+  bool valid;
+};
+
+BitPosition locate(std::string_view reason, std::string_view scope) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  const int reason_at = matcher.reason_index(reason);
+  const int scope_at = matcher.scope_index(scope);
+  if (reason_at < 0 || scope_at < 0) return {0, 0, false};
+  return {static_cast<std::size_t>(scope_at), std::uint64_t{1} << reason_at, true};
+}
+
+}  // namespace
+
+bool PhraseHits::has(std::string_view reason, std::string_view scope) const {
+  const BitPosition at = locate(reason, scope);
+  if (!at.valid || at.scope >= found_.size()) return false;
+  return (found_[at.scope] & at.bit) && !(vetoes_[at.scope] & at.bit);
+}
+
+bool PhraseHits::vetoed(std::string_view reason, std::string_view scope) const {
+  const BitPosition at = locate(reason, scope);
+  return at.valid && at.scope < vetoes_.size() && (vetoes_[at.scope] & at.bit);
+}
+
+std::string normalize_reply(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+}  // namespace bg::bounce

@@ -1,0 +1,24 @@
+#pragma once
+// The compiled phrase database and its tables, generated at build time from data/reasons/ by
+// tools/compile_phrases.cpp.
+#include <span>
+#include <string_view>
+
+namespace bg::bounce {
+
+struct PhraseEntry {
+  int reason;  // index into PhraseTable::reasons
+  int scope;   // index into PhraseTable::scopes; 0 is "every reply"
+  bool veto;
+};
+
+struct PhraseTable {
+  std::string_view serialized_database;
+  std::span<const PhraseEntry> entries;  // indexed by Vectorscan pattern id
+  std::span<const std::string_view> reasons;
+  std::span<const std::string_view> scopes;
+};
+
+const PhraseTable& phrase_table();
+
+}  // namespace bg::bounce

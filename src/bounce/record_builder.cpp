@@ -1,0 +1,197 @@
+#include "bounce/record_builder.h"
+
+#include "bounce/address.h"
+#include "bounce/dsn_report.h"
+#include "bounce/original/original_facts.h"
+#include "bounce/original/received.h"
+#include "bounce/reason/reason_resolver.h"
+#include "bounce/reason/status_codes.h"
+#include "bounce/smtp_codes.h"
+#include "mime/ascii.h"
+#include "mime/date.h"
+#include "mime/lines.h"
+
+namespace bg::bounce {
+
+namespace {
+
+constexpr std::string_view kSmtpCommands[] = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "CONN", "STARTTLS"};
+
+bool is_smtp_command(std::string_view command) {
+  for (std::string_view known : kSmtpCommands)
+    if (command == known) return true;
+  return false;
+}
+
+// The SMTP command a reply text says it answered: "in reply to RCPT TO command", "after RCPT
+// TO:<...>", "SMTP error from remote mail server after end of data".
+std::string command_in(std::string_view diagnosis) {
+  struct Clue {
+    std::string_view text;
+    std::string_view command;
+  };
+  static constexpr Clue kClues[] = {
+      {"in reply to rcpt to", "RCPT"},   {"after rcpt to", "RCPT"},      {"in reply to mail from", "MAIL"},
+      {"after mail from", "MAIL"},       {"in reply to end of data", "DATA"}, {"after end of data", "DATA"},
+      {"in reply to data", "DATA"},      {"after data", "DATA"},         {"in reply to ehlo", "EHLO"},
+      {"in reply to helo", "HELO"},      {"after ehlo", "EHLO"},         {"after helo", "HELO"},
+      {"after initial connection", "CONN"}, {"refused to talk to me", "HELO"}};
+  for (const Clue& clue : kClues)
+    if (mime::icontains(diagnosis, clue.text)) return std::string(clue.command);
+  return {};
+}
+
+// The host a reply text names as the one that answered: "host mx.example.com[192.0.2.1] said:".
+std::string host_in(std::string_view diagnosis) {
+  for (std::string_view marker : {"host ", "from remote host "}) {
+    std::size_t at = mime::ifind(diagnosis, marker);
+    while (at != std::string_view::npos) {
+      std::string_view rest = diagnosis.substr(at + marker.size());
+      const std::size_t end = rest.find_first_of(" [(:");
+      std::string_view host = rest.substr(0, end);
+      while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+      if (host.find('.') != std::string_view::npos && host.find('@') == std::string_view::npos &&
+          (mime::icontains(rest.substr(0, 120), "said") || mime::icontains(rest.substr(0, 120), "refused")))
+        return mime::lowercase(host);
+      at = mime::ifind(diagnosis, marker, at + 1);
+    }
+  }
+  return {};
+}
+
+// The first host named in a Received header's "by" (the receiving side) or "from" part.
+std::string received_host(std::string_view value, bool by) {
+  const ReceivedHop hop = parse_received(mime::unfold(value));
+  return by ? hop.by_host : hop.from_host;
+}
+
+std::string clean_host(std::string host) {
+  if (const std::size_t eq = host.find('='); eq != std::string::npos) host.erase(0, eq + 1);
+  std::erase_if(host, [](char c) { return c == '[' || c == ']' || c == '(' || c == ')'; });
+  if (const std::size_t space = host.find(' '); space != std::string::npos) host.resize(space);
+  while (!host.empty() && (host.back() == '.' || host.back() == '\r')) host.pop_back();
+  return mime::lowercase(host);
+}
+
+bool status_is_specific(std::string_view status) {
+  // "5.1.1" says more than "5.0.0" or a class-only code: [45].[1-9].[1-9]
+  return status.size() >= 5 && (status[0] == '4' || status[0] == '5') && status[2] >= '1' && status[2] <= '9' &&
+         status[4] >= '1' && status[4] <= '9';
+}
+
+MessageKind kind_of(std::string_view reason, std::string_view action, MessageKind format_kind) {
+  if (reason == "delivered") return MessageKind::kDeliveryReport;
+  if (reason == "vacation") return MessageKind::kAutoReply;
+  if (reason == "feedback") return MessageKind::kFeedbackReport;
+  if (mime::istarts_with(action, "delayed")) return MessageKind::kDelay;
+  return format_kind == MessageKind::kNotBounce ? MessageKind::kBounce : format_kind;
+}
+
+}  // namespace
+
+bool is_hard_bounce(std::string_view reason, std::string_view status) {
+  if (reason == "userunknown" || reason == "hostunknown" || reason == "hasmoved") return true;
+  if (reason == "notaccept") return !status.starts_with("4");
+  return false;
+}
+
+void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
+                   std::vector<Record>& records) {
+  const OriginalMessage original = read_original(result.original);
+  const std::string bounce_date = message.header("Date");
+
+  // The addresser: who sent the original. From the original when it is there; else the bounce's To.
+  std::string addresser;
+  if (original.present) {
+    for (std::string_view candidate : {std::string_view(original.returnpath), std::string_view(original.from)}) {
+      addresser = find_address(candidate);
+      if (!addresser.empty()) break;
+    }
+  }
+  if (addresser.empty()) addresser = find_address(message.header("To"));
+
+  for (const DeliveryStatus& status : result.recipients) {
+    Record record;
+    record.recipient = find_address(status.recipient);
+    if (record.recipient.empty()) continue;
+    record.addresser = addresser;
+    record.kind = result.kind;
+    record.decodedby = std::string(source.format);
+    record.origin = std::string(source.origin);
+    record.message_index = source.message_index;
+    record.original = original;
+    record.subject = original.subject;
+    record.messageid = original.messageid;
+    record.listid = original.listid;
+    record.feedbacktype = status.feedbacktype;
+    record.destination = domain_of(record.recipient);
+    record.senderdomain = domain_of(record.addresser);
+    record.action = status.action;
+
+    record.diagnosticcode = squeeze_spaces(status.diagnosis);
+    record.diagnostictype = mime::lowercase(status.spec);
+    for (char& c : record.diagnostictype) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+
+    // Codes: those the bounce gave, made more specific by the reply text where it says more.
+    record.deliverystatus = is_status_code(status.status) ? status.status : "";
+    if (!record.diagnosticcode.empty()) {
+      const std::string found = find_status_code(record.diagnosticcode);
+      if (status_is_specific(found) || (record.deliverystatus.empty() && !found.empty()))
+        record.deliverystatus = found;
+    }
+    record.replycode = status.replycode.empty() ? find_reply_code(record.diagnosticcode) : status.replycode;
+
+    record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : status.command;
+    if (!is_smtp_command(record.smtpcommand)) record.smtpcommand.clear();
+
+    record.lhost = clean_host(status.lhost);
+    record.rhost = clean_host(status.rhost.empty() ? host_in(record.diagnosticcode) : status.rhost);
+    if (record.lhost.empty() || record.rhost.empty()) {
+      std::string_view first_received, last_received;
+      message.headers().for_each("Received", [&](std::string_view value) {
+        if (first_received.empty()) first_received = value;
+        last_received = value;
+      });
+      if (record.lhost.empty() && !first_received.empty()) record.lhost = clean_host(received_host(first_received, true));
+      if (record.rhost.empty() && !last_received.empty()) record.rhost = clean_host(received_host(last_received, false));
+    }
+
+    ReasonInput input{status.reason, source.format, record.deliverystatus, record.replycode,
+                      record.diagnosticcode, record.diagnostictype, record.smtpcommand, record.action,
+                      record.rhost, record.destination};
+    record.reason = resolve_reason(input);
+    if (record.diagnostictype.empty() && record.reason != "feedback" && record.reason != "vacation")
+      record.diagnostictype = record.reason == "mailererror" ? "X-UNIX" : "SMTP";
+
+    const bool not_a_failure = record.reason == "delivered" || record.reason == "feedback" || record.reason == "vacation";
+    if (!not_a_failure && record.deliverystatus.empty()) {
+      const std::string reply_and_text = record.replycode + " " + record.diagnosticcode;
+      const bool temporary = record.replycode.starts_with("4") || mime::istarts_with(record.action, "delayed") ||
+                             (record.replycode.empty() && find_reply_code(reply_and_text).starts_with("4"));
+      std::string_view pseudo = pseudo_status(record.reason, temporary);
+      if (pseudo.empty()) pseudo = pseudo_status(record.reason, !temporary);
+      record.deliverystatus = std::string(pseudo);
+    }
+    if (record.reason == "feedback" || record.reason == "vacation") record.replycode.clear();
+    if (!record.replycode.empty() && !record.deliverystatus.empty() && record.replycode[0] != record.deliverystatus[0])
+      record.replycode.clear();
+    if (record.action.empty()) {
+      if (record.reason == "expired") record.action = "delayed";
+      else if (record.deliverystatus.starts_with("5") || record.deliverystatus.starts_with("4")) record.action = "failed";
+      else if (record.deliverystatus.starts_with("2")) record.action = "delivered";
+    }
+    record.hardbounce = is_hard_bounce(record.reason, record.deliverystatus);
+    record.kind = kind_of(record.reason, record.action, result.kind);
+
+    for (std::string_view date : {std::string_view(status.date), std::string_view(bounce_date)}) {
+      if (const auto parsed = mime::parse_mail_date(date)) {
+        record.timestamp = parsed->unix_time;
+        record.timezoneoffset = parsed->offset_text();
+        break;
+      }
+    }
+    records.push_back(std::move(record));
+  }
+}
+
+}  // namespace bg::bounce

@@ -1,0 +1,84 @@
+#include "bounce/smtp_codes.h"
+
+#include "mime/ascii.h"
+
+namespace bg::bounce {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Reads "C.SSS.DDD" at text[pos]; returns its length or 0.
+std::size_t status_code_length(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || (text[pos] != '2' && text[pos] != '4' && text[pos] != '5')) return 0;
+  std::size_t i = pos + 1;
+  for (int group = 0; group < 2; ++group) {
+    if (i >= text.size() || text[i] != '.') return 0;
+    ++i;
+    const std::size_t digits_start = i;
+    while (i < text.size() && is_digit(text[i]) && i - digits_start < 3) ++i;
+    if (i == digits_start) return 0;
+  }
+  return i - pos;
+}
+
+// A code must stand alone: not inside a longer dotted number such as an IP address or 1.2.3.4.
+bool stands_alone(std::string_view text, std::size_t pos, std::size_t length) {
+  if (pos > 0) {
+    const char before = text[pos - 1];
+    if (is_digit(before) || before == '.' || is_letter(before)) return false;
+  }
+  const std::size_t end = pos + length;
+  if (end < text.size()) {
+    const char after = text[end];
+    if (is_digit(after)) return false;
+    if (after == '.' && end + 1 < text.size() && is_digit(text[end + 1])) return false;
+    if (is_letter(after)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_status_code(std::string_view code) {
+  return !code.empty() && status_code_length(code, 0) == code.size();
+}
+
+std::string find_status_code(std::string_view text) {
+  std::string fallback;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const std::size_t length = status_code_length(text, pos);
+    if (length == 0 || !stands_alone(text, pos, length)) continue;
+    const std::string_view code = text.substr(pos, length);
+    // A success code (2.x.x) only counts when nothing better is in the text.
+    if (code[0] == '2') {
+      if (fallback.empty()) fallback = std::string(code);
+      continue;
+    }
+    return std::string(code);
+  }
+  return fallback;
+}
+
+std::string find_reply_code(std::string_view text) {
+  if (mime::icontains(text, "x-unix;")) return {};
+  for (std::size_t pos = 0; pos + 3 <= text.size(); ++pos) {
+    const char first = text[pos];
+    if (first != '2' && first != '4' && first != '5') continue;
+    if (!is_digit(text[pos + 1]) || !is_digit(text[pos + 2])) continue;
+    if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '.' || is_letter(text[pos - 1])))
+      continue;
+    const std::size_t end = pos + 3;
+    if (end < text.size() && (is_digit(text[end]) || text[end] == '.' ||
+                              is_letter(text[end])))
+      continue;
+    const int value = (first - '0') * 100 + (text[pos + 1] - '0') * 10 + (text[pos + 2] - '0');
+    const bool failure = (value >= 400 && value <= 559);
+    const bool success = value >= 250 && value <= 253;
+    if (failure || success) return std::string(text.substr(pos, 3));
+  }
+  return {};
+}
+
+}  // namespace bg::bounce

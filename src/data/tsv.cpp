@@ -1,0 +1,28 @@
+#include "data/tsv.h"
+
+namespace bg::data {
+
+std::vector<TsvRow> read_tsv(std::string_view text) {
+  std::vector<TsvRow> rows;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    TsvRow cells;
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t tab = line.find('\t', from);
+      cells.push_back(line.substr(from, tab == std::string_view::npos ? tab : tab - from));
+      if (tab == std::string_view::npos) break;
+      from = tab + 1;
+    }
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+}  // namespace bg::data

@@ -1,0 +1,144 @@
+#include "mime/date.h"
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "mime/ascii.h"
+
+namespace bg::mime {
+
+namespace {
+
+int month_number(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3) return 0;
+  for (std::size_t i = 0; i < kMonths.size(); ++i)
+    if (iequals(word.substr(0, 3), kMonths[i])) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+std::optional<int> zone_minutes(std::string_view word) {
+  if ((word.size() == 5 || word.size() == 6) && (word[0] == '+' || word[0] == '-')) {
+    // "+0900", or "+09:00" as some servers write it
+    const bool colon = word.size() == 6;
+    if (colon && word[3] != ':') return std::nullopt;
+    const char digits[4] = {word[1], word[2], word[colon ? 4 : 3], word[colon ? 5 : 4]};
+    for (char c : digits)
+      if (c < '0' || c > '9') return std::nullopt;
+    const int total = ((digits[0] - '0') * 10 + (digits[1] - '0')) * 60 + (digits[2] - '0') * 10 + (digits[3] - '0');
+    return word[0] == '-' ? -total : total;
+  }
+  static constexpr std::pair<std::string_view, int> kZones[] = {
+      {"ut", 0},         {"utc", 0},        {"gmt", 0},        {"z", 0},          {"est", -5 * 60},
+      {"edt", -4 * 60},  {"cst", -6 * 60},  {"cdt", -5 * 60},  {"mst", -7 * 60},  {"mdt", -6 * 60},
+      {"pst", -8 * 60},  {"pdt", -7 * 60},  {"jst", 9 * 60},   {"cet", 60},       {"cest", 120},
+      {"bst", 60},       {"kst", 9 * 60},   {"hkt", 8 * 60},   {"ist", 330}};
+  for (const auto& [name, minutes] : kZones)
+    if (iequals(word, name)) return minutes;
+  return std::nullopt;
+}
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+std::int64_t days_from_civil(int year, int month, int day) {
+  year -= month <= 2;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const unsigned year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = static_cast<unsigned>((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+bool all_digits(std::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+}  // namespace
+
+std::string MailDate::offset_text() const {
+  char buffer[8];
+  const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  std::snprintf(buffer, sizeof buffer, "%c%02d%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100,
+                magnitude % 60);
+  return buffer;
+}
+
+std::optional<MailDate> parse_mail_date(std::string_view text) {
+  // Split into words at spaces, commas and parentheses (comments such as "(JST)" are dropped).
+  std::vector<std::string_view> words;
+  int comment_depth = 0;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    const bool separator = c == ' ' || c == '\t' || c == ',' || c == '(' || c == ')' || c == '\n' || c == '\r';
+    if (separator) {
+      if (start != std::string_view::npos && comment_depth == 0) words.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+      if (c == '(') ++comment_depth;
+      if (c == ')' && comment_depth > 0) --comment_depth;
+    } else if (start == std::string_view::npos) {
+      start = i;
+    }
+  }
+
+  int day = 0, month = 0, year = -1, hour = -1, minute = 0, second = 0;
+  std::optional<int> zone;
+  for (std::string_view word : words) {
+    if (word.find(':') != std::string_view::npos && hour < 0) {
+      int parts[3] = {0, 0, 0};
+      int count = 0;
+      std::size_t from = 0;
+      while (count < 3 && from <= word.size()) {
+        const std::size_t colon = word.find(':', from);
+        const std::string_view piece = word.substr(from, colon == std::string_view::npos ? colon : colon - from);
+        if (!all_digits(piece) || piece.size() > 2) break;
+        parts[count++] = to_int(piece);
+        if (colon == std::string_view::npos) break;
+        from = colon + 1;
+      }
+      if (count >= 2) {
+        hour = parts[0];
+        minute = parts[1];
+        second = parts[2];
+        continue;
+      }
+    }
+    if (const int m = month_number(word); m != 0 && month == 0 && !all_digits(word)) {
+      month = m;
+      continue;
+    }
+    if (all_digits(word)) {
+      if (word.size() == 4 && year < 0) {
+        year = to_int(word);
+      } else if (word.size() <= 2 && day == 0) {
+        day = to_int(word);
+      } else if (word.size() <= 2 && year < 0) {
+        const int short_year = to_int(word);
+        year = short_year < 50 ? 2000 + short_year : 1900 + short_year;
+      }
+      continue;
+    }
+    if (!zone) zone = zone_minutes(word);
+  }
+  if (day < 1 || day > 31 || month == 0 || year < 1970 || year > 9999 || hour < 0 || hour > 23 ||
+      minute > 59 || second > 60)
+    return std::nullopt;
+
+  MailDate date;
+  date.offset_minutes = zone.value_or(0);
+  date.unix_time = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+                   static_cast<std::int64_t>(date.offset_minutes) * 60;
+  return date;
+}
+
+}  // namespace bg::mime

@@ -1,0 +1,35 @@
+#pragma once
+// What a scan saw, counted as it went: the numbers behind the human summary.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bounce/record.h"
+#include "mailbox/message_source.h"
+
+namespace bg::scan {
+
+struct ScanSummary {
+  std::vector<std::string> inputs;  // the paths given
+  std::uint64_t messages_read = 0;
+  std::uint64_t bytes_read = 0;
+  std::uint64_t malformed = 0;        // messages that could not be read as mail, skipped
+  std::uint64_t bounce_messages = 0;  // failure notices (DSN/NDR)
+  std::uint64_t delay_messages = 0;
+  std::uint64_t delivery_reports = 0;
+  std::uint64_t auto_replies = 0;
+  std::uint64_t feedback_reports = 0;
+  std::uint64_t records = 0;  // one per failed or reported recipient
+  std::uint64_t hard = 0;
+  std::uint64_t soft = 0;
+  std::map<std::string, std::uint64_t> by_reason;
+  std::map<std::string, std::uint64_t> by_destination;  // recipient domains
+  std::vector<mailbox::ReadProblem> problems;           // unreadable files, malformed messages
+  double seconds = 0;
+
+  // Counts one record into the totals above.
+  void count(const bounce::Record& record);
+};
+
+}  // namespace bg::scan
