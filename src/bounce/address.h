@@ -6,6 +6,9 @@
 
 namespace bg::bounce {
 
+// Stands for a recipient a report concerns but does not name.
+inline constexpr std::string_view kUndisclosedRecipient = "undisclosed-recipient@undisclosed.invalid";
+
 // The first email address in `text`, without brackets or quotes; empty when there is none.
 std::string find_address(std::string_view text);
 

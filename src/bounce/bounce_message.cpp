@@ -57,6 +57,8 @@ std::string unquote_forwarded(std::string_view text) {
 
 void BounceMessage::parse(std::string_view message) {
   tree_.parse(message);
+  const std::size_t blank_line = message.find("\n\n");
+  raw_body_ = blank_line == std::string_view::npos ? std::string_view() : message.substr(blank_line + 2);
   body_.clear();
   subject_ = headers().text("Subject");
   from_ = headers().text("From");
@@ -75,6 +77,11 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
   const mime::ContentType& type = part.content_type;
 
   if (part.is_multipart()) {
+    if (part.children.empty() && part_index == 0) {
+      // A multipart whose boundaries were lost on the way: read its text as it stands.
+      body_.append(raw_body_);
+      return;
+    }
     bool has_plain = false;
     if (type.subtype == "alternative") {
       for (int child : part.children)

@@ -39,6 +39,18 @@ bool stands_alone(std::string_view text, std::size_t pos, std::size_t length) {
   return true;
 }
 
+// The reply codes SMTP servers use (RFC 5321, RFC 3463, RFC 4954, RFC 7504...); other numbers
+// in reply texts are not codes.
+bool is_reply_code(std::string_view code) {
+  static constexpr std::string_view kCodes[] = {
+      "250", "251", "252", "253", "421", "422", "430", "432", "450", "451", "452", "453", "454", "455",
+      "458", "459", "471", "500", "501", "502", "503", "504", "521", "523", "524", "525", "530", "534",
+      "535", "538", "550", "551", "552", "553", "554", "555", "556", "557"};
+  for (std::string_view known : kCodes)
+    if (code == known) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_status_code(std::string_view code) {
@@ -73,10 +85,8 @@ std::string find_reply_code(std::string_view text) {
     if (end < text.size() && (is_digit(text[end]) || text[end] == '.' ||
                               is_letter(text[end])))
       continue;
-    const int value = (first - '0') * 100 + (text[pos + 1] - '0') * 10 + (text[pos + 2] - '0');
-    const bool failure = (value >= 400 && value <= 559);
-    const bool success = value >= 250 && value <= 253;
-    if (failure || success) return std::string(text.substr(pos, 3));
+    const std::string_view code = text.substr(pos, 3);
+    if (is_reply_code(code)) return std::string(code);
   }
   return {};
 }

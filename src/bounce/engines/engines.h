@@ -4,6 +4,10 @@
 
 namespace bg::bounce {
 
+const Engine& exim_engine();
+const Engine& postfix_engine();
 const Engine& rfc3464_engine();
+const Engine& arf_engine();
+const Engine& rfc3834_engine();
 
 }  // namespace bg::bounce

@@ -44,8 +44,9 @@ std::vector<PhraseRule> parse_phrase_file(std::string_view reason, std::string_v
     if (line.front() == '[') {
       if (line.back() != ']') fail(reason, line_number, "a section line must end with ']'");
       const std::string_view section = trim_line(line.substr(1, line.size() - 2));
-      if (section != "all" && !section.starts_with("provider ") && !section.starts_with("format "))
-        fail(reason, line_number, "sections are [all], [provider NAME] or [format NAME]");
+      if (section != "all" && section != "decisive" && !section.starts_with("provider ") &&
+          !section.starts_with("format "))
+        fail(reason, line_number, "sections are [all], [decisive], [provider NAME] or [format NAME]");
       scope = section == "all" ? "" : std::string(section);
       continue;
     }

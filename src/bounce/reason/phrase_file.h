@@ -6,6 +6,8 @@
 //   "blocked using "             quotes keep leading or trailing spaces
 //   re:user [^ ]+ not found      a regular expression (Vectorscan syntax)
 //   !recipient address rejected  a veto: when it matches, this reason does not apply
+//   [decisive]                   the phrases below decide the reason by themselves, whatever
+//                                the status code says (they are checked first)
 //   [provider google]            the phrases below apply only to replies from that provider
 //   [format exim]                ...or only to bounces read by that format module
 //   # comment
@@ -19,7 +21,7 @@ namespace bg::bounce {
 
 struct PhraseRule {
   std::string reason;
-  std::string scope;    // "" for every reply, "provider google", "format exim"
+  std::string scope;    // "" for every reply, "decisive", "provider google", "format exim"
   std::string pattern;  // a Vectorscan regular expression
   bool veto = false;
   int line = 0;

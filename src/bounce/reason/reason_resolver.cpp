@@ -95,8 +95,8 @@ constexpr std::array kSecondPass = {
     "policyviolation", "norelaying", "systemerror",  "networkerror", "suspend",      "contenterror",
     "systemfull",    "notaccept",   "expired",       "securityerror", "mailererror"};
 
-// The reasons provider-specific phrases may give, in the order they are tried.
-constexpr std::array kProviderOrder = {
+// The reasons provider- or format-specific phrases may give, in the order they are tried.
+constexpr std::array kSpecificOrder = {
     "mailboxfull", "mesgtoobig", "exceedlimit", "suspend",      "hasmoved",    "authfailure",
     "userunknown", "filtered",   "requireptr",  "notcompliantrfc", "badreputation", "rejected",
     "hostunknown", "spamdetected", "virusdetected", "policyviolation", "speeding", "toomanyconn",
@@ -116,6 +116,8 @@ std::string second_pass(const Evidence& e) {
 
   for (std::string_view candidate : kSecondPass)
     if (e.phrase(candidate)) return std::string(candidate);
+  // A delay warning whose reply names no cause: the message is late, not refused.
+  if (mime::istarts_with(e.input.action, "delayed")) return "expired";
 
   const std::string_view status = e.input.status;
   if (status.size() >= 3 && (status.substr(1, 2) == ".6")) return "contenterror";
@@ -135,6 +137,13 @@ std::string second_pass(const Evidence& e) {
 
 bool is_tentative_reason(std::string_view reason) { return is_retry_candidate(reason); }
 
+std::string reason_in_scope(std::string_view text, std::string_view scope) {
+  const PhraseHits hits = PhraseMatcher::instance().match(normalize_reply(text));
+  for (std::string_view candidate : kSpecificOrder)
+    if (hits.has(candidate, scope)) return std::string(candidate);
+  return {};
+}
+
 std::string resolve_reason(const ReasonInput& input) {
   if (!input.format_reason.empty() && !is_retry_candidate(input.format_reason))
     return std::string(input.format_reason);
@@ -144,16 +153,15 @@ std::string resolve_reason(const ReasonInput& input) {
   Evidence e{input, reason_of_status(input.status), PhraseMatcher::instance().match(normalized), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
 
+  // Decisive, provider and format phrases are matched against the reply preceded by its status
+  // code, so that a rule can depend on the code too ("re:^5\.2\.0 .*unknown user").
   const std::string_view provider = provider_of(input.rhost, input.destination);
-  if (!provider.empty()) {
-    const std::string scope = "provider " + std::string(provider);
-    for (std::string_view candidate : kProviderOrder)
-      if (e.hits.has(candidate, scope)) return std::string(candidate);
-  }
-  if (!input.format.empty()) {
-    const std::string scope = "format " + mime::lowercase(input.format);
-    for (std::string_view candidate : kProviderOrder)
-      if (e.hits.has(candidate, scope)) return std::string(candidate);
+  const PhraseHits coded_hits =
+      PhraseMatcher::instance().match(normalize_reply(std::string(input.status) + " " + std::string(input.diagnosis)));
+  for (const std::string& scope : {std::string("provider ").append(provider),
+                                   "format " + mime::lowercase(input.format), std::string("decisive")}) {
+    for (std::string_view candidate : kSpecificOrder)
+      if (coded_hits.has(candidate, scope)) return std::string(candidate);
   }
 
   if (e.spec == "SMTP" || e.spec.empty()) {

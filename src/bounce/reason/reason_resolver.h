@@ -23,6 +23,10 @@ struct ReasonInput {
 
 std::string resolve_reason(const ReasonInput& input);
 
+// The first reason whose phrases in `scope` ("format procmail", "provider google") occur in
+// `text`; empty when none does. For format modules that read a reason off a line of their own.
+std::string reason_in_scope(std::string_view text, std::string_view scope);
+
 // Reasons that a format's own verdict does not settle: they are checked again from the text.
 bool is_tentative_reason(std::string_view reason);
 

@@ -1,0 +1,175 @@
+// Postfix bounces (bounce(5)): Subject "Undelivered Mail Returned to Sender", From
+// "MAILER-DAEMON (Mail Delivery System)". A text part after "The mail system" with one
+// "<recipient>: reply... (in reply to RCPT TO command)" paragraph per recipient, then a
+// message/delivery-status part and the returned message.
+#include "bounce/address.h"
+#include "bounce/dsn_report.h"
+#include "bounce/engines/engines.h"
+#include "mime/ascii.h"
+#include "mime/lines.h"
+
+namespace bg::bounce {
+
+namespace {
+
+// One "<recipient>: what happened" paragraph of the text part.
+struct Paragraph {
+  std::string recipient;
+  std::string alias;  // "(expanded from <alias>)"
+  std::string text;   // the paragraph, lines joined
+};
+
+bool starts_reading(std::string_view line) {
+  const std::string_view text = mime::trim(line);
+  if (text.starts_with("This is the ") && (mime::icontains(text, " program") || text.starts_with("This is the mail system at host")))
+    return true;
+  return line.starts_with(" ") && (text == "The mail system" || text.ends_with(" program"));
+}
+
+// Reads "<r@example.jp> (expanded from <a@example.org>): text" into a new paragraph.
+bool read_paragraph_start(std::string_view line, Paragraph& paragraph) {
+  if (!line.starts_with("<")) return false;
+  const std::size_t close = line.find('>');
+  if (close == std::string_view::npos) return false;
+  const std::string_view after = line.substr(close + 1);
+  if (!after.starts_with(":") && !after.starts_with(" (expanded from")) return false;
+  const std::string recipient = find_address(line.substr(0, close + 1));
+  if (recipient.empty()) return false;
+  paragraph = {recipient, {}, std::string(after)};
+  return true;
+}
+
+// The parts of a paragraph: the alias it was expanded from, and the text after the colon.
+void finish_paragraph(Paragraph& paragraph) {
+  std::string joined = squeeze_spaces(paragraph.text);
+  std::string_view rest = joined;
+  if (rest.starts_with("(expanded from ")) {
+    const std::size_t close = rest.find(')');
+    if (close != std::string_view::npos) {
+      paragraph.alias = find_address(rest.substr(0, close));
+      rest.remove_prefix(close + 1);
+    }
+  }
+  rest = mime::trim(rest);
+  if (rest.starts_with(":")) rest.remove_prefix(1);
+  paragraph.text = std::string(mime::trim(rest));
+}
+
+// "(in reply to RCPT TO command)", "(in reply to end of DATA command)": the command answered.
+std::string command_of(std::string_view text) {
+  std::size_t at = text.find("(in reply to ");
+  if (at == std::string_view::npos) return text.find("refused to talk to me") != std::string_view::npos ? "HELO" : "";
+  std::string_view rest = text.substr(at + 13);
+  if (rest.starts_with("end of ")) rest.remove_prefix(7);
+  return std::string(rest.substr(0, std::min<std::size_t>(4, rest.find_first_of(" )"))));
+}
+
+std::vector<Paragraph> read_paragraphs(std::string_view notice, bool& report_unavailable) {
+  std::vector<Paragraph> paragraphs;
+  bool reading = false;
+  bool in_paragraph = false;
+  std::size_t pos = 0;
+  while (pos < notice.size()) {
+    const mime::Line line = mime::line_at(notice, pos);
+    pos = line.next;
+    if (!reading) {
+      reading = starts_reading(line.text);
+      continue;
+    }
+    if (line.text.starts_with("Content-Type: message/delivery-status")) break;
+    if (line.text.find("--- Delivery report unavailable ---") != std::string_view::npos) report_unavailable = true;
+    Paragraph started;
+    if (read_paragraph_start(line.text, started)) {
+      paragraphs.push_back(std::move(started));
+      in_paragraph = true;
+    } else if (in_paragraph && !mime::trim(line.text).empty()) {
+      paragraphs.back().text.push_back(' ');
+      paragraphs.back().text.append(line.text);
+    } else {
+      in_paragraph = false;
+    }
+  }
+  for (Paragraph& paragraph : paragraphs) finish_paragraph(paragraph);
+  return paragraphs;
+}
+
+const Paragraph* paragraph_for(const std::vector<Paragraph>& paragraphs, const DeliveryStatus& status,
+                               std::size_t index) {
+  for (const std::string* address : {&status.recipient, &status.alias}) {
+    for (const Paragraph& paragraph : paragraphs)
+      if (!address->empty() && mime::iequals(paragraph.recipient, *address)) return &paragraph;
+  }
+  return index < paragraphs.size() ? &paragraphs[index] : nullptr;
+}
+
+// The delivery report's Diagnostic-Code is often a shorter copy of the paragraph; the paragraph
+// also names the remote host and the command, so it is preferred when it holds the reply.
+void merge_paragraph(const Paragraph& paragraph, DeliveryStatus& status) {
+  if (status.alias.empty() && !paragraph.alias.empty()) status.alias = paragraph.alias;
+  if (status.command.empty()) status.command = command_of(paragraph.text);
+  const bool bare_code = !status.diagnosis.empty() &&
+                         status.diagnosis.find_first_not_of("0123456789") == std::string::npos;
+  if (status.diagnosis.empty() || bare_code || paragraph.text.size() > status.diagnosis.size())
+    status.diagnosis = paragraph.text;
+}
+
+class Postfix final : public Engine {
+ public:
+  std::string_view name() const override { return "Postfix"; }
+
+  bool inquire(const BounceMessage& message, EngineResult& result) const override {
+    if (message.subject() != "Undelivered Mail Returned to Sender") return false;
+    if (message.headers().has("X-AOL-IP")) return false;
+
+    const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
+    bool report_unavailable = false;
+    const std::vector<Paragraph> paragraphs = read_paragraphs(parts.notice, report_unavailable);
+
+    std::vector<DeliveryStatus> recipients;
+    if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
+        report_at != std::string_view::npos) {
+      recipients = read_dsn_report(parts.notice.substr(report_at)).recipients;
+      std::erase_if(recipients, [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    }
+    if (recipients.empty()) {
+      for (const Paragraph& paragraph : paragraphs) {
+        DeliveryStatus status;
+        status.recipient = paragraph.recipient;
+        recipients.push_back(std::move(status));
+      }
+    }
+    if (recipients.empty() && report_unavailable) {
+      // Postfix lost its log: the returned message's To is the best guess.
+      DeliveryStatus status;
+      for (std::size_t pos = 0; pos < parts.original.size();) {
+        const mime::Line line = mime::line_at(parts.original, pos);
+        pos = line.next;
+        if (mime::istarts_with(line.text, "To:")) status.recipient = find_address(line.text);
+      }
+      if (!status.recipient.empty()) recipients.push_back(std::move(status));
+    }
+    if (recipients.empty()) return false;
+
+    for (std::size_t i = 0; i < recipients.size(); ++i) {
+      DeliveryStatus& status = recipients[i];
+      if (const Paragraph* paragraph = paragraph_for(paragraphs, status, i)) merge_paragraph(*paragraph, status);
+      if (mime::iequals(status.spec, "X-POSTFIX") || status.spec.empty()) {
+        // Postfix's own diagnostics are SMTP conversations unless a local program failed.
+        if (status.diagnosis.find(" said:") != std::string::npos || mime::iequals(status.spec, "X-POSTFIX"))
+          status.spec = "SMTP";
+      }
+    }
+    result.recipients = std::move(recipients);
+    result.original = std::string(parts.original);
+    return true;
+  }
+};
+
+}  // namespace
+
+const Engine& postfix_engine() {
+  static const Postfix engine;
+  return engine;
+}
+
+}  // namespace bg::bounce

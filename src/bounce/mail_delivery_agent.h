@@ -1,0 +1,18 @@
+#pragma once
+// Local delivery agents (procmail, maildrop, mail.local, Dovecot's LDA, vpopmail, vmailmgr) write
+// their own one-line errors into a bounce; when one did, it, not the SMTP server, says why.
+#include <string>
+#include <string_view>
+
+namespace bg::bounce {
+
+struct AgentError {
+  std::string agent;    // "procmail", "dovecot"...
+  std::string reason;   // from the agent's phrases ([format <agent>] sections); may be empty
+  std::string message;  // the agent's line that gave the reason
+};
+
+// Looks for an agent's error in `body` of a bounce from `from` (only mail systems write them).
+bool find_agent_error(std::string_view from, std::string_view body, AgentError& error);
+
+}  // namespace bg::bounce

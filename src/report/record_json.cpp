@@ -1,0 +1,100 @@
+#include "report/record_json.h"
+
+#include "report/ranking.h"
+
+namespace bg::report {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// The recipient domains listed in the summary: enough to see where mail fails most.
+constexpr std::size_t kTopDestinations = 20;
+
+ordered_json received_to_json(const bounce::ReceivedHop& hop) {
+  return {{"from_host", hop.from_host}, {"from_ip", hop.from_ip},
+          {"by_host", hop.by_host},     {"protocol", hop.protocol},
+          {"auth_sender", hop.auth_sender}, {"date", hop.date}};
+}
+
+ordered_json original_to_json(const bounce::OriginalMessage& original) {
+  if (!original.present) return nullptr;
+  ordered_json received = ordered_json::array();
+  for (const bounce::ReceivedHop& hop : original.received)
+    received.push_back(received_to_json(hop));
+  return {{"messageid", original.messageid},
+          {"from", original.from},
+          {"returnpath", original.returnpath},
+          {"to", original.to},
+          {"subject", original.subject},
+          {"date", original.date},
+          {"listid", original.listid},
+          {"received", std::move(received)},
+          {"dkim_domains", original.dkim_domains},
+          {"x_originating_ip", original.x_originating_ip}};
+}
+
+ordered_json ranking_to_json(const Ranking& ranking) {
+  ordered_json object = ordered_json::object();
+  for (const auto& [name, count] : ranking) object[name] = count;
+  return object;
+}
+
+}  // namespace
+
+ordered_json record_to_json(const bounce::Record& record) {
+  return {{"recipient", record.recipient},
+          {"addresser", record.addresser},
+          {"deliverystatus", record.deliverystatus},
+          {"replycode", record.replycode},
+          {"action", record.action},
+          {"reason", record.reason},
+          {"hardbounce", record.hardbounce},
+          {"diagnosticcode", record.diagnosticcode},
+          {"diagnostictype", record.diagnostictype},
+          {"smtpcommand", record.smtpcommand},
+          {"lhost", record.lhost},
+          {"rhost", record.rhost},
+          {"destination", record.destination},
+          {"senderdomain", record.senderdomain},
+          {"timestamp", record.timestamp},
+          {"timezoneoffset", record.timezoneoffset},
+          {"subject", record.subject},
+          {"messageid", record.messageid},
+          {"listid", record.listid},
+          {"feedbacktype", record.feedbacktype},
+          {"decodedby", record.decodedby},
+          {"origin", record.origin},
+          {"message_index", record.message_index},
+          {"kind", bounce::to_string(record.kind)},
+          {"original", original_to_json(record.original)}};
+}
+
+ordered_json summary_to_json(const scan::ScanSummary& summary) {
+  ordered_json problems = ordered_json::array();
+  for (const mailbox::ReadProblem& problem : summary.problems)
+    problems.push_back({{"origin", problem.origin}, {"what", problem.what}});
+  return {{"inputs", summary.inputs},
+          {"messages_read", summary.messages_read},
+          {"bytes_read", summary.bytes_read},
+          {"malformed", summary.malformed},
+          {"bounce_messages", summary.bounce_messages},
+          {"delay_messages", summary.delay_messages},
+          {"delivery_reports", summary.delivery_reports},
+          {"auto_replies", summary.auto_replies},
+          {"feedback_reports", summary.feedback_reports},
+          {"records", summary.records},
+          {"hard", summary.hard},
+          {"soft", summary.soft},
+          {"by_reason", ranking_to_json(rank_by_count(summary.by_reason))},
+          {"by_destination",
+           ranking_to_json(rank_by_count(summary.by_destination, kTopDestinations))},
+          {"problems", std::move(problems)},
+          {"seconds", summary.seconds}};
+}
+
+std::string to_json_text(const nlohmann::ordered_json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace bg::report

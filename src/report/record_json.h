@@ -1,0 +1,21 @@
+#pragma once
+// Records and summaries as JSON objects, in a fixed field order shared by the json, jsonl and
+// csv formats.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "bounce/record.h"
+#include "scan/scan_summary.h"
+
+namespace bg::report {
+
+nlohmann::ordered_json record_to_json(const bounce::Record& record);
+
+nlohmann::ordered_json summary_to_json(const scan::ScanSummary& summary);
+
+// Serializes on one line; bytes that are not valid UTF-8 become U+FFFD, so a record carrying
+// raw 8-bit text from a broken bounce still yields valid JSON.
+std::string to_json_text(const nlohmann::ordered_json& value, int indent = -1);
+
+}  // namespace bg::report

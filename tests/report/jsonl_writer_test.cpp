@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "mime/charset.h"
+#include "report_fixtures.h"
+
+namespace bg::report {
+namespace {
+
+using nlohmann::ordered_json;
+using namespace fixtures;
+
+std::vector<ordered_json> parse_lines(const std::string& text) {
+  std::vector<ordered_json> objects;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) objects.push_back(ordered_json::parse(line));
+  return objects;
+}
+
+void expect_same_values(const ordered_json& json, const bounce::Record& record) {
+  EXPECT_EQ(json["recipient"], record.recipient);
+  EXPECT_EQ(json["addresser"], record.addresser);
+  EXPECT_EQ(json["deliverystatus"], record.deliverystatus);
+  EXPECT_EQ(json["replycode"], record.replycode);
+  EXPECT_EQ(json["action"], record.action);
+  EXPECT_EQ(json["reason"], record.reason);
+  EXPECT_EQ(json["hardbounce"], record.hardbounce);
+  EXPECT_EQ(json["diagnosticcode"], record.diagnosticcode);
+  EXPECT_EQ(json["diagnostictype"], record.diagnostictype);
+  EXPECT_EQ(json["smtpcommand"], record.smtpcommand);
+  EXPECT_EQ(json["lhost"], record.lhost);
+  EXPECT_EQ(json["rhost"], record.rhost);
+  EXPECT_EQ(json["destination"], record.destination);
+  EXPECT_EQ(json["senderdomain"], record.senderdomain);
+  EXPECT_EQ(json["timestamp"], record.timestamp);
+  EXPECT_EQ(json["timezoneoffset"], record.timezoneoffset);
+  EXPECT_EQ(json["subject"], record.subject);
+  EXPECT_EQ(json["messageid"], record.messageid);
+  EXPECT_EQ(json["listid"], record.listid);
+  EXPECT_EQ(json["feedbacktype"], record.feedbacktype);
+  EXPECT_EQ(json["decodedby"], record.decodedby);
+  EXPECT_EQ(json["origin"], record.origin);
+  EXPECT_EQ(json["message_index"], record.message_index);
+  EXPECT_EQ(json["kind"], bounce::to_string(record.kind));
+
+  const ordered_json& original = json["original"];
+  ASSERT_TRUE(original.is_object());
+  EXPECT_EQ(original["messageid"], record.original.messageid);
+  EXPECT_EQ(original["from"], record.original.from);
+  EXPECT_EQ(original["returnpath"], record.original.returnpath);
+  EXPECT_EQ(original["to"], record.original.to);
+  EXPECT_EQ(original["subject"], record.original.subject);
+  EXPECT_EQ(original["date"], record.original.date);
+  EXPECT_EQ(original["listid"], record.original.listid);
+  EXPECT_EQ(original["dkim_domains"].get<std::vector<std::string>>(), record.original.dkim_domains);
+  EXPECT_EQ(original["x_originating_ip"], record.original.x_originating_ip);
+  ASSERT_EQ(original["received"].size(), record.original.received.size());
+  for (std::size_t i = 0; i < record.original.received.size(); ++i) {
+    const ordered_json& hop = original["received"][i];
+    const bounce::ReceivedHop& expected = record.original.received[i];
+    EXPECT_EQ(hop["from_host"], expected.from_host);
+    EXPECT_EQ(hop["from_ip"], expected.from_ip);
+    EXPECT_EQ(hop["by_host"], expected.by_host);
+    EXPECT_EQ(hop["protocol"], expected.protocol);
+    EXPECT_EQ(hop["auth_sender"], expected.auth_sender);
+    EXPECT_EQ(hop["date"], expected.date);
+  }
+}
+
+TEST(JsonlWriter, EachLineParsesBackToItsRecord) {
+  const std::vector<bounce::Record> records = {exim_backscatter_record(), office365_record()};
+  const std::vector<ordered_json> lines =
+      parse_lines(render(Format::kJsonl, records, summary_of(records)));
+  ASSERT_EQ(lines.size(), records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) expect_same_values(lines[i], records[i]);
+}
+
+TEST(JsonlWriter, FieldsComeInSisimaiOrderWithTheOriginalLast) {
+  const std::vector<bounce::Record> records = {exim_backscatter_record()};
+  const ordered_json line = parse_lines(render(Format::kJsonl, records, summary_of(records))).at(0);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : line.items()) keys.push_back(key);
+  const std::vector<std::string> expected = {
+      "recipient",  "addresser",    "deliverystatus", "replycode",     "action",
+      "reason",     "hardbounce",   "diagnosticcode", "diagnostictype", "smtpcommand",
+      "lhost",      "rhost",        "destination",    "senderdomain",  "timestamp",
+      "timezoneoffset", "subject",  "messageid",      "listid",        "feedbacktype",
+      "decodedby",  "origin",       "message_index",  "kind",          "original"};
+  EXPECT_EQ(keys, expected);
+
+  std::vector<std::string> original_keys;
+  for (const auto& [key, value] : line["original"].items()) original_keys.push_back(key);
+  const std::vector<std::string> expected_original = {
+      "messageid", "from",     "returnpath",   "to",          "subject",
+      "date",      "listid",   "received",     "dkim_domains", "x_originating_ip"};
+  EXPECT_EQ(original_keys, expected_original);
+  EXPECT_TRUE(line["hardbounce"].is_boolean());
+  EXPECT_TRUE(line["timestamp"].is_number_integer());
+}
+
+TEST(JsonlWriter, OriginalIsNullWhenTheBounceReturnedNone) {
+  bounce::Record record = office365_record();
+  record.original = {};
+  const std::vector<bounce::Record> records = {record};
+  const ordered_json line = parse_lines(render(Format::kJsonl, records, summary_of(records))).at(0);
+  EXPECT_TRUE(line["original"].is_null());
+}
+
+TEST(JsonlWriter, InvalidUtf8BecomesReplacementCharacters) {
+  bounce::Record record = exim_backscatter_record();
+  record.subject = "Rechnung f\xFCr M\xE4rz";  // Latin-1 bytes a broken bounce left undecoded
+  record.original.received[0].from_host = "WIN-\xFF";
+  const std::vector<bounce::Record> records = {record};
+  const std::string output = render(Format::kJsonl, records, summary_of(records));
+  EXPECT_TRUE(mime::is_valid_utf8(output));
+  const ordered_json line = parse_lines(output).at(0);
+  EXPECT_EQ(line["subject"], "Rechnung f\uFFFDr M\uFFFDrz");
+  EXPECT_EQ(line["original"]["received"][0]["from_host"], "WIN-\uFFFD");
+}
+
+TEST(JsonlWriter, WritesEachRecordAsItComes) {
+  std::ostringstream out;
+  const std::unique_ptr<RecordWriter> writer = make_writer(Format::kJsonl, out, {});
+  writer->write(exim_backscatter_record());
+  const std::vector<ordered_json> before_finish = parse_lines(out.str());
+  ASSERT_EQ(before_finish.size(), 1u);
+  EXPECT_EQ(before_finish[0]["recipient"], exim_backscatter_record().recipient);
+}
+
+}  // namespace
+}  // namespace bg::report
