@@ -1,11 +1,11 @@
 #include "corpus_scoring.h"
 
 #include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "bounce/bounce_reader.h"
+#include "mailbox/message_source.h"
 
 namespace bg::testing {
 
@@ -31,16 +31,12 @@ bool matches(const nlohmann::json& key, const bounce::Record& record) {
 }  // namespace
 
 std::vector<bounce::Record> records_of_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
-  mailbox::RawMessage raw;
-  raw.bytes = bytes;
-  raw.origin = path;
   std::vector<bounce::Record> records;
   bounce::BounceReader reader;
-  reader.read(raw, records);
+  const auto source = mailbox::open_source(path);
+  mailbox::Batch batch;
+  while (source->next(batch))
+    for (const mailbox::RawMessage& message : batch.messages) reader.read(message, records);
   return records;
 }
 

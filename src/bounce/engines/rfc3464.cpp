@@ -166,7 +166,9 @@ ReportScan scan_report(std::string_view body) {
       in_report = true;
       continue;
     }
-    if (!in_original && starts_original(lower)) {
+    // A Return-Path line only starts the original once the report has begun: above it, it is
+    // a header of the bounce itself (in a forwarded bounce, for one).
+    if (!in_original && starts_original(lower) && (in_report || !lower.starts_with("return-path:"))) {
       in_original = true;
       if (lower.starts_with("return-path:")) scan.original.append(line.text).push_back('\n');
       continue;

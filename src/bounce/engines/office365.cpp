@@ -1,0 +1,126 @@
+// Office 365 (Exchange Online): Subject "Undeliverable: ...", sent from *.prod.outlook.com with
+// the X-MS-Exchange-* headers. The text names each recipient and the reply in its section for
+// administrators ("Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; ...'") or,
+// in the newer layout, under "Original Message Details" and "Error Details"; a
+// message/delivery-status part usually follows. Its status codes have meanings of their own
+// ([format office365] in data/reasons).
+#include "bounce/address.h"
+#include "bounce/engines/engines.h"
+#include "bounce/engines/exchange_diagnostics.h"
+#include "bounce/engines/report_sections.h"
+#include "bounce/engines/text_lines.h"
+#include "bounce/smtp_codes.h"
+#include "mime/ascii.h"
+#include "mime/lines.h"
+
+namespace bg::bounce {
+
+namespace {
+
+// Whether `text` names a host of Exchange Online: "*.prod.outlook.com",
+// "*.outbound.protection.outlook.com".
+bool names_exchange_online(std::string_view text) {
+  return mime::icontains(text, ".prod.outlook.com") || mime::icontains(text, ".outbound.protection.outlook.com");
+}
+
+bool is_office365_report(const BounceMessage& message) {
+  int clues = 0;
+  if (message.subject().find("Undeliverable:") != std::string::npos) ++clues;
+  for (std::string_view header :
+       {"X-MS-Exchange-Message-Is-Ndr", "X-Microsoft-Antispam-PRVS", "X-Exchange-Antispam-Report-Test",
+        "X-Exchange-Antispam-Report-CFA-Test", "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
+        "X-MS-Exchange-CrossTenant-FromEntityHeader", "X-MS-Exchange-Transport-CrossTenantHeadersStamped"})
+    if (message.headers().has(header)) ++clues;
+  bool received_from_exchange_online = false;
+  message.headers().for_each("Received", [&](std::string_view value) {
+    if (names_exchange_online(value)) received_from_exchange_online = true;
+  });
+  if (received_from_exchange_online) ++clues;
+  if (names_exchange_online(message.headers().raw("Message-ID"))) ++clues;
+  return clues >= 2;
+}
+
+// The newer layout: "Recipient Address: kijitora@example.org" under "Original Message Details",
+// "Reported error: 550 5.1.10 ..." under "Error Details".
+std::vector<ExchangeRecipient> read_message_details(std::string_view text) {
+  std::vector<ExchangeRecipient> recipients;
+  for (std::string_view raw : TextLines(text)) {
+    const std::string_view line = mime::trim(raw);
+    if (starts_exchange_original(line) || line.starts_with("Message Hops") || line.starts_with("Content-Type: ")) break;
+    if (line.starts_with("Recipient Address:")) {
+      const std::string address = find_address(line);
+      if (!address.empty()) recipients.push_back({address, {}, {}});
+    } else if (line.starts_with("Reported error:") && !recipients.empty()) {
+      recipients.back().replies.emplace_back(mime::trim(line.substr(15)));
+    }
+  }
+  return recipients;
+}
+
+const ExchangeRecipient* text_for(const std::vector<ExchangeRecipient>& entries, std::string_view recipient) {
+  for (const ExchangeRecipient& entry : entries)
+    if (mime::iequals(entry.address, recipient)) return &entry;
+  return entries.size() == 1 ? &entries.front() : nullptr;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) {
+    if (!text.empty()) text.push_back(' ');
+    text.append(line);
+  }
+  return text;
+}
+
+class Office365 final : public Engine {
+ public:
+  std::string_view name() const override { return "Office365"; }
+
+  bool inquire(const BounceMessage& message, EngineResult& result) const override {
+    if (!is_office365_report(message)) return false;
+
+    const std::string_view body = message.body();
+    ExchangeDiagnostics diagnostics = read_exchange_diagnostics(body);
+    if (diagnostics.recipients.empty()) {
+      if (const auto details = text_after_line(body, {"Original Message Details"}))
+        diagnostics.recipients = read_message_details(*details);
+    }
+    std::vector<DeliveryStatus> recipients = read_fields_after(body, {"Content-Type: message/delivery-status"});
+    if (recipients.empty()) {
+      for (const ExchangeRecipient& entry : diagnostics.recipients) {
+        recipients.emplace_back();
+        recipients.back().recipient = entry.address;
+      }
+    }
+    if (recipients.empty()) return false;
+
+    for (DeliveryStatus& status : recipients) {
+      // The text holds the whole reply; the delivery-status part often a shortened copy.
+      if (const ExchangeRecipient* text = text_for(diagnostics.recipients, status.recipient)) {
+        if (!text->replies.empty()) status.diagnosis = joined(text->replies);
+        if (status.rhost.empty()) status.rhost = text->remote_host;
+      }
+      if (!diagnostics.generating_server.empty()) status.lhost = diagnostics.generating_server;
+      if (status.status.empty() || status.status.ends_with(".0.0")) {
+        if (const std::string code = find_status_code(status.diagnosis); !code.empty()) status.status = code;
+      }
+      if (status.diagnosis.find("unknown recipient or mailbox unavailable ->") != std::string::npos)
+        status.command = "RCPT";
+    }
+    result.recipients = std::move(recipients);
+    result.original =
+        std::string(split_at_original(body, {kRfc822Part, kRfc822HeadersPart, kExchangeOriginalEnglish,
+                                             "Original Message Headers"})
+                        .original);
+    return true;
+  }
+};
+
+}  // namespace
+
+const Engine& office365_engine() {
+  static const Office365 engine;
+  return engine;
+}
+
+}  // namespace bg::bounce

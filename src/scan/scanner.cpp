@@ -1,0 +1,300 @@
+#include "scan/scanner.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "bounce/bounce_reader.h"
+#include "mailbox/message_source.h"
+
+namespace bg::scan {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// What parsing one batch produced, to be merged in order by the caller's thread.
+struct BatchResult {
+  std::vector<bounce::Record> records;
+  std::vector<mailbox::ReadProblem> problems;
+  std::uint64_t messages = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t malformed = 0;
+  std::uint64_t by_kind[6] = {};
+};
+
+struct Job {
+  std::uint64_t sequence = 0;
+  mailbox::Batch batch;
+};
+
+void parse_batch(const mailbox::Batch& batch, bounce::BounceReader& reader, BatchResult& result) {
+  for (const mailbox::RawMessage& message : batch.messages) {
+    ++result.messages;
+    result.bytes += message.bytes.size();
+    const bounce::ReadOutcome outcome = reader.read(message, result.records);
+    if (outcome.malformed) {
+      ++result.malformed;
+      result.problems.push_back({std::string(message.origin),
+                                 "message " + std::to_string(message.index + 1) + " is not a mail message (no header)"});
+      continue;
+    }
+    ++result.by_kind[static_cast<int>(outcome.kind)];
+  }
+}
+
+void merge(BatchResult& result, ScanSummary& summary, const RecordSink& sink) {
+  summary.messages_read += result.messages;
+  summary.bytes_read += result.bytes;
+  summary.malformed += result.malformed;
+  summary.bounce_messages += result.by_kind[static_cast<int>(bounce::MessageKind::kBounce)];
+  summary.delay_messages += result.by_kind[static_cast<int>(bounce::MessageKind::kDelay)];
+  summary.delivery_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kDeliveryReport)];
+  summary.auto_replies += result.by_kind[static_cast<int>(bounce::MessageKind::kAutoReply)];
+  summary.feedback_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kFeedbackReport)];
+  for (const bounce::Record& record : result.records) {
+    summary.count(record);
+    sink(record);
+  }
+  for (auto& problem : result.problems) summary.problems.push_back(std::move(problem));
+}
+
+// A queue with a capacity, so a fast reader cannot run ahead of the parsers without bound.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  void push(T item) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  std::optional<T> pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return item;
+  }
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::deque<T> items_;
+  bool closed_ = false;
+  std::mutex mutex_;
+  std::condition_variable not_empty_;
+  std::condition_variable not_full_;
+};
+
+class ProgressClock {
+ public:
+  ProgressClock(const ScanOptions& options, const std::vector<std::unique_ptr<mailbox::MessageSource>>& sources)
+      : options_(options), sources_(sources), start_(Clock::now()), last_(start_) {}
+
+  void tick(const ScanSummary& summary, bool force = false) {
+    if (!options_.on_progress) return;
+    const auto now = Clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    Progress progress;
+    for (const auto& source : sources_) {
+      progress.bytes_read += source->bytes_read();
+      progress.bytes_total += source->bytes_total();
+    }
+    progress.messages = summary.messages_read;
+    progress.records = summary.records;
+    progress.seconds = elapsed();
+    options_.on_progress(progress);
+  }
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  const ScanOptions& options_;
+  const std::vector<std::unique_ptr<mailbox::MessageSource>>& sources_;
+  Clock::time_point start_;
+  Clock::time_point last_;
+};
+
+void collect_problems(mailbox::MessageSource& source, ScanSummary& summary) {
+  for (auto& problem : source.take_problems()) summary.problems.push_back(std::move(problem));
+}
+
+void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, const RecordSink& sink,
+                         ScanSummary& summary, ProgressClock& clock) {
+  bounce::BounceReader reader;
+  mailbox::Batch batch;
+  for (auto& source : sources) {
+    while (source->next(batch)) {
+      BatchResult result;
+      parse_batch(batch, reader, result);
+      merge(result, summary, sink);
+      clock.tick(summary);
+    }
+    collect_problems(*source, summary);
+  }
+}
+
+// Results and the order they leave in, shared by the parser threads and the caller's thread.
+class OrderedResults {
+ public:
+  explicit OrderedResults(std::size_t capacity) : capacity_(capacity) {}
+
+  // Stores the result of batch `sequence`; waits while too many later batches are waiting, so
+  // that a slow writer holds the parsers back instead of letting results pile up.
+  void put(std::uint64_t sequence, BatchResult result) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return waiting_.size() < capacity_ || sequence == next_ || stopped_; });
+    waiting_.emplace(sequence, std::move(result));
+    changed_.notify_all();
+  }
+  // The next result in order; nullopt when `total` batches have all been taken (or stopped).
+  std::optional<BatchResult> take(const std::function<std::optional<std::uint64_t>()>& total,
+                                  const std::function<void()>& while_waiting) {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      if (auto it = waiting_.find(next_); it != waiting_.end()) {
+        BatchResult result = std::move(it->second);
+        waiting_.erase(it);
+        ++next_;
+        changed_.notify_all();
+        return result;
+      }
+      const std::optional<std::uint64_t> known_total = total();
+      if (stopped_ || (known_total && next_ >= *known_total)) return std::nullopt;
+      changed_.wait_for(lock, std::chrono::milliseconds(200));
+      lock.unlock();
+      while_waiting();
+      lock.lock();
+    }
+  }
+  void notify() { changed_.notify_all(); }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::map<std::uint64_t, BatchResult> waiting_;
+  std::uint64_t next_ = 0;
+  bool stopped_ = false;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+};
+
+void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, const RecordSink& sink,
+                      ScanSummary& summary, ProgressClock& clock, unsigned workers) {
+  BoundedQueue<Job> jobs(workers * 2);
+  OrderedResults results(workers * 2);
+  std::mutex state_mutex;  // guards the four below
+  std::uint64_t batches_read = 0;
+  bool reading_done = false;
+  std::exception_ptr failure;
+  std::vector<mailbox::ReadProblem> source_problems;
+  auto fail = [&](std::exception_ptr error) {
+    {
+      std::lock_guard lock(state_mutex);
+      if (!failure) failure = error;
+    }
+    jobs.close();
+    results.stop();
+  };
+
+  std::thread reader_thread([&] {
+    try {
+      for (auto& source : sources) {
+        mailbox::Batch batch;
+        std::uint64_t sequence = 0;
+        while (source->next(batch)) {
+          {
+            std::lock_guard lock(state_mutex);
+            sequence = batches_read++;
+          }
+          jobs.push(Job{sequence, std::move(batch)});
+        }
+        std::lock_guard lock(state_mutex);
+        for (auto& problem : source->take_problems()) source_problems.push_back(std::move(problem));
+      }
+    } catch (...) {
+      fail(std::current_exception());
+    }
+    jobs.close();
+    {
+      std::lock_guard lock(state_mutex);
+      reading_done = true;
+    }
+    results.notify();
+  });
+
+  std::vector<std::thread> parsers;
+  for (unsigned i = 0; i < workers; ++i) {
+    parsers.emplace_back([&] {
+      bounce::BounceReader reader;
+      while (std::optional<Job> job = jobs.pop()) {
+        BatchResult result;
+        try {
+          parse_batch(job->batch, reader, result);
+        } catch (...) {
+          fail(std::current_exception());
+          return;
+        }
+        job->batch.storage.reset();  // release the mapped window or buffer before waiting
+        results.put(job->sequence, std::move(result));
+      }
+    });
+  }
+
+  auto total = [&]() -> std::optional<std::uint64_t> {
+    std::lock_guard lock(state_mutex);
+    return reading_done ? std::optional(batches_read) : std::nullopt;
+  };
+  try {
+    while (std::optional<BatchResult> result = results.take(total, [&] { clock.tick(summary); })) {
+      merge(*result, summary, sink);
+      clock.tick(summary);
+    }
+  } catch (...) {
+    fail(std::current_exception());
+  }
+  reader_thread.join();
+  for (std::thread& parser : parsers) parser.join();
+  for (auto& problem : source_problems) summary.problems.push_back(std::move(problem));
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
+ScanSummary scan(const ScanOptions& options, const RecordSink& sink) {
+  ScanSummary summary;
+  summary.inputs = options.inputs;
+  // Open everything first, so that a wrong path fails the run before any output.
+  std::vector<std::unique_ptr<mailbox::MessageSource>> sources;
+  for (const std::string& input : options.inputs) sources.push_back(mailbox::open_source(input));
+
+  ProgressClock clock(options, sources);
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers = options.threads == 0 ? cores : options.threads;
+  if (workers <= 1) scan_in_this_thread(sources, sink, summary, clock);
+  else scan_in_parallel(sources, sink, summary, clock, workers);
+  clock.tick(summary, true);
+  summary.seconds = clock.elapsed();
+  return summary;
+}
+
+}  // namespace bg::scan

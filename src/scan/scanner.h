@@ -1,0 +1,37 @@
+#pragma once
+// The scan: every message of every input is read, classified and, when it is a bounce, turned
+// into records, which reach the sink in input order. Reading, parsing and writing overlap:
+// one thread reads batches of messages, worker threads parse them, and the caller's thread
+// hands the records on in order. Memory stays bounded: only a few batches are in flight.
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bounce/record.h"
+#include "scan/scan_summary.h"
+
+namespace bg::scan {
+
+struct Progress {
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_total = 0;  // 0 when unknown (standard input, compressed input)
+  std::uint64_t messages = 0;
+  std::uint64_t records = 0;
+  double seconds = 0;
+};
+
+struct ScanOptions {
+  std::vector<std::string> inputs;  // paths; "-" for standard input
+  unsigned threads = 0;             // parse workers; 0 picks one per core
+  std::function<void(const Progress&)> on_progress;  // called a few times a second, may be empty
+};
+
+using RecordSink = std::function<void(const bounce::Record&)>;
+
+// Scans `options.inputs`. Throws mailbox::InputError before reading anything when an input
+// cannot be opened; a malformed message or an unreadable file inside a folder is counted and
+// listed in the summary's problems, and the scan goes on.
+ScanSummary scan(const ScanOptions& options, const RecordSink& sink);
+
+}  // namespace bg::scan

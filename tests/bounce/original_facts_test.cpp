@@ -1,0 +1,79 @@
+// The facts of returned originals, read from the seed bounces whose story is known.
+#include "bounce/original/original_facts.h"
+
+#include <gtest/gtest.h>
+
+#include "bounce/original/received.h"
+#include "corpus_scoring.h"
+
+namespace bg::bounce {
+namespace {
+
+const std::string kSeed = std::string(BOUNCEGUARD_TEST_DATA) + "/seed";
+
+TEST(Received, EximLineFromASpammersPc) {
+  const ReceivedHop hop = parse_received(
+      "from [185.220.101.47] (helo=WIN-7Q2K3L9) by mail.remote-isp.net with esmtp (Exim 4.96) "
+      "(envelope-from <alice@example.com>) id 1tPqRr-0007AB-0W for j.doe@remote-isp.net; Tue, 03 Nov 2026 04:12:07 +0000");
+  EXPECT_EQ(hop.from_ip, "185.220.101.47");
+  EXPECT_EQ(hop.from_host, "WIN-7Q2K3L9");
+  EXPECT_EQ(hop.by_host, "mail.remote-isp.net");
+  EXPECT_EQ(hop.protocol, "esmtp");
+  EXPECT_EQ(hop.date, "Tue, 03 Nov 2026 04:12:07 +0000");
+}
+
+TEST(Received, PostfixAuthenticatedSubmission) {
+  const ReceivedHop hop = parse_received(
+      "from laptop.example.com (dsl-198-51-100-7.example.net [198.51.100.7]) (Authenticated sender: "
+      "alice@example.com) by smtp.example.com (Postfix) with ESMTPSA id 4F1A9C2B7E; Tue, 3 Nov 2026 05:12:02 +0100");
+  EXPECT_EQ(hop.from_host, "laptop.example.com");
+  EXPECT_EQ(hop.from_ip, "198.51.100.7");
+  EXPECT_EQ(hop.by_host, "smtp.example.com");
+  EXPECT_EQ(hop.protocol, "ESMTPSA");
+  EXPECT_EQ(hop.auth_sender, "alice@example.com");
+}
+
+TEST(Received, MicrosoftIpv6Hop) {
+  const ReceivedHop hop = parse_received(
+      "from AM0PR04MB1234.eurprd04.prod.outlook.com (2603:10a6:208:1::11) by AM0PR04MB5678.eurprd04.prod.outlook.com "
+      "(2603:10a6:208:2::22) with Microsoft SMTP Server (version=TLS1_2) id 15.20.1; Tue, 3 Nov 2026 04:12:07 +0000");
+  EXPECT_EQ(hop.from_ip, "2603:10a6:208:1::11");
+  EXPECT_EQ(hop.protocol, "Microsoft SMTP Server");
+}
+
+TEST(OriginalFacts, BackscatterSeedShowsTheForgedOriginal) {
+  const auto records = testing::records_of_file(kSeed + "/exim-spoofed-backscatter.eml");
+  ASSERT_EQ(records.size(), 1u);
+  const OriginalMessage& original = records[0].original;
+  ASSERT_TRUE(original.present);
+  EXPECT_EQ(original.messageid, "20261103051202.4F1A9C2B7E0D@WIN-7Q2K3L9");
+  EXPECT_EQ(original.returnpath, "alice@example.com");
+  EXPECT_EQ(original.subject, "Invoice #88213 overdue - action required");
+  ASSERT_EQ(original.received.size(), 1u);
+  EXPECT_EQ(original.received[0].from_ip, "185.220.101.47");
+  EXPECT_EQ(original.received[0].from_host, "WIN-7Q2K3L9");
+  EXPECT_TRUE(original.dkim_domains.empty());
+  EXPECT_EQ(records[0].addresser, "alice@example.com");
+}
+
+TEST(OriginalFacts, DkimDomainsAndOriginatingIp) {
+  const OriginalMessage original = read_original(
+      "Received: from mail.example.com (mail.example.com [203.0.113.10]) by mx.example.net with ESMTPS id 1\n"
+      "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=Example.com;\n\ts=sel1; h=From:To; b=abc\n"
+      "DKIM-Signature: v=1; a=rsa-sha256; d=esp.example.net; s=x; b=def\n"
+      "X-Originating-IP: [192.0.2.77]\n"
+      "Message-ID: <abc@example.com>\n"
+      "List-Id: Cats <cats.lists.example.com>\n"
+      "\n");
+  EXPECT_EQ(original.dkim_domains, (std::vector<std::string>{"example.com", "esp.example.net"}));
+  EXPECT_EQ(original.x_originating_ip, "192.0.2.77");
+  EXPECT_EQ(original.messageid, "abc@example.com");
+  EXPECT_EQ(original.listid, "cats.lists.example.com");
+}
+
+TEST(OriginalFacts, NothingReturnedMeansNotPresent) {
+  EXPECT_FALSE(read_original("").present);
+}
+
+}  // namespace
+}  // namespace bg::bounce

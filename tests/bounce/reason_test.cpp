@@ -1,0 +1,100 @@
+// The reason resolver on replies taken from real bounces.
+#include "bounce/reason/reason_resolver.h"
+
+#include <gtest/gtest.h>
+
+#include "bounce/reason/phrase_file.h"
+#include "bounce/reason/phrase_matcher.h"
+#include "bounce/reason/status_codes.h"
+
+namespace bg::bounce {
+namespace {
+
+std::string reason_for(std::string_view status, std::string_view diagnosis, std::string_view rhost = "",
+                       std::string_view destination = "", std::string_view action = "failed") {
+  ReasonInput input;
+  input.status = status;
+  input.diagnosis = diagnosis;
+  input.spec = "SMTP";
+  input.rhost = rhost;
+  input.destination = destination;
+  input.action = action;
+  input.replycode = diagnosis.substr(0, 3);
+  return resolve_reason(input);
+}
+
+TEST(Reason, StatusCodeAndPhraseAgree) {
+  EXPECT_EQ(reason_for("5.1.1", "550 5.1.1 <kijitora@example.jp>... User Unknown"), "userunknown");
+  EXPECT_EQ(reason_for("5.2.2", "552 5.2.2 Mailbox full"), "mailboxfull");
+}
+
+TEST(Reason, PhraseOverridesAGeneralCode) {
+  EXPECT_EQ(reason_for("5.7.1", "550 5.7.1 Message content rejected, UBE, id=00000-00-000"), "spamdetected");
+  EXPECT_EQ(reason_for("5.7.26",
+                       "550-5.7.26 The MAIL FROM domain [mail4.example.com] has an SPF record with a hard fail "
+                       "policy (-all) but it fails to pass SPF checks"),
+            "authfailure");
+}
+
+TEST(Reason, ProviderPhrasesApplyOnlyToThatProvider) {
+  const std::string_view tencent = "550 Ip frequency limited [Blocked IP 192.0.2.22]";
+  EXPECT_EQ(reason_for("5.0.0", tencent, "mx3.qq.com"), "toomanyconn");
+  EXPECT_NE(reason_for("5.0.0", tencent, "mx.example.net"), "toomanyconn");
+}
+
+TEST(Reason, DelayWithoutCauseIsExpired) {
+  EXPECT_EQ(reason_for("4.4.0", "", "", "", "delayed"), "expired");
+}
+
+TEST(Reason, DeliveredAndNothingKnown) {
+  EXPECT_EQ(reason_for("2.1.5", "250 2.1.5 Ok"), "delivered");
+  ReasonInput input;
+  EXPECT_EQ(resolve_reason(input), "undefined");
+}
+
+TEST(StatusCodes, TablesFromData) {
+  EXPECT_EQ(reason_of_status("5.1.1"), "userunknown");
+  EXPECT_EQ(reason_of_status("5.7.26"), "authfailure");
+  EXPECT_EQ(reason_of_status("9.9.9"), "");
+  EXPECT_EQ(pseudo_status("mailboxfull", false), "5.0.922");
+  EXPECT_EQ(pseudo_status("mailboxfull", true), "4.0.922");
+  EXPECT_EQ(pseudo_status("userunknown", true), "");
+}
+
+TEST(PhraseFile, ParsesEveryKindOfLine) {
+  const auto rules = parse_phrase_file("blocked",
+                                       "# comment\n"
+                                       "blocked using\n"
+                                       "\"go away \"\n"
+                                       "re:ip [0-9.]+ is blocked\n"
+                                       "!not blocked\n"
+                                       "[provider cox]\n"
+                                       "aup#cxbl\n");
+  ASSERT_EQ(rules.size(), 5u);
+  EXPECT_EQ(rules[0].pattern, "blocked using");
+  EXPECT_EQ(rules[1].pattern, "go away ");
+  EXPECT_EQ(rules[2].pattern, "ip [0-9.]+ is blocked");
+  EXPECT_TRUE(rules[3].veto);
+  EXPECT_EQ(rules[4].scope, "provider cox");
+  EXPECT_EQ(escape_regex("a.b(c)"), "a\\.b\\(c\\)");
+}
+
+TEST(PhraseFile, MalformedSectionNamesTheLine) {
+  try {
+    parse_phrase_file("blocked", "ok\n[nonsense]\n");
+    FAIL() << "no error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("blocked.txt:2"), std::string::npos);
+  }
+}
+
+TEST(PhraseMatcher, OnePassFindsEveryReason) {
+  const PhraseHits hits = PhraseMatcher::instance().match(normalize_reply("User   UNKNOWN;\n mailbox full"));
+  EXPECT_TRUE(hits.has("userunknown"));
+  EXPECT_TRUE(hits.has("mailboxfull"));
+  EXPECT_FALSE(hits.has("virusdetected"));
+  EXPECT_EQ(normalize_reply("  A\t\tB \n C "), "a b c");
+}
+
+}  // namespace
+}  // namespace bg::bounce

@@ -1,0 +1,54 @@
+#include "bounce/smtp_codes.h"
+
+#include <gtest/gtest.h>
+
+#include "bounce/address.h"
+
+namespace bg::bounce {
+namespace {
+
+TEST(StatusCode, FoundInRealReplies) {
+  EXPECT_EQ(find_status_code("550 5.1.1 <kijitora@example.jp>... User unknown"), "5.1.1");
+  EXPECT_EQ(find_status_code("550-5.7.26 The MAIL FROM domain [mail4.example.com] has an SPF record"), "5.7.26");
+  EXPECT_EQ(find_status_code("451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited"), "4.7.650");
+  EXPECT_EQ(find_status_code("user over quota. (#5.1.1)"), "5.1.1");
+}
+
+TEST(StatusCode, NumbersThatOnlyLookLikeCodesAreSkipped) {
+  EXPECT_EQ(find_status_code("host 192.0.2.5 said: 550 rejected"), "");
+  EXPECT_EQ(find_status_code("Exim 4.2.1.3 says no"), "");
+  EXPECT_EQ(find_status_code("version 5.1.10b"), "");
+}
+
+TEST(StatusCode, SuccessCodeOnlyWhenNothingElse) {
+  EXPECT_EQ(find_status_code("250 2.1.5 Ok"), "2.1.5");
+  EXPECT_EQ(find_status_code("250 2.1.5 then 550 5.1.1 later"), "5.1.1");
+}
+
+TEST(ReplyCode, FoundAndValidated) {
+  EXPECT_EQ(find_reply_code("550 5.1.1 User unknown"), "550");
+  EXPECT_EQ(find_reply_code("421 4.7.0 [TSS04] Messages from 192.0.2.192 temporarily deferred"), "421");
+  EXPECT_EQ(find_reply_code("426 connection timed out"), "");  // not an SMTP reply code
+  EXPECT_EQ(find_reply_code("x-unix; 550 mailbox unavailable"), "");
+  EXPECT_EQ(find_reply_code("from 192.0.2.550"), "");
+}
+
+TEST(Address, FoundInTheShapesBouncesUse) {
+  EXPECT_EQ(find_address("rfc822; kijitora@example.jp"), "kijitora@example.jp");
+  EXPECT_EQ(find_address("\"Neko, Nyaan\" <nekonyaan@example.org>"), "nekonyaan@example.org");
+  EXPECT_EQ(find_address("<j.doe@remote-isp.net>: Recipient address rejected"), "j.doe@remote-isp.net");
+  EXPECT_EQ(find_address("no address here"), "");
+  EXPECT_TRUE(is_address("kijitora@example.jp"));
+  EXPECT_FALSE(is_address("kijitora@"));
+  EXPECT_FALSE(is_address("not an address"));
+  EXPECT_EQ(domain_of("Kijitora@Example.JP"), "example.jp");
+}
+
+TEST(Address, MailSystemsAreRecognised) {
+  EXPECT_TRUE(is_mailer_daemon("Mail Delivery System <Mailer-Daemon@mail.remote-isp.net>"));
+  EXPECT_TRUE(is_mailer_daemon("postmaster@example.com"));
+  EXPECT_FALSE(is_mailer_daemon("Alice <alice@example.com>"));
+}
+
+}  // namespace
+}  // namespace bg::bounce
