@@ -6,13 +6,13 @@ namespace bg::bounce {
 
 const std::vector<const Engine*>& all_engines() {
   static const std::vector<const Engine*> engines = {
+      &postfix_engine(),
       &exchange2003_engine(),
       &exchange2007_engine(),
       &office365_engine(),
       &outlook_engine(),
       &exim_engine(),
       &sendmail_engine(),
-      &postfix_engine(),
       &qmail_engine(),
       &rfc3464_engine(),
       &arf_engine(),

@@ -81,7 +81,6 @@ std::string reason_of(const DeliveryStatus& status, std::string_view remote_repl
   if (refused_recipient && diagnosis.ends_with(kTooLong)) return "onhold";
   std::string reason = remote_reply.empty() ? "" : reason_in_scope(remote_reply, "format qmail");
   if (reason.empty()) reason = reason_in_scope(diagnosis, "format qmail");
-  if (reason.empty() && refused_recipient) reason = "userunknown";
   if (reason.empty() && diagnosis.find(kTooLong) != std::string_view::npos) reason = "expired";
   return reason;
 }

@@ -104,8 +104,9 @@ std::string_view first_token(std::string_view text) {
 // The recipient named by a line of a bounce in no known format: a line that is just an address,
 // or an address after words such as "could not be delivered to:".
 std::string recipient_in_line(std::string_view line, std::string_view lower) {
+  static constexpr std::string_view kLineLeads[] = {"recipient:", "address: "};
   static constexpr std::string_view kLeads[] = {
-      "recipient:", "address: ", "addressed to ", "could not be delivered to: ", "delivered to ",
+      "addressed to ", "could not be delivered to: ", "delivered to ",
       "delivery failed: ", "did not reach the following recipient: ", "error-for: ", "failed recipient: ",
       "failed to deliver to ", "intended recipient: ", "mailbox is full: ", "rcpt to:", "unknown user: ",
       "undeliverable to ", "undeliverable address:", "you sent mail to ", "your message to ",
@@ -121,7 +122,11 @@ std::string recipient_in_line(std::string_view line, std::string_view lower) {
   }
   if (!is_address(first_token(candidate))) {
     candidate = {};
+    const std::string_view lower_trimmed = mime::trim(lower);
+    for (std::string_view lead : kLineLeads)
+      if (lower_trimmed.starts_with(lead)) candidate = mime::trim(trimmed.substr(lead.size()));
     for (std::string_view lead : kLeads) {
+      if (!candidate.empty()) break;
       const std::size_t at = lower.find(lead);
       if (at == std::string_view::npos) continue;
       candidate = mime::trim(line.substr(at + lead.size()));

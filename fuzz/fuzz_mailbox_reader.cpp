@@ -1,0 +1,88 @@
+// Feeds arbitrary bytes to the mailbox readers, as a file and as a stream. Nothing may crash or
+// hang, and every reader must find the same messages whatever its window or chunk size: the
+// file as opened normally, through tiny memory-mapped windows, and through a pipe-like stream
+// read in tiny chunks. Every message is normalized too.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "mailbox/decompressor.h"
+#include "mailbox/layout.h"
+#include "mailbox/mbox_reader.h"
+#include "mailbox/message_source.h"
+#include "mailbox/normalize.h"
+#include "mailbox/sniff.h"
+#include "mailbox/stream_reader.h"
+
+namespace {
+
+using namespace bg::mailbox;
+
+constexpr std::size_t kTinyWindow = 61;
+constexpr std::size_t kTinyChunk = 37;
+
+std::vector<std::string> read_messages(MessageSource& source) {
+  std::vector<std::string> messages;
+  std::string scratch;
+  Batch batch;
+  while (source.next(batch)) {
+    for (const RawMessage& message : batch.messages) {
+      if (message.bytes.empty()) std::abort();
+      normalize(message, scratch);
+      messages.emplace_back(message.bytes);
+    }
+  }
+  source.take_problems();
+  return messages;
+}
+
+// The fuzz input as a file of its own, in memory.
+FileDescriptor memory_file(const std::uint8_t* data, std::size_t size) {
+  FileDescriptor fd(::memfd_create("fuzz-mailbox", MFD_CLOEXEC));
+  if (!fd.valid()) std::abort();
+  for (std::size_t done = 0; done < size;) {
+    const ssize_t wrote = ::write(fd.get(), data + done, size - done);
+    if (wrote <= 0) std::abort();
+    done += static_cast<std::size_t>(wrote);
+  }
+  return fd;
+}
+
+// A fresh descriptor of the same file, reading from its start.
+FileDescriptor reopen(const FileDescriptor& fd) {
+  const std::string path = "/proc/self/fd/" + std::to_string(fd.get());
+  FileDescriptor copy(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!copy.valid()) std::abort();
+  return copy;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const FileDescriptor file = memory_file(data, size);
+
+  std::vector<std::string> opened;
+  try {
+    auto source = open_source("/proc/self/fd/" + std::to_string(file.get()));
+    opened = read_messages(*source);
+  } catch (const InputError&) {
+    // Binary content named alone: the stream reader below reports it as not mail.
+  }
+
+  StreamReader stream(open_decompressed(reopen(file)), "fuzz", FileRole::named, size, kTinyChunk);
+  if (read_messages(stream) != opened) std::abort();
+
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const Content content = sniff(text);
+  const Layout layout = choose_layout(content, FileRole::named, "fuzz");
+  if (!is_compressed(content) && layout != Layout::not_mail) {
+    MboxReader windows(MappedFile(reopen(file), size), "fuzz", layout, kTinyWindow);
+    if (read_messages(windows) != opened) std::abort();
+  }
+  return 0;
+}

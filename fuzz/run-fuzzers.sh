@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs each fuzzer for a while, seeded with the test corpus, and fails on the first crash.
+# Usage: fuzz/run-fuzzers.sh BUILD_DIR [SECONDS_PER_FUZZER]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:?usage: fuzz/run-fuzzers.sh BUILD_DIR [SECONDS]}
+seconds=${2:-60}
+
+seeds=$(mktemp -d)
+trap 'rm -rf "$seeds"' EXIT
+cp tests/data/sisimai/maildir/*.eml tests/data/sisimai/not-bounce/*.eml tests/data/seed/*.eml "$seeds/"
+cp tests/data/sisimai/mailbox/* "$seeds/"
+
+for fuzzer in fuzz_mailbox_reader fuzz_mime fuzz_bounce_reader; do
+  echo "fuzzing $fuzzer for ${seconds}s"
+  work=$(mktemp -d)
+  "$build/fuzz/$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$work/" "$work" "$seeds" 2>&1 | tail -n 12
+  rm -rf "$work"
+done

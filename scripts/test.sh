@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: the unit, format and corpus tests in a normal build, the same tests again
+# under AddressSanitizer and UndefinedBehaviorSanitizer, and a short run of each fuzzer.
+# Usage: scripts/test.sh [--quick]   (--quick: the normal build only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+./scripts/install-deps.sh
+
+echo "== build and test"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+if [ "${1:-}" = "--quick" ]; then exit 0; fi
+
+echo "== build and test under AddressSanitizer and UBSan"
+cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBOUNCEGUARD_SANITIZE=ON \
+  -DBOUNCEGUARD_BENCH=OFF > /dev/null
+cmake --build build-sanitize -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
+
+echo "== fuzz each parser briefly"
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+  -DCMAKE_CXX_COMPILER=clang++ -DBOUNCEGUARD_FUZZ=ON -DBOUNCEGUARD_TESTS=OFF -DBOUNCEGUARD_BENCH=OFF > /dev/null
+cmake --build build-fuzz -j "$jobs"
+./fuzz/run-fuzzers.sh build-fuzz 30
