@@ -1,0 +1,144 @@
+// The bounceguard command as a user runs it: exit codes, formats, errors, standard input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+const std::string kData = BOUNCEGUARD_TEST_DATA;
+const std::string kCli = BOUNCEGUARD_CLI;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output, with standard error appended after a marker
+};
+
+// Runs the command line `arguments` (already quoted) and captures its output.
+CommandResult run(const std::string& arguments, const std::string& stdin_path = "") {
+  std::string command = kCli + " " + arguments;
+  if (!stdin_path.empty()) command += " < '" + stdin_path + "'";
+  command += " 2>&1";
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::vector<nlohmann::json> json_lines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+TEST(Cli, ScanMboxGivesTheSummaryForAPerson) {
+  const CommandResult result = run("scan " + kData + "/sisimai/mailbox/mbox-0");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("Messages read"), std::string::npos);
+  EXPECT_NE(result.out.find("37"), std::string::npos);
+  EXPECT_NE(result.out.find("userunknown"), std::string::npos);
+  EXPECT_EQ(result.out.find("\033["), std::string::npos) << "no colour when not a terminal";
+}
+
+TEST(Cli, JsonlHasOneRecordPerFailedRecipient) {
+  const CommandResult result = run("scan --format jsonl " + kData + "/seed/exim-spoofed-backscatter.eml");
+  ASSERT_EQ(result.exit_code, 0);
+  const auto records = json_lines(result.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["recipient"], "j.doe@remote-isp.net");
+  EXPECT_EQ(records[0]["deliverystatus"], "5.1.1");
+  EXPECT_EQ(records[0]["reason"], "userunknown");
+  EXPECT_EQ(records[0]["hardbounce"], true);
+  EXPECT_EQ(records[0]["original"]["received"][0]["from_ip"], "185.220.101.47");
+  EXPECT_NE(records[0]["origin"].get<std::string>().find("exim-spoofed-backscatter.eml"), std::string::npos);
+}
+
+TEST(Cli, StandardInputIsOneMessage) {
+  const CommandResult result = run("scan --format jsonl -", kData + "/seed/office365-ndr-unknown-recipient.eml");
+  ASSERT_EQ(result.exit_code, 0);
+  const auto records = json_lines(result.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["reason"], "userunknown");
+  EXPECT_EQ(records[0]["origin"], "-");
+}
+
+TEST(Cli, JsonDocumentLeadsWithTheSummary) {
+  const CommandResult result = run("scan --format json " + kData + "/sisimai/mailbox/mbox-0");
+  ASSERT_EQ(result.exit_code, 0);
+  const auto document = nlohmann::ordered_json::parse(result.out);
+  EXPECT_EQ(document.begin().key(), "summary");
+  EXPECT_EQ(document["summary"]["messages_read"], 37);
+  EXPECT_EQ(document["records"].size(), document["summary"]["records"].get<std::size_t>());
+}
+
+TEST(Cli, CsvHasAHeaderRow) {
+  const CommandResult result = run("scan --format csv " + kData + "/seed/exim-spoofed-backscatter.eml");
+  ASSERT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(result.out.starts_with("recipient,addresser,deliverystatus"));
+}
+
+TEST(Cli, OutputFileReceivesTheReport) {
+  const std::string path = ::testing::TempDir() + "/bounceguard-out.jsonl";
+  const CommandResult result = run("scan -f jsonl -o " + path + " " + kData + "/seed/exim-spoofed-backscatter.eml");
+  ASSERT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(result.out.empty());
+  std::ifstream in(path);
+  std::stringstream written;
+  written << in.rdbuf();
+  EXPECT_EQ(json_lines(written.str()).size(), 1u);
+  std::filesystem::remove(path);
+}
+
+TEST(Cli, MissingInputExitsTwoNamingThePath) {
+  const CommandResult result = run("scan /nonexistent/inbox.mbox");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("/nonexistent/inbox.mbox"), std::string::npos);
+  EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 1) << result.out;
+}
+
+TEST(Cli, BadUsageExitsTwo) {
+  EXPECT_EQ(run("scan").exit_code, 2);
+  EXPECT_EQ(run("scan --format xml " + kData + "/seed").exit_code, 2);
+  EXPECT_EQ(run("frobnicate").exit_code, 2);
+}
+
+TEST(Cli, HelpExplainsAndSucceeds) {
+  const CommandResult result = run("scan --help");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("--format"), std::string::npos);
+  EXPECT_NE(result.out.find("jsonl"), std::string::npos);
+}
+
+TEST(Cli, EmptyAndTruncatedFilesDoNotStopTheScan) {
+  for (const char* name : {"size-0", "size-1", "size-2"}) {
+    SCOPED_TRACE(name);
+    const CommandResult result = run(std::string("scan -f json ") + kData + "/sisimai/mailbox/" + name);
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+    const auto document = nlohmann::json::parse(result.out);
+    EXPECT_EQ(document["summary"]["records"], 0);
+  }
+  // One or three bytes are not a mail message: counted as malformed, not silently dropped.
+  const auto truncated = nlohmann::json::parse(run("scan -f json " + kData + "/sisimai/mailbox/size-2").out);
+  EXPECT_EQ(truncated["summary"]["malformed"], 1);
+}
+
+TEST(Cli, FolderScanFindsBouncesInEveryFile) {
+  const CommandResult result = run("scan -f json -q " + kData + "/seed");
+  ASSERT_EQ(result.exit_code, 0);
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document["summary"]["messages_read"], 2);
+  EXPECT_EQ(document["summary"]["records"], 2);
+}
+
+}  // namespace
