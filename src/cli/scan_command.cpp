@@ -1,0 +1,120 @@
+#include "cli/scan_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/exit_codes.h"
+#include "cli/progress_bar.h"
+#include "mailbox/message_source.h"
+#include "report/record_writer.h"
+#include "scan/scanner.h"
+
+namespace bg::cli {
+
+namespace {
+
+struct ScanArguments {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  std::string output;
+  std::string color = "auto";
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+bool use_color(const std::string& choice, bool to_terminal) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  return to_terminal && std::getenv("NO_COLOR") == nullptr;
+}
+
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const int value = std::atoi(columns);
+    if (value >= 40) return static_cast<std::size_t>(value);
+  }
+  return 80;
+}
+
+int run_scan(const ScanArguments& arguments) {
+  report::Format format;
+  try {
+    format = report::parse_format(arguments.format);
+  } catch (const std::invalid_argument& error) {
+    std::fprintf(stderr, "bounceguard: %s\n", error.what());
+    return kExitUsage;
+  }
+
+  std::ofstream file;
+  if (!arguments.output.empty()) {
+    file.open(arguments.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::fprintf(stderr, "bounceguard: cannot write %s\n", arguments.output.c_str());
+      return kExitUsage;
+    }
+  }
+  std::ostream& out = arguments.output.empty() ? std::cout : file;
+  const bool to_terminal = arguments.output.empty() && isatty(STDOUT_FILENO);
+
+  report::WriterOptions writer_options;
+  writer_options.color = use_color(arguments.color, to_terminal);
+  writer_options.width = to_terminal ? terminal_width() : 100;
+  std::unique_ptr<report::RecordWriter> writer = report::make_writer(format, out, writer_options);
+
+  ProgressBar progress(stderr);
+  scan::ScanOptions options;
+  options.inputs = arguments.inputs;
+  options.threads = arguments.threads;
+  if (!arguments.quiet) options.on_progress = [&](const scan::Progress& p) { progress.update(p); };
+
+  try {
+    const scan::ScanSummary summary =
+        scan::scan(options, [&](const bounce::Record& record) { writer->write(record); });
+    progress.finish();
+    writer->finish(summary);
+    out.flush();
+    if (!out) {
+      std::fprintf(stderr, "bounceguard: cannot write %s\n",
+                   arguments.output.empty() ? "to standard output" : arguments.output.c_str());
+      return kExitFailure;
+    }
+  } catch (const mailbox::InputError& error) {
+    progress.finish();
+    std::fprintf(stderr, "bounceguard: %s\n", error.what());
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    progress.finish();
+    std::fprintf(stderr, "bounceguard: %s\n", error.what());
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::function<int()> add_scan_command(CLI::App& app) {
+  auto arguments = std::make_shared<ScanArguments>();
+  CLI::App* scan = app.add_subcommand("scan", "Find the bounces in mailboxes and list every failed recipient");
+  scan->add_option("inputs", arguments->inputs,
+                   "Mailboxes to read: mbox files, Maildir or other folders (searched recursively),\n"
+                   "single .eml files, gzip/xz/zstd-compressed files, or - for standard input")
+      ->required();
+  scan->add_option("-f,--format", arguments->format,
+                   "Output: text (a summary for a person), json (one document), jsonl (one record\n"
+                   "per line, Sisimai-compatible field names) or csv")
+      ->capture_default_str();
+  scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output");
+  scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  scan->add_option("-j,--threads", arguments->threads, "Parser threads (default: one per core)");
+  scan->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
+  return [scan, arguments] { return scan->parsed() ? run_scan(*arguments) : -1; };
+}
+
+}  // namespace bg::cli
