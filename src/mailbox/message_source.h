@@ -12,9 +12,11 @@
 namespace bg::mailbox {
 
 struct RawMessage {
-  std::string_view bytes;   // header and body; an mbox "From " separator line is not included
-  std::string_view origin;  // the path read ("-" for standard input)
-  std::uint64_t index = 0;  // position within its mailbox file, from 0
+  // Header and body. Of an mbox message, neither the "From " separator line nor the empty line
+  // that ends each message in an mbox is included.
+  std::string_view bytes;
+  std::string_view origin;  // the path of the file ("-" for standard input)
+  std::uint64_t index = 0;  // position within its file, from 0 (0 for a one-message file)
   // The message came out of an mbox, so body lines ">From ", ">>From "... carry one '>' of
   // mbox quoting (mboxo and mboxrd alike) that normalization removes.
   bool mbox_quoted = false;
@@ -22,7 +24,7 @@ struct RawMessage {
 
 struct Batch {
   std::vector<RawMessage> messages;
-  std::shared_ptr<const void> storage;  // owns every byte the views above point into
+  std::shared_ptr<const void> storage;  // owns every byte the views above point into, origins too
 };
 
 // Something that went wrong with one file while the rest of the input could still be read.
@@ -36,6 +38,9 @@ struct ReadProblem {
 class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  // "cannot read <path>: <what>"
+  InputError(const std::string& path, const std::string& what)
+      : std::runtime_error("cannot read " + path + ": " + what) {}
 };
 
 class MessageSource {
@@ -52,7 +57,15 @@ class MessageSource {
 
 // Opens `path` as whatever it is: "-" for standard input, an mbox file, a single message file
 // (.eml and the like), a Maildir (cur/ and new/), or a directory searched recursively; files may
-// be gzip-, xz- or zstd-compressed. Throws InputError when the path cannot be read at all.
+// be gzip-, xz- or zstd-compressed. What a file is comes from its content, not its name.
+//
+// A file named here is read as mail if it is text at all: an empty file yields no message, and
+// a file too short or too odd to be mail (even 1 to 3 bytes) yields one message, which the
+// scanner then counts as malformed, so that nothing the user named is silently ignored. Inside
+// a directory only what looks like mail is read; other files become problems ("not a mail file").
+//
+// Throws InputError when the path cannot be read at all: it is missing or unreadable, it is a
+// binary file, or it is a directory without any mail.
 std::unique_ptr<MessageSource> open_source(const std::string& path);
 
 }  // namespace bg::mailbox

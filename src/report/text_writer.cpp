@@ -29,7 +29,7 @@ constexpr std::string_view kSeparator = "  ";
 
 enum Column { kDate, kType, kReason, kRecipient, kStatus, kDiagnostic, kColumnCount };
 using Row = std::array<std::string, kColumnCount>;
-constexpr Row kColumnNames = {"date", "type", "reason", "recipient", "status", "diagnostic"};
+const Row kColumnNames = {"date", "type", "reason", "recipient", "status", "diagnostic"};
 
 std::string utc_date(std::int64_t timestamp) {
   constexpr std::int64_t kLastSecondOf9999 = 253402300799;

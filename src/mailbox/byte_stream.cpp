@@ -1,0 +1,27 @@
+#include "mailbox/byte_stream.h"
+
+#include <algorithm>
+#include <cstring>
+#include <system_error>
+
+namespace bg::mailbox {
+
+std::size_t FdStream::read(char* buffer, std::size_t size) {
+  try {
+    const std::size_t got = read_fully(fd_.get(), buffer, size);
+    consumed_ += got;
+    return got;
+  } catch (const std::system_error& error) {
+    throw StreamError(error.code().message());
+  }
+}
+
+std::size_t PrefixedStream::read(char* buffer, std::size_t size) {
+  if (prefix_read_ == prefix_.size()) return rest_->read(buffer, size);
+  const std::size_t count = std::min(size, prefix_.size() - prefix_read_);
+  std::memcpy(buffer, prefix_.data() + prefix_read_, count);
+  prefix_read_ += count;
+  return count;
+}
+
+}  // namespace bg::mailbox

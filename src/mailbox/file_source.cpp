@@ -1,0 +1,30 @@
+#include "mailbox/file_source.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+#include "mailbox/decompressor.h"
+#include "mailbox/mbox_reader.h"
+#include "mailbox/sniff.h"
+#include "mailbox/stream_reader.h"
+
+namespace bg::mailbox {
+
+std::unique_ptr<MessageSource> open_file(FileDescriptor fd, const std::string& path,
+                                         std::uint64_t size, FileRole role) {
+  std::string head(kSniffSize, '\0');
+  const ssize_t got = ::pread(fd.get(), head.data(), head.size(), 0);
+  if (got < 0) throw std::system_error(errno, std::generic_category());
+  head.resize(static_cast<std::size_t>(got));
+
+  const Content content = sniff(head);
+  if (is_compressed(content))
+    return std::make_unique<StreamReader>(open_decompressed(std::move(fd)), path, role, size);
+  const Layout layout = choose_layout(content, role, path);
+  if (layout == Layout::not_mail) return nullptr;
+  return std::make_unique<MboxReader>(MappedFile(std::move(fd), size), path, layout);
+}
+
+}  // namespace bg::mailbox

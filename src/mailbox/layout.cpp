@@ -1,0 +1,48 @@
+#include "mailbox/layout.h"
+
+#include "mailbox/mbox_splitter.h"
+#include "mime/ascii.h"
+
+namespace bg::mailbox {
+
+namespace {
+
+bool has_eml_extension(std::string_view path) {
+  constexpr std::string_view kExtension = ".eml";
+  return path.size() > kExtension.size() &&
+         mime::iequals(path.substr(path.size() - kExtension.size()), kExtension);
+}
+
+}  // namespace
+
+Layout choose_layout(Content content, FileRole role, std::string_view path) {
+  if (role == FileRole::in_maildir) return Layout::single_message;
+  switch (content) {
+    case Content::empty:
+      return Layout::mailbox;
+    case Content::mbox:
+      return has_eml_extension(path) ? Layout::single_message : Layout::mailbox;
+    case Content::message:
+      return Layout::single_message;
+    case Content::text:
+      return role == FileRole::named ? Layout::single_message : Layout::not_mail;
+    case Content::binary:
+    case Content::gzip:
+    case Content::xz:
+    case Content::zstd:
+      break;
+  }
+  return Layout::not_mail;
+}
+
+void split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages) {
+  if (layout == Layout::mailbox) {
+    const MboxSplitter splitter(detect_line_break(text.substr(0, kLineBreakProbeSize)));
+    splitter.split(text, /*at_end=*/true, messages);
+  } else if (layout == Layout::single_message) {
+    const std::string_view message = text.substr(skip_separator_line(text));
+    if (!message.empty()) messages.push_back(message);
+  }
+}
+
+}  // namespace bg::mailbox

@@ -1,0 +1,28 @@
+#include "mailbox/mapped_file.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+namespace bg::mailbox {
+
+MappedWindow::~MappedWindow() { ::munmap(mapping_, mapping_size_); }
+
+std::shared_ptr<const MappedWindow> MappedFile::map(std::uint64_t offset,
+                                                    std::size_t length) const {
+  static const std::uint64_t page_size = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  const std::uint64_t mapping_offset = offset - offset % page_size;
+  const std::size_t lead = static_cast<std::size_t>(offset - mapping_offset);
+  const std::size_t mapping_size = lead + length;
+  void* mapping = ::mmap(nullptr, mapping_size, PROT_READ, MAP_PRIVATE, fd_.get(),
+                         static_cast<off_t>(mapping_offset));
+  if (mapping == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap");
+  // Read-ahead in large steps, and pages behind the reader may be dropped first.
+  ::madvise(mapping, mapping_size, MADV_SEQUENTIAL);
+  const std::string_view bytes(static_cast<const char*>(mapping) + lead, length);
+  return std::make_shared<const MappedWindow>(mapping, mapping_size, bytes);
+}
+
+}  // namespace bg::mailbox

@@ -1,0 +1,58 @@
+#pragma once
+// Splits the text of an mbox into messages. A message starts after a separator line
+// "From <sender> <date>" at the start of the mailbox or of a line, and ends where the next
+// separator line starts; separator lines, and the empty line that writers put at the end of
+// each message, belong to no message. Only the shape of the line is
+// checked (a sender word, then a time "hh:mm" somewhere after it), so every dialect of the date
+// is accepted (asctime with or without a zone, Thunderbird's "From - Tue ...") while a body line
+// such as "From the desk of..." is not taken for a separator.
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace bg::mailbox {
+
+// How lines end in a mailbox. LF stands for CRLF too: both put '\n' before "From ".
+enum class LineBreak : char { lf = '\n', cr = '\r' };
+
+// The line break is decided from this many bytes at the start of a mailbox, so that every reader
+// decides alike whatever the size of its buffers.
+inline constexpr std::size_t kLineBreakProbeSize = 64 * 1024;
+
+// CR when the first line break in `head` is a lone CR (classic Mac OS mailboxes), LF otherwise.
+LineBreak detect_line_break(std::string_view head);
+
+// Whether `line`, without its line ending, is a separator line.
+bool is_separator_line(std::string_view line);
+
+// Where a message stored with its envelope line starts: just past a leading separator line, or
+// 0 when `text` does not start with one.
+std::size_t skip_separator_line(std::string_view text);
+
+class MboxSplitter {
+ public:
+  explicit MboxSplitter(LineBreak line_break) : line_break_(static_cast<char>(line_break)) {}
+
+  // Appends the complete, non-empty messages of `text` to `messages` and returns how much of
+  // `text` is done with: the offset where the message still open starts. When `at_end` says that
+  // `text` reaches the end of the mailbox, the last message is complete too and everything is
+  // consumed. `text` must start at the start of a line.
+  std::size_t split(std::string_view text, bool at_end,
+                    std::vector<std::string_view>& messages) const;
+
+ private:
+  struct Separator {
+    std::size_t start = 0;
+    std::size_t next = 0;  // just past its line break
+  };
+  enum class Search { found, none, undecided };
+
+  void add_message(std::string_view message, std::vector<std::string_view>& messages) const;
+  Search find_separator(std::string_view text, std::size_t from, bool at_end,
+                        Separator& separator) const;
+  std::size_t next_candidate(std::string_view text, std::size_t from) const;
+
+  char line_break_;
+};
+
+}  // namespace bg::mailbox

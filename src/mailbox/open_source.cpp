@@ -1,0 +1,78 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include "mailbox/decompressor.h"
+#include "mailbox/directory_walker.h"
+#include "mailbox/file_list_reader.h"
+#include "mailbox/file_source.h"
+#include "mailbox/message_source.h"
+#include "mailbox/stream_reader.h"
+
+namespace bg::mailbox {
+
+namespace {
+
+// Standard input, a pipe or a device (as a shell's process substitution gives): read as a stream.
+std::unique_ptr<MessageSource> open_stream(FileDescriptor fd, const std::string& origin) {
+  struct stat info {};
+  const bool sized = ::fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode);  // "< file"
+  const std::uint64_t total = sized ? static_cast<std::uint64_t>(info.st_size) : 0;
+  try {
+    return std::make_unique<StreamReader>(open_decompressed(std::move(fd)), origin, FileRole::named,
+                                          total);
+  } catch (const StreamError& error) {
+    throw InputError(origin, error.what());
+  }
+}
+
+std::unique_ptr<MessageSource> open_directory(const std::string& path) {
+  std::vector<ReadProblem> problems;
+  std::vector<FoundFile> files = find_mail_files(path, problems);
+  const std::size_t file_count = files.size();
+  auto reader = std::make_unique<FileListReader>(std::move(files), std::move(problems));
+  if (!reader->read_ahead()) {
+    std::string what = "no mail found";
+    if (file_count > 0) what += " in its " + std::to_string(file_count) + " files";
+    const std::vector<ReadProblem> skipped = reader->take_problems();
+    if (!skipped.empty()) what += " (" + skipped.front().origin + ": " + skipped.front().what + ")";
+    throw InputError(path, what);
+  }
+  return reader;
+}
+
+std::unique_ptr<MessageSource> open_regular_file(FileDescriptor fd, const std::string& path,
+                                                 std::uint64_t size) {
+  std::unique_ptr<MessageSource> source;
+  try {
+    source = open_file(std::move(fd), path, size, FileRole::named);
+  } catch (const std::runtime_error& error) {
+    throw InputError(path, error.what());
+  }
+  if (!source) throw InputError(path, "not a mail file (binary content)");
+  return source;
+}
+
+}  // namespace
+
+std::unique_ptr<MessageSource> open_source(const std::string& path) {
+  if (path == "-") {
+    FileDescriptor fd(::dup(STDIN_FILENO));
+    if (!fd.valid()) throw InputError("standard input", std::strerror(errno));
+    return open_stream(std::move(fd), path);
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) throw InputError(path, std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) return open_directory(path);
+
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) throw InputError(path, std::strerror(errno));
+  if (!S_ISREG(info.st_mode)) return open_stream(std::move(fd), path);
+  return open_regular_file(std::move(fd), path, static_cast<std::uint64_t>(info.st_size));
+}
+
+}  // namespace bg::mailbox

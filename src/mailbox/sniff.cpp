@@ -1,0 +1,51 @@
+#include "mailbox/sniff.h"
+
+#include "mailbox/mbox_splitter.h"
+#include "mime/lines.h"
+
+namespace bg::mailbox {
+
+namespace {
+
+constexpr std::string_view kGzipMagic("\x1f\x8b", 2);
+constexpr std::string_view kXzMagic("\xfd\x37zXZ\0", 6);  // \xfd then "7zXZ"
+constexpr std::string_view kZstdMagic("\x28\xb5\x2f\xfd", 4);
+
+// Whether `line` starts a header field. Stricter than the grammar, which allows any printable
+// name: real field names are words joined by '-', and a JSON or CSV line is not mail.
+bool is_header_line(std::string_view line) {
+  const auto is_name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  };
+  std::size_t i = 0;
+  while (i < line.size() && is_name_char(line[i])) ++i;
+  if (i == 0) return false;
+  while (i < line.size() && mime::is_space_or_tab(line[i])) ++i;
+  return i < line.size() && line[i] == ':';
+}
+
+}  // namespace
+
+Content sniff(std::string_view head) {
+  head = head.substr(0, kSniffSize);
+  if (head.empty()) return Content::empty;
+  if (head.starts_with(kGzipMagic)) return Content::gzip;
+  if (head.starts_with(kXzMagic)) return Content::xz;
+  if (head.starts_with(kZstdMagic)) return Content::zstd;
+  if (head.find('\0') != std::string_view::npos) return Content::binary;
+  const mime::Line first = mime::line_at(head, 0);
+  if (is_separator_line(first.text)) return Content::mbox;
+  if (is_header_line(first.text)) return Content::message;
+  // A message may carry a damaged envelope line ("From MAILER-DAEMON") before its header.
+  if (first.text.starts_with("From ") && first.next < head.size() &&
+      is_header_line(mime::line_at(head, first.next).text))
+    return Content::message;
+  return Content::text;
+}
+
+bool is_compressed(Content content) {
+  return content == Content::gzip || content == Content::xz || content == Content::zstd;
+}
+
+}  // namespace bg::mailbox

@@ -1,0 +1,141 @@
+// Compressed mailboxes are found by their magic bytes, streamed through the decompressor, and
+// split as if they were plain; damage keeps what came before it and is reported.
+#include <gtest/gtest.h>
+#include <lzma.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <stdexcept>
+
+#include "mailbox_test_files.h"
+
+namespace bg::mailbox {
+namespace {
+
+using testing::kMbox0;
+using testing::read_all;
+using testing::read_file;
+using testing::ReadAll;
+
+std::string gzip(std::string_view data) {
+  z_stream stream{};
+  if (deflateInit2(&stream, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("deflateInit2");
+  std::string out(deflateBound(&stream, data.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  if (deflate(&stream, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("deflate");
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+std::string xz(std::string_view data) {
+  std::string out(lzma_stream_buffer_bound(data.size()), '\0');
+  std::size_t written = 0;
+  if (lzma_easy_buffer_encode(
+          6, LZMA_CHECK_CRC64, nullptr, reinterpret_cast<const uint8_t*>(data.data()), data.size(),
+          reinterpret_cast<uint8_t*>(out.data()), &written, out.size()) != LZMA_OK)
+    throw std::runtime_error("lzma_easy_buffer_encode");
+  out.resize(written);
+  return out;
+}
+
+std::string zstd(std::string_view data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  const std::size_t written = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3);
+  if (ZSTD_isError(written)) throw std::runtime_error("ZSTD_compress");
+  out.resize(written);
+  return out;
+}
+
+struct Format {
+  const char* name;
+  std::string (*compress)(std::string_view);
+};
+
+void PrintTo(const Format& format, std::ostream* out) { *out << format.name; }
+
+class Compressed : public ::testing::TestWithParam<Format> {};
+
+TEST_P(Compressed, YieldsTheMessagesOfThePlainMailbox) {
+  const ReadAll plain = read_all(kMbox0);
+  ASSERT_EQ(plain.messages.size(), 37u);
+  testing::TempDir dir;
+  // No telling extension: the content decides.
+  const std::string path = dir.file("folder/archive");
+  testing::write_file(path, GetParam().compress(read_file(kMbox0)));
+
+  for (const std::string& opened : {path, dir.path()}) {
+    const ReadAll read = read_all(opened);
+    ASSERT_EQ(read.messages.size(), 37u) << opened;
+    for (std::size_t i = 0; i < read.messages.size(); ++i) {
+      EXPECT_EQ(read.messages[i].bytes, plain.messages[i].bytes);
+      EXPECT_EQ(read.messages[i].index, i);
+      EXPECT_EQ(read.messages[i].origin, path);
+      EXPECT_TRUE(read.messages[i].mbox_quoted);
+    }
+    EXPECT_TRUE(read.problems.empty());
+  }
+}
+
+TEST_P(Compressed, TruncatedKeepsTheMessagesBeforeTheCutAndReportsIt) {
+  // A mailbox of every corpus message: long and varied enough for many compressed blocks
+  // (zstd decodes whole blocks only).
+  std::vector<std::string> corpus;
+  for (const std::string& path : testing::corpus_message_paths()) corpus.push_back(read_file(path));
+  const std::string mbox = testing::mboxrd_of(corpus);
+  testing::TempDir dir;
+  testing::write_file(dir.file("plain"), mbox);
+  const ReadAll plain = read_all(dir.file("plain"));
+  ASSERT_EQ(plain.messages.size(), corpus.size());
+
+  const std::string compressed = GetParam().compress(mbox);
+  const std::string path = dir.file("cut");
+  testing::write_file(path, compressed.substr(0, compressed.size() * 6 / 10));
+
+  const ReadAll read = read_all(path);
+  EXPECT_GT(read.messages.size(), corpus.size() / 4);
+  EXPECT_LT(read.messages.size(), corpus.size());
+  for (std::size_t i = 0; i < read.messages.size(); ++i)
+    EXPECT_EQ(read.messages[i].bytes, plain.messages[i].bytes) << "message " << i;
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, path);
+  EXPECT_NE(read.problems[0].what.find("truncated"), std::string::npos) << read.problems[0].what;
+}
+
+TEST_P(Compressed, CorruptDataIsReported) {
+  std::string compressed = GetParam().compress(read_file(kMbox0));
+  for (std::size_t i = compressed.size() / 2; i < compressed.size() / 2 + 64; ++i)
+    compressed[i] = static_cast<char>(compressed[i] ^ 0x5a);
+  testing::TempDir dir;
+  const std::string path = dir.file("corrupt");
+  testing::write_file(path, compressed);
+
+  const ReadAll read = read_all(path);
+  EXPECT_LT(read.messages.size(), 37u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, path);
+  EXPECT_NE(read.problems[0].what.find(GetParam().name), std::string::npos)
+      << read.problems[0].what;
+}
+
+TEST_P(Compressed, ConcatenatedStreamsAreReadThrough) {
+  const std::string mbox = read_file(kMbox0);
+  testing::TempDir dir;
+  const std::string path = dir.file("twice");
+  testing::write_file(path, GetParam().compress(mbox) + GetParam().compress(mbox));
+  const ReadAll read = read_all(path);
+  EXPECT_EQ(read.messages.size(), 74u);
+  EXPECT_TRUE(read.problems.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, Compressed,
+                         ::testing::Values(Format{"gzip", gzip}, Format{"xz", xz},
+                                           Format{"zstd", zstd}),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace bg::mailbox

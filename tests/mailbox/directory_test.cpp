@@ -1,0 +1,134 @@
+// Maildirs and directory trees: which files are read, in which order, and what is reported.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "mailbox/file_list_reader.h"
+#include "mailbox_test_files.h"
+
+namespace bg::mailbox {
+namespace {
+
+using testing::kSisimai;
+using testing::read_all;
+using testing::read_file;
+using testing::ReadAll;
+
+std::vector<std::string> origins(const ReadAll& read) {
+  std::vector<std::string> names;
+  for (const testing::ReadMessage& message : read.messages) names.push_back(message.origin);
+  return names;
+}
+
+TEST(Maildir, ReadsCurThenNewSortedByNameAndSkipsTmpAndHiddenFiles) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir maildir;
+  const auto put = [&](const std::string& name, std::size_t corpus_index) {
+    testing::write_file(maildir.file(name), read_file(corpus[corpus_index]));
+    return maildir.file(name);
+  };
+  const std::string new_b = put("new/1700000002.b", 4);
+  const std::string new_a = put("new/1700000001.a", 3);
+  const std::string cur_c = put("cur/1600000003.c:2,S", 2);
+  const std::string cur_a = put("cur/1600000001.a:2,S", 0);
+  const std::string cur_b = put("cur/1600000002.b:2,RS", 1);
+  put("tmp/1700000009.z", 5);
+  put("cur/.hidden", 6);
+  put("dovecot-uidlist", 7);
+
+  const ReadAll read = read_all(maildir.path());
+  EXPECT_EQ(origins(read), (std::vector<std::string>{cur_a, cur_b, cur_c, new_a, new_b}));
+  ASSERT_EQ(read.messages.size(), 5u);
+  EXPECT_EQ(read.messages[0].bytes, read_file(corpus[0]));
+  EXPECT_EQ(read.messages[3].bytes, read_file(corpus[3]));
+  for (const testing::ReadMessage& message : read.messages) {
+    EXPECT_EQ(message.index, 0u);
+    EXPECT_FALSE(message.mbox_quoted);
+  }
+  EXPECT_TRUE(read.problems.empty());
+}
+
+TEST(Maildir, IncludesMaildirPlusPlusFolders) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir maildir;
+  testing::write_file(maildir.file("cur/1"), read_file(corpus[0]));
+  testing::write_file(maildir.file(".Sent/cur/2"), read_file(corpus[1]));
+  testing::write_file(maildir.file(".notes/3"), read_file(corpus[2]));  // not a Maildir
+
+  const ReadAll read = read_all(maildir.path());
+  EXPECT_EQ(origins(read),
+            (std::vector<std::string>{maildir.file("cur/1"), maildir.file(".Sent/cur/2")}));
+}
+
+TEST(Maildir, ManySmallFilesAndALargeOneKeepTheirOrder) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir maildir;
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < 700; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "cur/%05zu", i);
+    std::string bytes = read_file(corpus[i % corpus.size()]);
+    if (i == 300) bytes += std::string(FileListReader::kLargeFile + 12345, 'x') + "\n";
+    testing::write_file(maildir.file(name), bytes);
+    expected.push_back(maildir.file(name));
+  }
+  const ReadAll read = read_all(maildir.path());
+  EXPECT_EQ(origins(read), expected);
+  ASSERT_EQ(read.messages.size(), 700u);
+  EXPECT_EQ(read.messages[300].bytes, read_file(expected[300]));
+  EXPECT_EQ(read.messages[699].bytes, read_file(expected[699]));
+  EXPECT_GE(read.batches, 4u);  // 256 files a batch at most, and the large file alone
+}
+
+TEST(Directory, TheCorpusFolderYieldsOneMessagePerFile) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  ASSERT_EQ(corpus.size(), 445u);
+  const ReadAll read = read_all(kSisimai + "/maildir");
+  EXPECT_EQ(origins(read), corpus);
+  EXPECT_TRUE(read.problems.empty());
+}
+
+TEST(Directory, WalksSubfoldersReadsMboxesAndReportsWhatIsNotMail) {
+  testing::TempDir root;
+  testing::write_file(root.file("a/Inbox"), read_file(testing::kMbox0));
+  testing::write_file(root.file("a/b/one.eml"), read_file(kSisimai + "/maildir/arf-01.eml"));
+  testing::write_file(root.file("a/empty-folder"), "");
+  testing::write_file(root.file("a/notes.json"), "{\"file\": \"x\"}\n");
+  testing::write_file(root.file("a/photo.jpg"), std::string("\xff\xd8\xff\xe0\0\x10JFIF", 10));
+  testing::write_file(root.file(".cache/Inbox"), read_file(testing::kMbox0));
+  ASSERT_EQ(::symlink("nowhere", root.file("a/broken").c_str()), 0);
+
+  auto source = open_source(root.path());
+  const ReadAll read = read_all(*source);
+  ASSERT_EQ(read.messages.size(), 38u);
+  EXPECT_EQ(read.messages[0].origin, root.file("a/Inbox"));
+  EXPECT_EQ(read.messages[36].index, 36u);
+  EXPECT_EQ(read.messages[37].origin, root.file("a/b/one.eml"));
+
+  std::vector<std::string> reported;
+  for (const ReadProblem& problem : read.problems)
+    reported.push_back(problem.origin + ": " + problem.what);
+  std::sort(reported.begin(), reported.end());
+  EXPECT_EQ(reported, (std::vector<std::string>{
+                          root.file("a/broken") + ": No such file or directory",
+                          root.file("a/notes.json") + ": not a mail file",
+                          root.file("a/photo.jpg") + ": not a mail file",
+                      }));
+  EXPECT_EQ(source->bytes_read(), source->bytes_total());
+}
+
+TEST(Directory, WithoutMailIsAnInputErrorNamingIt) {
+  testing::TempDir root;
+  testing::write_file(root.file("readme.txt"), "nothing to see\n");
+  try {
+    open_source(root.path());
+    FAIL() << "no error for a directory without mail";
+  } catch (const InputError& error) {
+    EXPECT_TRUE(std::string(error.what()).starts_with("cannot read " + root.path() + ": no mail"))
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace bg::mailbox

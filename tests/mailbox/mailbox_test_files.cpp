@@ -1,0 +1,110 @@
+#include "mailbox_test_files.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+
+namespace bg::mailbox::testing {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void write_file(const std::string& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+TempDir::TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "bounceguard-mailbox-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+std::string TempDir::file(const std::string& name) const {
+  const fs::path path = fs::path(path_) / name;
+  fs::create_directories(path.parent_path());
+  return path.string();
+}
+
+ReadAll read_all(MessageSource& source) {
+  ReadAll result;
+  Batch batch;
+  while (source.next(batch)) {
+    ++result.batches;
+    for (const RawMessage& message : batch.messages)
+      result.messages.push_back({std::string(message.bytes), std::string(message.origin),
+                                 message.index, message.mbox_quoted});
+  }
+  result.problems = source.take_problems();
+  return result;
+}
+
+ReadAll read_all(const std::string& path) { return read_all(*open_source(path)); }
+
+std::vector<std::string> cut_at_from_lines(std::string_view mbox) {
+  std::vector<std::string> messages;
+  std::size_t pos = 0;
+  while (pos < mbox.size()) {
+    const std::size_t end = mbox.find('\n', pos);
+    const std::size_t next = end == std::string_view::npos ? mbox.size() : end + 1;
+    const std::string_view line = mbox.substr(pos, next - pos);
+    if (line.starts_with("From "))
+      messages.emplace_back();
+    else if (!messages.empty())
+      messages.back() += line;
+    pos = next;
+  }
+  // The empty line that ends each message belongs to the mailbox.
+  for (std::string& message : messages) {
+    if (message.ends_with("\r\n\r\n"))
+      message.resize(message.size() - 2);
+    else if (message.ends_with("\n\n"))
+      message.pop_back();
+  }
+  return messages;
+}
+
+std::string mboxrd_of(const std::vector<std::string>& messages) {
+  static const std::regex from_line("^(>*From )", std::regex::multiline);
+  std::string mbox;
+  for (const std::string& message : messages) {
+    mbox += "From MAILER-DAEMON Thu Jan  1 00:00:00 2015\n";
+    mbox += std::regex_replace(message, from_line, ">$1");
+    if (!message.ends_with('\n')) mbox += '\n';
+    mbox += '\n';
+  }
+  return mbox;
+}
+
+std::vector<std::string> corpus_message_paths() {
+  std::vector<std::string> paths;
+  for (const fs::directory_entry& entry : fs::directory_iterator(kSisimai + "/maildir"))
+    paths.push_back(entry.path().string());
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+bool starts_with_header_line(std::string_view message) {
+  static const std::regex header("^[A-Za-z][A-Za-z0-9-]*:");
+  const std::string first_line(message.substr(0, message.find('\n')));
+  return std::regex_search(first_line, header);
+}
+
+}  // namespace bg::mailbox::testing

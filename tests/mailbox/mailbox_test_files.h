@@ -1,0 +1,65 @@
+#pragma once
+// Files and folders the mailbox tests build, and a way to read a whole source into copies.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mailbox/message_source.h"
+
+namespace bg::mailbox::testing {
+
+inline const std::string kSisimai = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai";
+inline const std::string kMbox0 = kSisimai + "/mailbox/mbox-0";
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, std::string_view bytes);
+
+// A fresh directory under the system's temporary folder, removed with everything in it.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  // The path of `name` inside; parent directories are created.
+  std::string file(const std::string& name) const;
+
+ private:
+  std::string path_;
+};
+
+struct ReadMessage {
+  std::string bytes;
+  std::string origin;
+  std::uint64_t index = 0;
+  bool mbox_quoted = false;
+};
+
+struct ReadAll {
+  std::vector<ReadMessage> messages;
+  std::vector<ReadProblem> problems;
+  std::size_t batches = 0;
+};
+
+// Reads `source` to the end, copying every message out of its batch.
+ReadAll read_all(MessageSource& source);
+ReadAll read_all(const std::string& path);
+
+// The messages of an mbox as cut by hand: at every line that starts with "From ", less the
+// empty line that ends each.
+std::vector<std::string> cut_at_from_lines(std::string_view mbox);
+
+// An mbox of `messages` as an mboxrd writer makes it: lines matching ">*From " in a message
+// gain a '>', and each message ends with an empty line.
+std::string mboxrd_of(const std::vector<std::string>& messages);
+
+// The corpus .eml files, sorted by name.
+std::vector<std::string> corpus_message_paths();
+
+// Whether `message` starts with a header field.
+bool starts_with_header_line(std::string_view message);
+
+}  // namespace bg::mailbox::testing

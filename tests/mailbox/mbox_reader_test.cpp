@@ -1,0 +1,200 @@
+// The mbox reader on the corpus mailboxes: message boundaries, line endings, windows that cut
+// messages anywhere, and files too short to be mail.
+#include "mailbox/mbox_reader.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mailbox/normalize.h"
+#include "mailbox_test_files.h"
+
+namespace bg::mailbox {
+namespace {
+
+using testing::cut_at_from_lines;
+using testing::kMbox0;
+using testing::kSisimai;
+using testing::read_all;
+using testing::read_file;
+using testing::ReadAll;
+
+MboxReader open_mbox(const std::string& path, std::size_t window_size) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat info {};
+  ::fstat(fd.get(), &info);
+  return MboxReader(MappedFile(std::move(fd), static_cast<std::uint64_t>(info.st_size)), path,
+                    Layout::mailbox, window_size);
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::vector<std::string> normalized(const ReadAll& read) {
+  std::vector<std::string> messages;
+  std::string scratch;
+  for (const testing::ReadMessage& message : read.messages)
+    messages.emplace_back(normalize({message.bytes, message.origin, message.index, true}, scratch));
+  return messages;
+}
+
+TEST(MboxReader, Mbox0YieldsItsThirtySevenMessagesInOrder) {
+  const ReadAll read = read_all(kMbox0);
+  const std::vector<std::string> expected = cut_at_from_lines(read_file(kMbox0));
+  ASSERT_EQ(read.messages.size(), 37u);
+  ASSERT_EQ(expected.size(), 37u);
+  for (std::size_t i = 0; i < read.messages.size(); ++i) {
+    const testing::ReadMessage& message = read.messages[i];
+    EXPECT_EQ(message.index, i);
+    EXPECT_EQ(message.origin, kMbox0);
+    EXPECT_TRUE(message.mbox_quoted);
+    EXPECT_TRUE(testing::starts_with_header_line(message.bytes)) << "message " << i;
+    EXPECT_EQ(message.bytes, expected[i]) << "message " << i;
+  }
+  EXPECT_TRUE(read.problems.empty());
+}
+
+TEST(MboxReader, Mbox1YieldsOneMessage) {
+  const ReadAll read = read_all(kSisimai + "/mailbox/mbox-1");
+  ASSERT_EQ(read.messages.size(), 1u);
+  EXPECT_TRUE(testing::starts_with_header_line(read.messages[0].bytes));
+  EXPECT_FALSE(read.messages[0].bytes.starts_with("From "));
+}
+
+TEST(MboxReader, WindowsOfAnySizeSplitAlike) {
+  const ReadAll whole = read_all(kMbox0);
+  for (const std::size_t window : {1u, 7u, 100u, 4096u, 5000u, 65536u}) {
+    MboxReader reader = open_mbox(kMbox0, window);
+    const ReadAll read = read_all(reader);
+    ASSERT_EQ(read.messages.size(), whole.messages.size()) << "window " << window;
+    for (std::size_t i = 0; i < read.messages.size(); ++i) {
+      EXPECT_EQ(read.messages[i].bytes, whole.messages[i].bytes) << "window " << window;
+      EXPECT_EQ(read.messages[i].index, i);
+    }
+    EXPECT_GT(read.batches, 1u) << "window " << window;
+    EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
+  }
+}
+
+TEST(MboxReader, LfCrlfAndCrOnlyMailboxesSplitIntoTheSameMessages) {
+  testing::TempDir dir;
+  const std::string crlf = read_file(kMbox0);
+  ASSERT_NE(crlf.find("\r\n"), std::string::npos);
+  const std::string lf = replace_all(crlf, "\r\n", "\n");
+  const std::string cr = replace_all(lf, "\n", "\r");
+  testing::write_file(dir.file("lf"), lf);
+  testing::write_file(dir.file("cr"), cr);
+
+  const std::vector<std::string> expected = normalized(read_all(dir.file("lf")));
+  ASSERT_EQ(expected.size(), 37u);
+  EXPECT_EQ(normalized(read_all(kMbox0)), expected);
+  EXPECT_EQ(normalized(read_all(dir.file("cr"))), expected);
+  MboxReader small_windows = open_mbox(dir.file("cr"), 1000);
+  EXPECT_EQ(normalized(read_all(small_windows)), expected);
+}
+
+TEST(MboxReader, ThunderbirdSeparatorsSplitButBodyLinesStartingWithFromDoNot) {
+  testing::TempDir dir;
+  testing::write_file(dir.file("Inbox"),
+                      "From - Tue Nov 26 23:18:00 2024\n"
+                      "Subject: first\n\n"
+                      "From the desk of the postmaster:\n"
+                      "From here on, mail is refused.\n\n"
+                      "From - Wed Nov 27 08:01:12 2024\n"
+                      "Subject: second\n\nbody\n");
+  const ReadAll read = read_all(dir.file("Inbox"));
+  ASSERT_EQ(read.messages.size(), 2u);
+  EXPECT_EQ(read.messages[0].bytes,
+            "Subject: first\n\nFrom the desk of the postmaster:\n"
+            "From here on, mail is refused.\n");
+  EXPECT_EQ(read.messages[1].bytes, "Subject: second\n\nbody\n");
+}
+
+TEST(MboxReader, AnMboxrdOfTheCorpusGivesBackEveryMessage) {
+  std::vector<std::string> originals;
+  for (const std::string& path : testing::corpus_message_paths()) {
+    originals.push_back(read_file(path));
+    if (!originals.back().ends_with('\n')) originals.back() += '\n';
+  }
+  testing::TempDir dir;
+  testing::write_file(dir.file("corpus.mbox"), testing::mboxrd_of(originals));
+
+  const ReadAll read = read_all(dir.file("corpus.mbox"));
+  ASSERT_EQ(read.messages.size(), originals.size());
+  std::string scratch;
+  std::string original_scratch;
+  for (std::size_t i = 0; i < originals.size(); ++i) {
+    const testing::ReadMessage& message = read.messages[i];
+    EXPECT_EQ(normalize({message.bytes, message.origin, i, message.mbox_quoted}, scratch),
+              normalize({originals[i], "original", 0, false}, original_scratch))
+        << "message " << i;
+  }
+}
+
+TEST(MboxReader, AnEmlFileIsOneMessageEvenWithAnEnvelopeLineInItsBody) {
+  // This bounce returns the original with its own "From " line and no mbox quoting.
+  const std::string path = kSisimai + "/maildir/rfc3464-28.eml";
+  ASSERT_EQ(cut_at_from_lines(read_file(path)).size(), 2u);
+  const ReadAll read = read_all(path);
+  ASSERT_EQ(read.messages.size(), 1u);
+  EXPECT_EQ(read.messages[0].bytes, read_file(path).substr(read_file(path).find('\n') + 1));
+  EXPECT_FALSE(read.messages[0].mbox_quoted);
+}
+
+TEST(MboxReader, EmptyAndTruncatedFilesNeverCrash) {
+  const ReadAll empty = read_all(kSisimai + "/mailbox/size-0");
+  EXPECT_TRUE(empty.messages.empty());
+  EXPECT_TRUE(empty.problems.empty());
+  for (const std::string name : {"size-1", "size-2"}) {
+    const std::string path = kSisimai + "/mailbox/" + name;
+    const ReadAll read = read_all(path);
+    ASSERT_EQ(read.messages.size(), 1u) << name;
+    EXPECT_EQ(read.messages[0].bytes, read_file(path));
+  }
+}
+
+TEST(OpenSource, ErrorsNameThePath) {
+  const std::string missing = kSisimai + "/mailbox/no-such-mbox";
+  try {
+    open_source(missing);
+    FAIL() << "no error for a missing file";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot read " + missing + ": No such file or directory");
+  }
+
+  testing::TempDir dir;
+  testing::write_file(dir.file("picture.png"), std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  try {
+    open_source(dir.file("picture.png"));
+    FAIL() << "no error for a binary file";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "cannot read " + dir.file("picture.png") + ": not a mail file (binary content)");
+  }
+}
+
+TEST(OpenSource, AFileWithoutReadPermissionNamesThePath) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
+  testing::TempDir dir;
+  testing::write_file(dir.file("locked.mbox"), read_file(kMbox0));
+  ::chmod(dir.file("locked.mbox").c_str(), 0);
+  EXPECT_THROW(
+      {
+        try {
+          open_source(dir.file("locked.mbox"));
+        } catch (const InputError& error) {
+          EXPECT_EQ(std::string(error.what()),
+                    "cannot read " + dir.file("locked.mbox") + ": Permission denied");
+          throw;
+        }
+      },
+      InputError);
+}
+
+}  // namespace
+}  // namespace bg::mailbox

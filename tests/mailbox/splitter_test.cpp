@@ -1,0 +1,85 @@
+// Which lines separate the messages of an mbox.
+#include <gtest/gtest.h>
+
+#include "mailbox/mbox_splitter.h"
+
+namespace bg::mailbox {
+namespace {
+
+TEST(SeparatorLine, AcceptsTheDialectsMailersWrite) {
+  EXPECT_TRUE(is_separator_line("From MAILER-DAEMON Thu Sep 18 17:54:04 2008"));
+  EXPECT_TRUE(is_separator_line("From MAILER-DAEMON  Wed Sep 17 22:25:40 2008"));
+  EXPECT_TRUE(is_separator_line("From - Tue Nov 26 23:18:00 2024"));
+  EXPECT_TRUE(is_separator_line("From <> Thu Apr 29 23:45:10 2008"));
+  EXPECT_TRUE(is_separator_line("From user@example.com Mon 1 Jan 2015 00:00:00 +0900"));
+  EXPECT_TRUE(is_separator_line("From user@example.com Fri Jan  1 00:0:00 2015"));
+}
+
+TEST(SeparatorLine, RejectsBodyTextAndHeaders) {
+  EXPECT_FALSE(is_separator_line("From: user@example.com"));
+  EXPECT_FALSE(is_separator_line("From the desk of the postmaster"));
+  EXPECT_FALSE(is_separator_line("From MAILER-DAEMON"));
+  EXPECT_FALSE(is_separator_line("From MAILER-DAEMON Thu Sep 18 2008"));
+  EXPECT_FALSE(is_separator_line(">From MAILER-DAEMON Thu Sep 18 17:54:04 2008"));
+  EXPECT_FALSE(is_separator_line("from MAILER-DAEMON Thu Sep 18 17:54:04 2008"));
+}
+
+TEST(LineBreak, IsDecidedByTheFirstLineEnding) {
+  EXPECT_EQ(detect_line_break("From a b 10:00\nX: 1\r"), LineBreak::lf);
+  EXPECT_EQ(detect_line_break("From a b 10:00\r\nX: 1\r\n"), LineBreak::lf);
+  EXPECT_EQ(detect_line_break("From a b 10:00\rX: 1\r"), LineBreak::cr);
+  EXPECT_EQ(detect_line_break("no line break"), LineBreak::lf);
+}
+
+TEST(MboxSplitter, KeepsTheOpenMessageForMoreText) {
+  const MboxSplitter splitter(LineBreak::lf);
+  const std::string_view text =
+      "From a Mon Jan  1 10:00:00 2024\nA: 1\n\nFrom b Mon Jan  1 11:00:00 2024\nB: 2\n";
+  std::vector<std::string_view> messages;
+  const std::size_t consumed = splitter.split(text, /*at_end=*/false, messages);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0], "A: 1\n");
+  EXPECT_EQ(text.substr(consumed), "B: 2\n");
+
+  messages.clear();
+  EXPECT_EQ(splitter.split(text, /*at_end=*/true, messages), text.size());
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1], "B: 2\n");
+}
+
+TEST(MboxSplitter, WaitsWhenASeparatorMayBeCutByTheEndOfText) {
+  const MboxSplitter splitter(LineBreak::lf);
+  std::vector<std::string_view> messages;
+  const std::string_view text = "From a Mon Jan  1 10:00:00 2024\nA: 1\n\nFrom b Mon Jan";
+  EXPECT_EQ(splitter.split(text, /*at_end=*/false, messages), 32u);
+  EXPECT_TRUE(messages.empty());
+}
+
+TEST(MboxSplitter, LeavesOutTheEmptyLineThatEndsEachMessage) {
+  for (const std::string_view line_break : {"\n", "\r\n", "\r"}) {
+    const auto lines = [&](std::initializer_list<std::string_view> parts) {
+      std::string text;
+      for (const std::string_view part : parts) (text += part) += line_break;
+      return text;
+    };
+    const std::string text = lines({"From a Mon Jan  1 10:00:00 2024", "A: 1", "", "body", "",
+                                    "From b Mon Jan  1 11:00:00 2024", "B: 2", "", ""});
+    const MboxSplitter splitter(detect_line_break(text));
+    std::vector<std::string_view> messages;
+    splitter.split(text, /*at_end=*/true, messages);
+    ASSERT_EQ(messages.size(), 2u);
+    EXPECT_EQ(messages[0], lines({"A: 1", "", "body"}));
+    EXPECT_EQ(messages[1], lines({"B: 2", ""}));
+  }
+}
+
+TEST(MboxSplitter, SkipsEmptyMessagesBetweenSeparators) {
+  const MboxSplitter splitter(LineBreak::cr);
+  std::vector<std::string_view> messages;
+  splitter.split("From a b 10:00\rFrom c d 11:00\rA: 1\r", /*at_end=*/true, messages);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0], "A: 1\r");
+}
+
+}  // namespace
+}  // namespace bg::mailbox
