@@ -32,35 +32,60 @@ bool is_plain_utf8_name(std::string_view name) {
   return name.empty() || name == "utf-8" || name == "us-ascii" || name == "ascii";
 }
 
-// iconv descriptors are costly to open; keep one per charset and thread.
+// iconv descriptors are costly to open; keep one per charset and thread. Charset names come
+// from the input, so the cache is emptied when it fills rather than grown without bound.
 class ConverterCache {
  public:
-  ~ConverterCache() {
-    for (auto& [name, cd] : converters_)
-      if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
-  }
+  ~ConverterCache() { close_all(); }
   iconv_t get(const std::string& charset) {
     auto it = converters_.find(charset);
     if (it != converters_.end()) return it->second;
+    if (converters_.size() >= kCapacity) close_all();
     iconv_t cd = iconv_open("UTF-8", charset.c_str());
     converters_.emplace(charset, cd);
     return cd;
   }
 
  private:
+  static constexpr std::size_t kCapacity = 64;
+
+  void close_all() {
+    for (auto& [name, cd] : converters_)
+      if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+    converters_.clear();
+  }
+
   std::unordered_map<std::string, iconv_t> converters_;
 };
 
 thread_local ConverterCache converters;
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when the byte there starts none.
+// Length of the well-formed UTF-8 sequence at text[i], or 0 when the bytes there form none.
+// The ranges are those of the Unicode Standard's table 3-7: overlong forms, surrogates and
+// values past U+10FFFF are rejected, so what passes is UTF-8 any reader accepts.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return 1;
-  const std::size_t length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || i + length > text.size() || (length == 2 && c < 0xC2)) return 0;
-  for (std::size_t k = 1; k < length; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char second_low = 0x80;
+  unsigned char second_high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_low = 0xA0;
+    if (lead == 0xED) second_high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_low = 0x90;
+    if (lead == 0xF4) second_high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size() || byte(1) < second_low || byte(1) > second_high) return 0;
+  for (std::size_t k = 2; k < length; ++k)
+    if ((byte(k) & 0xC0) != 0x80) return 0;
   return length;
 }
 
@@ -79,6 +104,9 @@ void append_sanitized_utf8(std::string_view text, std::string& out) {
   }
 }
 
+// iconv writes whole characters only, so each chunk of its output can be checked on its own.
+// The check is needed: glibc accepts junk around charset names ("\xFF\xFFUTF-8" opens UTF-8)
+// and its UTF-8 decoder lets code points past U+10FFFF through.
 void convert(iconv_t cd, std::string_view text, std::string& out) {
   iconv(cd, nullptr, nullptr, nullptr, nullptr);
   char* in = const_cast<char*>(text.data());
@@ -88,19 +116,19 @@ void convert(iconv_t cd, std::string_view text, std::string& out) {
     char* dst = buffer;
     std::size_t dst_left = sizeof buffer;
     const std::size_t result = iconv(cd, &in, &in_left, &dst, &dst_left);
-    out.append(buffer, static_cast<std::size_t>(dst - buffer));
+    append_sanitized_utf8(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
     if (result != static_cast<std::size_t>(-1)) continue;
     if (errno == E2BIG) continue;
-    // EILSEQ or EINVAL: an invalid or truncated sequence; mark it and carry on.
+    // EILSEQ or EINVAL: an invalid or truncated sequence. Mark it and go on after its first
+    // byte; the shift state of a stateful charset still holds for the bytes that follow.
     out.append(kReplacement);
     ++in;
     --in_left;
-    iconv(cd, nullptr, nullptr, nullptr, nullptr);
   }
   char* dst = buffer;
   std::size_t dst_left = sizeof buffer;
   iconv(cd, nullptr, nullptr, &dst, &dst_left);  // flush shift state
-  out.append(buffer, static_cast<std::size_t>(dst - buffer));
+  append_sanitized_utf8(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
 }
 
 bool all_ascii(std::string_view text) {

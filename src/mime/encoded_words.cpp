@@ -1,5 +1,6 @@
 #include "mime/encoded_words.h"
 
+#include "mime/ascii.h"
 #include "mime/charset.h"
 #include "mime/lines.h"
 #include "mime/transfer_encoding.h"
@@ -15,8 +16,29 @@ struct EncodedWord {
   std::size_t end = 0;  // offset just past "?="
 };
 
+// Finds the "?=" that closes an encoded word. The words of a value are read left to right, so
+// each search starts where the last one found its answer: the value is scanned once however
+// many unclosed "=?" it holds.
+class TerminatorFinder {
+ public:
+  explicit TerminatorFinder(std::string_view value) : value_(value) {}
+  std::size_t find(std::size_t from) {
+    if (!searched_ || (found_ != std::string_view::npos && found_ < from)) {
+      found_ = value_.find("?=", from);
+      searched_ = true;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view value_;
+  std::size_t found_ = std::string_view::npos;
+  bool searched_ = false;
+};
+
 // Recognizes an encoded word starting at value[pos] == '='.
-bool read_encoded_word(std::string_view value, std::size_t pos, EncodedWord& word) {
+bool read_encoded_word(std::string_view value, std::size_t pos, TerminatorFinder& terminators,
+                       EncodedWord& word) {
   if (value.substr(pos, 2) != "=?") return false;
   const std::size_t charset_end = value.find('?', pos + 2);
   if (charset_end == std::string_view::npos || charset_end + 2 >= value.size()) return false;
@@ -24,7 +46,7 @@ bool read_encoded_word(std::string_view value, std::size_t pos, EncodedWord& wor
   const char encoding = value[charset_end + 1];
   if (encoding != 'B' && encoding != 'b' && encoding != 'Q' && encoding != 'q') return false;
   const std::size_t text_start = charset_end + 3;
-  const std::size_t text_end = value.find("?=", text_start);
+  const std::size_t text_end = terminators.find(text_start);
   if (text_end == std::string_view::npos) return false;
   std::string_view charset = value.substr(pos + 2, charset_end - pos - 2);
   if (charset.find_first_of(" \t") != std::string_view::npos) return false;
@@ -52,17 +74,18 @@ std::string decode_encoded_words(std::string_view value) {
     pending_bytes.clear();
   };
 
+  TerminatorFinder terminators(value);
   std::size_t plain_start = 0;
   std::size_t i = 0;
   while (i < value.size()) {
     EncodedWord word;
-    if (value[i] != '=' || !read_encoded_word(value, i, word)) {
+    if (value[i] != '=' || !read_encoded_word(value, i, terminators, word)) {
       ++i;
       continue;
     }
     const std::string_view between = value.substr(plain_start, i - plain_start);
     const bool joins_previous_word = plain_start > 0 && trim(between).empty() && !pending_bytes.empty();
-    if (!joins_previous_word || word.charset != pending_charset) flush_pending();
+    if (!joins_previous_word || !iequals(word.charset, pending_charset)) flush_pending();
     if (!joins_previous_word) append_as_utf8(between, "utf-8", out);
     pending_charset = word.charset;
     if (word.encoding == 'B') append_base64_decoded(word.text, pending_bytes);

@@ -27,36 +27,72 @@ std::size_t field_colon(std::string_view line) {
   return std::string_view::npos;
 }
 
+// A line starting with "--" may be a MIME boundary delimiter, which always ends a header block.
+bool may_be_boundary(std::string_view line) { return line.starts_with("--"); }
+
+// A line that can be neither a field nor a continuation in a well-formed header block.
+bool is_malformed_header_line(std::string_view line) {
+  return !line.empty() && !may_be_boundary(line) && field_colon(line) == std::string_view::npos;
+}
+
+// Widens a field's value to run up to `end`, the end of a later line of the block.
+void extend_value(HeaderField& field, const char* end) {
+  field.value = std::string_view(field.value.data(), static_cast<std::size_t>(end - field.value.data()));
+}
+
 }  // namespace
 
 bool iequals_name(std::string_view a, std::string_view b) { return iequals(a, b); }
 
 std::size_t Headers::parse(std::string_view message) {
   fields_.clear();
+  ended_by_blank_line_ = false;
   std::size_t pos = 0;
   if (message.starts_with("From ")) pos = line_at(message, 0).next;
 
   while (pos < message.size()) {
     const Line line = line_at(message, pos);
-    if (line.text.empty()) return line.next;  // the blank line that ends the block
+    if (line.text.empty()) {
+      ended_by_blank_line_ = true;
+      return line.next;
+    }
 
     if (is_space_or_tab(line.text[0])) {
       if (!fields_.empty()) {
-        // A continuation: widen the previous value to the end of this line.
-        HeaderField& last = fields_.back();
-        last.value = std::string_view(last.value.data(),
-                                      static_cast<std::size_t>(line.text.data() + line.text.size() -
-                                                               last.value.data()));
+        extend_value(fields_.back(), line.text.data() + line.text.size());
         pos = line.next;
         continue;
       }
-      if (trim(line.text).empty()) return line.next;  // white space only: treat as blank
+      if (trim(line.text).empty()) {  // white space only: read as the blank line
+        ended_by_blank_line_ = true;
+        return line.next;
+      }
       pos = line.next;  // stray continuation before any field
       continue;
     }
+    if (may_be_boundary(line.text)) return pos;
 
     const std::size_t colon = field_colon(line.text);
-    if (colon == std::string_view::npos) return pos;  // not a header: the body starts here
+    if (colon == std::string_view::npos) {
+      // Some gateways strip the indentation of folded lines. Lines that cannot start a field
+      // are read as such folding when the block goes on after them with a field or the blank
+      // line; otherwise the block has ended without a blank line and they start the body.
+      Line last = line;
+      std::size_t after = line.next;
+      while (after < message.size()) {
+        const Line next = line_at(message, after);
+        const bool folded = is_malformed_header_line(next.text) ||
+                            (!next.text.empty() && is_space_or_tab(next.text[0]));
+        if (!folded) break;
+        last = next;
+        after = next.next;
+      }
+      if (after >= message.size() || may_be_boundary(line_at(message, after).text)) return pos;
+      // With no field to continue, the lines are malformed fields and are skipped.
+      if (!fields_.empty()) extend_value(fields_.back(), last.text.data() + last.text.size());
+      pos = after;
+      continue;
+    }
 
     std::string_view name = line.text.substr(0, colon);
     while (!name.empty() && is_space_or_tab(name.back())) name.remove_suffix(1);

@@ -16,7 +16,9 @@ class Headers {
  public:
   // Tokenizes the header block at the start of `message` and returns the offset where the body
   // starts (just after the blank line, or the end when there is no body). A leading mbox
-  // "From " line is skipped; a line that is neither a field nor a continuation ends the block.
+  // "From " line is skipped. A line starting with "--" (a possible MIME boundary) ends the
+  // block. Lines that are neither fields nor continuations are read as folding whose indent
+  // was lost when a field or the blank line follows them; otherwise the body starts there.
   std::size_t parse(std::string_view message);
 
   // The first field called `name` (case-insensitive), as written; empty when absent.
@@ -30,9 +32,13 @@ class Headers {
 
   const std::vector<HeaderField>& fields() const { return fields_; }
   bool empty() const { return fields_.empty(); }
+  // False when the block ran into the body, a boundary line or the end of the input without
+  // the blank line that RFC 5322 puts between header and body.
+  bool ended_by_blank_line() const { return ended_by_blank_line_; }
 
  private:
   std::vector<HeaderField> fields_;
+  bool ended_by_blank_line_ = false;
 };
 
 // Joins folded lines into one, each line break and the white space around it becoming a space.

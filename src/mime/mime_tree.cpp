@@ -41,27 +41,21 @@ void MimeTree::parse(std::string_view message) {
   parse_entity(0, -1, 0, true, {"text", "plain"});
 }
 
-MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t levels,
-                                                std::size_t limit) const {
+MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t limit) const {
   BoundaryMatch match;
   match.line_start = match.line_end = message_.size();
-  if (levels == 0) return match;
+  if (boundaries_.empty()) return match;
   limit = std::min(limit, message_.size());
-  std::size_t pos = from;
-  while (pos < limit) {
-    if (message_[pos] == '-' && pos + 1 < message_.size() && message_[pos + 1] == '-') {
-      const Line line = line_at(message_, pos);
-      for (std::size_t level = levels; level-- > 0;) {
-        if (const int kind = boundary_kind(line.text, boundaries_[level])) {
+  // One pass over the lines: only those starting with "--" are compared with the boundaries.
+  for (std::size_t pos = from; pos < limit;) {
+    const Line line = line_at(message_, pos);
+    if (line.text.starts_with("--")) {
+      for (std::size_t level = boundaries_.size(); level-- > 0;) {
+        if (const int kind = boundary_kind(line.text, boundaries_[level]))
           return {pos, line.next, level, kind == 2, true};
-        }
       }
     }
-    // Move to the start of the next line.
-    const std::size_t newline = message_.find_first_of("\n\r", pos);
-    if (newline == std::string_view::npos) break;
-    pos = newline + 1;
-    if (message_[newline] == '\r' && pos < message_.size() && message_[pos] == '\n') ++pos;
+    pos = line.next;
   }
   return match;
 }
@@ -76,16 +70,20 @@ std::string_view MimeTree::body_before(std::size_t start, std::size_t end, bool 
   return message_.substr(start, end - start);
 }
 
+// Whether the body at `start` is empty: the input or the enclosing multipart ends right there.
+bool MimeTree::body_is_empty(std::size_t start) const {
+  return start >= message_.size() || find_boundary(start, start + 1).found;
+}
+
 std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, bool is_message,
                                    std::pair<std::string_view, std::string_view> default_type) {
   const int index = static_cast<int>(parts_.size());
   parts_.emplace_back();
   if (parent >= 0) parts_[parent].children.push_back(index);
 
-  // The header block may not run past the next boundary: a part without a blank line after its
-  // headers ends at the boundary line, which the header parser rejects as a non-header.
-  const std::size_t header_size = parts_[index].headers.parse(message_.substr(start));
-  std::size_t body_start = start + header_size;
+  // A header block ends at a line starting with "--", so it never runs past a boundary line:
+  // a part without a blank line after its headers ends there with an empty body.
+  const std::size_t body_start = start + parts_[index].headers.parse(message_.substr(start));
   {
     Part& part = parts_[index];
     part.parent = parent;
@@ -93,13 +91,6 @@ std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, boo
     part.is_message = is_message;
     part.content_type = parse_content_type(part.headers.raw("Content-Type"), default_type);
     part.transfer_encoding = lowercase(trim(unfold(part.headers.raw("Content-Transfer-Encoding"))));
-  }
-
-  // If the header block ran into a boundary line, the body starts (empty) at that line.
-  const std::size_t levels = boundaries_.size();
-  if (levels > 0) {
-    const BoundaryMatch inside_headers = find_boundary(start, levels, body_start);
-    if (inside_headers.found) body_start = inside_headers.line_start;
   }
 
   const bool too_deep = depth >= kMaxDepth || parts_.size() >= kMaxParts;
@@ -110,13 +101,13 @@ std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, boo
     return parse_multipart_children(index, body_start, depth);
   }
   if (!too_deep && is_message_container(type) && parts_[index].transfer_encoding != "base64" &&
-      parts_[index].transfer_encoding != "quoted-printable") {
+      parts_[index].transfer_encoding != "quoted-printable" && !body_is_empty(body_start)) {
     return parse_entity(body_start, index, depth + 1, true, {"text", "plain"});
   }
 
-  const BoundaryMatch next = find_boundary(body_start, levels);
+  const BoundaryMatch next = find_boundary(body_start);
   parts_[index].body = body_before(body_start, next.line_start, next.found);
-  if (!next.found && levels > 0) broken_structure_ = true;
+  if (!next.found && !boundaries_.empty()) broken_structure_ = true;
   return next.line_start;
 }
 
@@ -125,20 +116,20 @@ std::size_t MimeTree::parse_multipart_children(int index, std::size_t body_start
   boundaries_.emplace_back(parts_[index].content_type.parameter("boundary"));
   const std::size_t own_level = boundaries_.size() - 1;
 
-  BoundaryMatch match = find_boundary(body_start, boundaries_.size());
+  BoundaryMatch match = find_boundary(body_start);
   while (match.found && match.level == own_level && !match.closing) {
     const std::pair<std::string_view, std::string_view> child_default =
         digest ? std::pair<std::string_view, std::string_view>{"message", "rfc822"}
                : std::pair<std::string_view, std::string_view>{"text", "plain"};
     const std::size_t child_end = parse_entity(match.line_end, index, depth + 1, false, child_default);
-    match = find_boundary(child_end, boundaries_.size());
+    match = find_boundary(child_end);
     if (parts_.size() >= kMaxParts) break;
   }
   boundaries_.pop_back();
 
   if (match.found && match.level == own_level && match.closing) {
     // The epilogue runs to the next enclosing boundary, or to the end.
-    return find_boundary(match.line_end, boundaries_.size()).line_start;
+    return find_boundary(match.line_end).line_start;
   }
   broken_structure_ = true;  // closed by an enclosing boundary or by the end of input
   return match.found ? match.line_start : message_.size();

@@ -21,6 +21,8 @@ struct Part {
   ContentType content_type;
   std::string transfer_encoding;  // lowercased; empty means 7bit
   std::string_view body;          // as written, still transfer-encoded; empty for containers
+  // In preorder. A message/rfc822, message/global or message/news part has the embedded
+  // message as its one child, unless its body is empty or transfer-encoded.
   std::vector<int> children;
 
   bool is_multipart() const { return content_type.type == "multipart"; }
@@ -58,9 +60,9 @@ class MimeTree {
                            std::pair<std::string_view, std::string_view> default_type);
   std::size_t parse_multipart_children(int index, std::size_t body_start, int depth);
   // The first line at or after `from` (and before `limit`) that is a delimiter of one of the
-  // innermost `levels` enclosing multiparts; innermost wins.
-  BoundaryMatch find_boundary(std::size_t from, std::size_t levels,
-                              std::size_t limit = std::string_view::npos) const;
+  // enclosing multiparts; the innermost wins.
+  BoundaryMatch find_boundary(std::size_t from, std::size_t limit = std::string_view::npos) const;
+  bool body_is_empty(std::size_t start) const;
   std::string_view body_before(std::size_t start, std::size_t end, bool boundary_follows) const;
 
   std::string_view message_;

@@ -1,0 +1,85 @@
+#include "mime/charset.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace bg::mime {
+namespace {
+
+constexpr const char* kReplacement = "\xEF\xBF\xBD";
+
+TEST(Charset, Latin1) {
+  EXPECT_EQ(to_utf8("caf\xE9 na\xEFve", "ISO-8859-1"), "café naïve");
+  EXPECT_EQ(to_utf8("caf\xE9", "\"latin1\""), "café");
+}
+
+TEST(Charset, Windows1252) {
+  EXPECT_EQ(to_utf8("\x80 5 \x93quoted\x94", "windows-1252"), "€ 5 “quoted”");
+}
+
+TEST(Charset, ShiftJis) {
+  EXPECT_EQ(to_utf8("\x83\x65\x83\x58\x83\x67", "Shift_JIS"), "テスト");
+  EXPECT_EQ(to_utf8("\x83\x65\x83\x58\x83\x67", "x-sjis"), "テスト");
+}
+
+TEST(Charset, Iso2022Jp) {
+  EXPECT_EQ(to_utf8("\x1b$B%F%9%H\x1b(B ok", "iso-2022-jp"), "テスト ok");
+}
+
+TEST(Charset, InvalidUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(to_utf8("a\xFF" "b", "utf-8"), std::string("a") + kReplacement + "b");
+  // A truncated sequence, an overlong form and an encoded surrogate are not UTF-8 either.
+  EXPECT_EQ(to_utf8("\xE2\x82", "UTF-8"), std::string(kReplacement) + kReplacement);
+  EXPECT_EQ(to_utf8("\xC0\xAF", "utf8"), std::string(kReplacement) + kReplacement);
+  EXPECT_EQ(to_utf8("\xED\xA0\x80", "utf-8"),
+            std::string(kReplacement) + kReplacement + kReplacement);
+  EXPECT_EQ(to_utf8("\xF4\x90\x80\x80", "utf-8").find("\xF4"), std::string::npos);
+  EXPECT_EQ(to_utf8("\xF0\x9F\x93\xA7 mail", "utf-8"), "📧 mail");
+}
+
+TEST(Charset, InvalidBytesInADeclaredCharsetAreMarked) {
+  // ISO-2022-JP is 7-bit, so 8-bit bytes (EUC-JP mislabelled, as some carriers send) are not it.
+  const std::string text = to_utf8("\xA4\xA2 ok", "iso-2022-jp");
+  EXPECT_EQ(text, std::string(kReplacement) + kReplacement + " ok");
+}
+
+TEST(Charset, UnknownOrMissingCharset) {
+  EXPECT_EQ(to_utf8("plain ascii", "no-such-charset"), "plain ascii");
+  EXPECT_EQ(to_utf8("caf\xC3\xA9", "no-such-charset"), "café");
+  EXPECT_EQ(to_utf8("caf\xE9", "no-such-charset"), "café");
+  EXPECT_EQ(to_utf8("caf\xE9", ""), "café");
+  EXPECT_EQ(to_utf8("caf\xC3\xA9", "us-ascii"), "café");
+}
+
+TEST(Charset, AliasesSeenInMail) {
+  EXPECT_EQ(to_utf8("\xB0\xA1", "ks_c_5601-1987"), "가");
+  EXPECT_EQ(to_utf8("\xA4\xA2", "x-euc-jp"), "あ");
+}
+
+TEST(Charset, ResultIsAlwaysValidUtf8) {
+  std::string every_byte;
+  for (int c = 0; c < 256; ++c) every_byte.push_back(static_cast<char>(c));
+  for (const char* charset : {"utf-8", "us-ascii", "iso-8859-1", "windows-1252", "shift_jis",
+                              "iso-2022-jp", "euc-kr", "gb2312", "utf-16", "nonsense", ""}) {
+    EXPECT_TRUE(is_valid_utf8(to_utf8(every_byte, charset))) << charset;
+  }
+}
+
+// Found by fuzzing: glibc opens "UTF-8" for a name with junk around it, and its UTF-8 decoder
+// passes code points past U+10FFFF through.
+TEST(Charset, ConverterOutputIsCheckedToo) {
+  EXPECT_EQ(to_utf8("\xF5\x89\xB7\x9F ok", "\xFF\xFF\xFF\xFEUTF-8"),
+            std::string(kReplacement) + kReplacement + kReplacement + kReplacement + " ok");
+}
+
+TEST(Utf8Validation, AcceptsOnlyWellFormedText) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("日本語 and ascii"));
+  EXPECT_FALSE(is_valid_utf8("\xE6\x97"));
+  EXPECT_FALSE(is_valid_utf8("\xE0\x80\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
+}
+
+}  // namespace
+}  // namespace bg::mime

@@ -1,0 +1,73 @@
+#include "mime/content_type.h"
+
+#include <gtest/gtest.h>
+
+namespace bg::mime {
+namespace {
+
+TEST(ContentType, TypeSubtypeAndQuotedParameters) {
+  const ContentType type = parse_content_type(
+      "Multipart/Report; report-type=delivery-status;\n\tboundary=\"a;b \\\"c\\\"\"");
+  EXPECT_EQ(type.media_type(), "multipart/report");
+  EXPECT_TRUE(type.is("multipart", "report"));
+  EXPECT_EQ(type.parameter("report-type"), "delivery-status");
+  EXPECT_EQ(type.parameter("boundary"), "a;b \"c\"");
+  EXPECT_EQ(type.parameter("absent"), "");
+}
+
+TEST(ContentType, FallbackForEmptyOrUnreadableValues) {
+  EXPECT_EQ(parse_content_type("").media_type(), "text/plain");
+  EXPECT_EQ(parse_content_type("", {"message", "rfc822"}).media_type(), "message/rfc822");
+  EXPECT_EQ(parse_content_type("garbage").media_type(), "text/plain");
+  EXPECT_EQ(parse_content_type("text").media_type(), "text/plain");
+  EXPECT_EQ(parse_content_type("text/plain garbage; charset=utf-8").parameter("charset"), "utf-8");
+}
+
+TEST(Rfc2231, ContinuationsWithCharsetAndLanguage) {
+  const ContentType type = parse_content_type(
+      "application/octet-stream;\n"
+      " name*0*=UTF-8''%E6%97%A5%E6%9C%AC;\n"
+      " name*1*=%E8%AA%9E.txt");
+  EXPECT_EQ(type.parameter("name"), "日本語.txt");
+}
+
+TEST(Rfc2231, SectionsAreJoinedInNumericOrder) {
+  const std::vector<Parameter> parameters = parse_parameters(
+      "attachment; filename*1=\"second \"; filename*0=\"first \"; filename*2=third");
+  const std::string* filename = find_parameter(parameters, "filename");
+  ASSERT_NE(filename, nullptr);
+  EXPECT_EQ(*filename, "first second third");
+}
+
+TEST(Rfc2231, Rfc2231Example) {
+  // RFC 2231 section 4: only the first section names the charset; later unencoded sections are
+  // taken as they are.
+  const ContentType type = parse_content_type(
+      "application/x-stuff;\n"
+      " title*0*=us-ascii'en'This%20is%20even%20more%20;\n"
+      " title*1*=%2A%2A%2Afun%2A%2A%2A%20;\n"
+      " title*2=\"isn't it!\"");
+  EXPECT_EQ(type.parameter("title"), "This is even more ***fun*** isn't it!");
+}
+
+TEST(Rfc2231, SingleEncodedValueInLatin1) {
+  const ContentType type = parse_content_type("text/plain; name*=iso-8859-1'fr'caf%E9.txt");
+  EXPECT_EQ(type.parameter("name"), "café.txt");
+}
+
+TEST(Parameters, EncodedWordsInQuotedValuesAreDecoded) {
+  const ContentType type = parse_content_type("text/plain; name=\"=?UTF-8?B?5pel?=.txt\"");
+  EXPECT_EQ(type.parameter("name"), "日.txt");
+}
+
+TEST(Parameters, MalformedPartsAreSkipped) {
+  const std::vector<Parameter> parameters =
+      parse_parameters("inline; ; novalue; =nameless; good=yes; bad name=1; quoted=\"unterminated");
+  EXPECT_EQ(*find_parameter(parameters, "good"), "yes");
+  EXPECT_EQ(*find_parameter(parameters, "quoted"), "unterminated");
+  EXPECT_EQ(find_parameter(parameters, "novalue"), nullptr);
+  EXPECT_EQ(find_parameter(parameters, "bad name"), nullptr);
+}
+
+}  // namespace
+}  // namespace bg::mime

@@ -1,0 +1,139 @@
+#include "mime/headers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+namespace bg::mime {
+namespace {
+
+TEST(Headers, FoldedValueKeepsItsLinesAndUnfoldsToOneLine) {
+  const std::string message =
+      "Subject: a subject\n"
+      "  that goes on\n"
+      "\tand on\n"
+      "To: someone@example.org\n"
+      "\n"
+      "body\n";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "body\n");
+  EXPECT_EQ(headers.raw("subject"), "a subject\n  that goes on\n\tand on");
+  EXPECT_EQ(headers.text("Subject"), "a subject that goes on and on");
+  EXPECT_EQ(headers.raw("TO"), "someone@example.org");
+  EXPECT_TRUE(headers.ended_by_blank_line());
+}
+
+TEST(Headers, CrlfLineEndings) {
+  const std::string message = "From: a@example.org\r\nSubject: hi\r\n there\r\n\r\nbody\r\n";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "body\r\n");
+  EXPECT_EQ(headers.raw("From"), "a@example.org");
+  EXPECT_EQ(headers.text("Subject"), "hi there");
+}
+
+TEST(Headers, CrOnlyLineEndings) {
+  const std::string message = "From: a@example.org\rSubject: hi\r there\r\rbody\r";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "body\r");
+  ASSERT_EQ(headers.fields().size(), 2u);
+  EXPECT_EQ(headers.raw("From"), "a@example.org");
+  EXPECT_EQ(headers.text("Subject"), "hi there");
+}
+
+TEST(Headers, BlockEndedByANonHeaderLine) {
+  const std::string message =
+      "Content-Type: text/plain\n"
+      "This message could not be delivered.\n"
+      "More text.\n";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "This message could not be delivered.\nMore text.\n");
+  EXPECT_EQ(headers.raw("Content-Type"), "text/plain");
+  EXPECT_FALSE(headers.ended_by_blank_line());
+}
+
+TEST(Headers, BlockEndedByABoundaryLine) {
+  const std::string message = "Content-Type: text/plain\n--boundary\nSubject: next part\n";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "--boundary\nSubject: next part\n");
+  EXPECT_EQ(headers.fields().size(), 1u);
+}
+
+// Some gateways strip the indentation of folded lines: a line that cannot start a field in a
+// block that goes on is folding, not the start of the body.
+TEST(Headers, UnindentedFoldingInsideTheBlock) {
+  const std::string message =
+      "Received: from relay.example.org\n"
+      "(192.0.2.1) by mx.example.net\n"
+      "Subject: hello\n"
+      "Content-Type: multipart/alternative;\n"
+      "boundary=\"b1\"\n"
+      "\n"
+      "body\n";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "body\n");
+  EXPECT_EQ(headers.text("Received"), "from relay.example.org (192.0.2.1) by mx.example.net");
+  EXPECT_EQ(headers.text("Content-Type"), "multipart/alternative; boundary=\"b1\"");
+  EXPECT_EQ(headers.raw("Subject"), "hello");
+}
+
+TEST(Headers, MalformedLinesBeforeAnyFieldAreSkipped) {
+  const std::string message = "[original message follows]\nSubject: hi\n\nbody";
+  Headers headers;
+  const std::size_t body = headers.parse(message);
+  EXPECT_EQ(message.substr(body), "body");
+  ASSERT_EQ(headers.fields().size(), 1u);
+  EXPECT_EQ(headers.raw("Subject"), "hi");
+}
+
+TEST(Headers, MboxSeparatorAndSpaceBeforeColon) {
+  const std::string message = "From MAILER-DAEMON Thu Dec 22 17:54:04 2015\nSubject : spaced\n\n";
+  Headers headers;
+  EXPECT_EQ(headers.parse(message), message.size());
+  ASSERT_EQ(headers.fields().size(), 1u);
+  EXPECT_EQ(headers.fields()[0].name, "Subject");
+  EXPECT_EQ(headers.raw("subject"), "spaced");
+}
+
+TEST(Headers, RepeatedFieldsAreVisitedInOrder) {
+  const std::string message = "Received: one\nReceived: two\nreceived: three\n\n";
+  Headers headers;
+  headers.parse(message);
+  std::string seen;
+  headers.for_each("RECEIVED", [&](std::string_view value) { seen += std::string(value) + ";"; });
+  EXPECT_EQ(seen, "one;two;three;");
+  EXPECT_EQ(headers.raw("Received"), "one");
+}
+
+TEST(Headers, NoBodyAndEmptyInput) {
+  Headers headers;
+  EXPECT_EQ(headers.parse(""), 0u);
+  EXPECT_TRUE(headers.empty());
+  const std::string only_headers = "Subject: x\nTo: y";
+  EXPECT_EQ(headers.parse(only_headers), only_headers.size());
+  EXPECT_EQ(headers.raw("To"), "y");
+  EXPECT_FALSE(headers.ended_by_blank_line());
+}
+
+TEST(Headers, FieldValuesAreViewsIntoTheMessage) {
+  const std::string message = "Subject: view\n\n";
+  Headers headers;
+  headers.parse(message);
+  const std::string_view value = headers.raw("Subject");
+  EXPECT_GE(value.data(), message.data());
+  EXPECT_LE(value.data() + value.size(), message.data() + message.size());
+}
+
+TEST(Unfold, JoinsLinesWithOneSpace) {
+  EXPECT_EQ(unfold("a\r\n   b\n\tc  "), "a b c");
+  EXPECT_EQ(unfold(""), "");
+}
+
+}  // namespace
+}  // namespace bg::mime

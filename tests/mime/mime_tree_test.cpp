@@ -1,0 +1,293 @@
+#include "mime/mime_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_files.h"
+
+namespace bg::mime {
+namespace {
+
+// The tree as "type/subtype(child,child)", to assert a whole structure at once.
+std::string shape(const MimeTree& tree, int index = 0) {
+  const Part& part = tree.parts()[static_cast<std::size_t>(index)];
+  std::string out = part.content_type.media_type();
+  if (part.children.empty()) return out;
+  out += "(";
+  for (std::size_t i = 0; i < part.children.size(); ++i) {
+    if (i > 0) out += ",";
+    out += shape(tree, part.children[i]);
+  }
+  return out + ")";
+}
+
+// The text of the n-th part in preorder.
+std::string text_of(const MimeTree& tree, std::size_t n) { return tree.text(tree.parts().at(n)); }
+
+TEST(MimeTree, NestedMultiparts) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=\"outer\"\n"
+      "\n"
+      "preamble\n"
+      "--outer\n"
+      "Content-Type: multipart/alternative; boundary=\"inner\"\n"
+      "\n"
+      "--inner\n"
+      "Content-Type: text/plain\n"
+      "\n"
+      "plain text\n"
+      "--inner\n"
+      "Content-Type: text/html\n"
+      "\n"
+      "<p>html</p>\n"
+      "--inner--\n"
+      "--outer\n"
+      "Content-Type: text/plain; charset=iso-8859-1\n"
+      "Content-Transfer-Encoding: quoted-printable\n"
+      "\n"
+      "caf=E9\n"
+      "--outer--\n"
+      "epilogue\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/mixed(multipart/alternative(text/plain,text/html),text/plain)");
+  EXPECT_FALSE(tree.has_broken_structure());
+  const std::vector<Part>& parts = tree.parts();
+  EXPECT_EQ(parts[2].depth, 2);
+  EXPECT_EQ(parts[2].parent, 1);
+  EXPECT_EQ(parts[2].body, "plain text");
+  EXPECT_EQ(parts[3].body, "<p>html</p>");
+  EXPECT_EQ(parts[4].body, "caf=E9");
+  EXPECT_EQ(text_of(tree, 4), "café");
+  EXPECT_TRUE(parts[0].is_message);
+  EXPECT_FALSE(parts[4].is_message);
+}
+
+TEST(MimeTree, CrlfBodiesLeaveTheLineBreakBeforeABoundaryOut) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+      "--b\r\n\r\nline one\r\nline two\r\n"
+      "--b--\r\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/mixed(text/plain)");
+  EXPECT_EQ(tree.parts()[1].body, "line one\r\nline two");
+  EXPECT_FALSE(tree.has_broken_structure());
+}
+
+TEST(MimeTree, MissingClosingBoundary) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=b\n\n"
+      "--b\n\nfirst\n"
+      "--b\n\nsecond\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/mixed(text/plain,text/plain)");
+  EXPECT_EQ(tree.parts()[1].body, "first");
+  EXPECT_EQ(tree.parts()[2].body, "second\n");
+  EXPECT_TRUE(tree.has_broken_structure());
+}
+
+TEST(MimeTree, InnerClosingBoundaryMissingOuterPresent) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=outer\n\n"
+      "--outer\n"
+      "Content-Type: multipart/alternative; boundary=inner\n\n"
+      "--inner\n\ninner text\n"
+      "--outer\n"
+      "Content-Type: text/plain\n\nafter\n"
+      "--outer--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/mixed(multipart/alternative(text/plain),text/plain)");
+  EXPECT_EQ(tree.parts()[2].body, "inner text");
+  EXPECT_EQ(tree.parts()[3].body, "after");
+  EXPECT_EQ(tree.parts()[3].depth, 1);
+  EXPECT_TRUE(tree.has_broken_structure());
+}
+
+TEST(MimeTree, PartsWithoutABlankLineAfterTheirHeaders) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=b\n\n"
+      "--b\n"
+      "Content-Type: text/html\n"
+      "--b\n"
+      "Content-Type: text/plain\n"
+      "The mail system could not deliver your message.\n"
+      "--b--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/mixed(text/html,text/plain)");
+  EXPECT_EQ(tree.parts()[1].body, "");
+  EXPECT_EQ(tree.parts()[2].body, "The mail system could not deliver your message.");
+}
+
+TEST(MimeTree, DigestPartsDefaultToMessages) {
+  const std::string message =
+      "Content-Type: multipart/digest; boundary=d\n\n"
+      "--d\n"
+      "\n"
+      "Subject: first\n"
+      "\n"
+      "one\n"
+      "--d\n"
+      "Content-Type: text/plain\n"
+      "\n"
+      "explicit\n"
+      "--d--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/digest(message/rfc822(text/plain),text/plain)");
+  const Part& embedded = tree.parts()[2];
+  EXPECT_TRUE(embedded.is_message);
+  EXPECT_EQ(embedded.headers.raw("Subject"), "first");
+  EXPECT_EQ(embedded.body, "one");
+}
+
+TEST(MimeTree, EmbeddedMessageWithAMultipartInside) {
+  const std::string message =
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=r\n\n"
+      "--r\n\nYour message was not delivered.\n"
+      "--r\n"
+      "Content-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: rfc822; nobody@example.org\nAction: failed\nStatus: 5.1.1\n"
+      "--r\n"
+      "Content-Type: message/rfc822\n\n"
+      "From: sender@example.net\n"
+      "Subject: original\n"
+      "Content-Type: multipart/alternative; boundary=a\n\n"
+      "--a\n\noriginal text\n"
+      "--a\n"
+      "Content-Type: text/html\n\n<b>original</b>\n"
+      "--a--\n"
+      "--r--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree),
+            "multipart/report(text/plain,message/delivery-status,"
+            "message/rfc822(multipart/alternative(text/plain,text/html)))");
+  EXPECT_FALSE(tree.has_broken_structure());
+  const std::vector<Part>& parts = tree.parts();
+  EXPECT_EQ(parts[2].body,
+            "Reporting-MTA: dns; mx.example.org\n\n"
+            "Final-Recipient: rfc822; nobody@example.org\nAction: failed\nStatus: 5.1.1");
+  EXPECT_TRUE(parts[4].is_message);
+  EXPECT_EQ(parts[4].headers.raw("Subject"), "original");
+  EXPECT_EQ(parts[4].depth, 2);
+  EXPECT_EQ(parts[6].body, "<b>original</b>");
+}
+
+TEST(MimeTree, EncodedOrEmptyEmbeddedMessagesAreLeaves) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=b\n\n"
+      "--b\n"
+      "Content-Type: message/rfc822\n"
+      "Content-Transfer-Encoding: base64\n\n"
+      "U3ViamVjdDogaGkKCmJvZHkK\n"
+      "--b\n"
+      "Content-Type: message/rfc822\n\n"
+      "--b--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree), "multipart/mixed(message/rfc822,message/rfc822)");
+  EXPECT_EQ(tree.decoded(tree.parts()[1]), "Subject: hi\n\nbody\n");
+}
+
+TEST(MimeTree, GlobalMessagesAndReportsInUtf8) {
+  const std::string message =
+      "Content-Type: multipart/report; report-type=global-delivery-status; boundary=g\n\n"
+      "--g\n"
+      "Content-Type: message/global-delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.jp\n\n"
+      "Final-Recipient: utf-8; 用户@例子.广告\nStatus: 5.1.1\n"
+      "--g\n"
+      "Content-Type: message/global\n\n"
+      "Subject: 日本語\n\nbody\n"
+      "--g--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree),
+            "multipart/report(message/global-delivery-status,message/global(text/plain))");
+  EXPECT_NE(text_of(tree, 1).find("utf-8; 用户@例子.广告"), std::string::npos);
+  EXPECT_EQ(tree.parts()[3].headers.raw("Subject"), "日本語");
+}
+
+TEST(MimeTree, NewsArticlesAreEmbeddedMessagesToo) {
+  MimeTree tree;
+  tree.parse("Content-Type: message/news\n\nNewsgroups: comp.mail\n\narticle\n");
+  EXPECT_EQ(shape(tree), "message/news(text/plain)");
+  EXPECT_EQ(tree.parts()[1].headers.raw("Newsgroups"), "comp.mail");
+}
+
+TEST(MimeTree, FeedbackReportFromTheCorpus) {
+  const std::string message = corpus::read_file(corpus::data_dir() / "sisimai/maildir/arf-18.eml");
+  ASSERT_FALSE(message.empty());
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree),
+            "multipart/report(text/plain,message/feedback-report,message/rfc822(text/plain))");
+  EXPECT_NE(text_of(tree, 2).find("Feedback-Type: auth-failure"), std::string::npos);
+  EXPECT_FALSE(tree.parts()[4].headers.raw("Message-ID").empty());
+}
+
+TEST(MimeTree, ReturnedHeadersFromTheCorpus) {
+  const std::string message =
+      corpus::read_file(corpus::data_dir() / "sisimai/maildir/lhost-sendmail-26.eml");
+  ASSERT_FALSE(message.empty());
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree),
+            "multipart/report(text/plain,message/delivery-status,text/rfc822-headers)");
+  EXPECT_TRUE(text_of(tree, 3).starts_with("Return-Path: <kijitora@example.org>"));
+  EXPECT_NE(text_of(tree, 2).find("Status: "), std::string::npos);
+}
+
+TEST(MimeTree, UnindentedBoundaryParameterFromTheCorpus) {
+  // Exchange wrote "boundary=..." at the start of the line after "multipart/alternative;".
+  const std::string message =
+      corpus::read_file(corpus::data_dir() / "sisimai/maildir/lhost-office365-09.eml");
+  ASSERT_FALSE(message.empty());
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree),
+            "multipart/report(multipart/alternative(text/plain,text/html),message/delivery-status,"
+            "message/rfc822(multipart/alternative(text/plain,text/html)))");
+  EXPECT_NE(text_of(tree, 2).find("rejected your message"), std::string::npos);
+  EXPECT_EQ(tree.parts()[6].headers.raw("Subject"), "Nyaan");
+}
+
+TEST(MimeTree, TextFollowsTheTransferEncodingAndCharset) {
+  const std::string message =
+      "Content-Type: text/plain; charset=\"ISO-2022-JP\"\n"
+      "Content-Transfer-Encoding: base64\n\n"
+      "GyRCJUYlOSVIGyhC\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(tree.decoded(tree.root()), "\x1b$B%F%9%H\x1b(B");
+  EXPECT_EQ(tree.text(tree.root()), "テスト");
+}
+
+TEST(MimeTree, EmptyInput) {
+  MimeTree tree;
+  tree.parse("");
+  ASSERT_EQ(tree.parts().size(), 1u);
+  EXPECT_EQ(tree.root().content_type.media_type(), "text/plain");
+  EXPECT_TRUE(tree.root().body.empty());
+  EXPECT_EQ(tree.text(tree.root()), "");
+  EXPECT_FALSE(tree.has_broken_structure());
+}
+
+TEST(MimeTree, ReparsingReplacesThePreviousTree) {
+  MimeTree tree;
+  tree.parse("Content-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n");
+  EXPECT_TRUE(tree.has_broken_structure());
+  tree.parse("Subject: plain\n\nbody");
+  EXPECT_EQ(shape(tree), "text/plain");
+  EXPECT_EQ(tree.root().body, "body");
+  EXPECT_FALSE(tree.has_broken_structure());
+}
+
+}  // namespace
+}  // namespace bg::mime

@@ -1,0 +1,74 @@
+#include "mime/transfer_encoding.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace bg::mime {
+namespace {
+
+std::string base64(std::string_view encoded) {
+  std::string out;
+  append_base64_decoded(encoded, out);
+  return out;
+}
+
+std::string quoted_printable(std::string_view encoded) {
+  std::string out;
+  append_quoted_printable_decoded(encoded, out);
+  return out;
+}
+
+TEST(Base64, LineBreaksAndGarbageAreSkipped) {
+  EXPECT_EQ(base64("SGVs\nbG8g\r\nd29y\rbGQ="), "Hello world");
+  EXPECT_EQ(base64("SG!V*s bG\t8"), "Hello");
+  EXPECT_EQ(base64(""), "");
+}
+
+TEST(Base64, PaddingEndsTheData) {
+  EXPECT_EQ(base64("SGk=\nignored"), "Hi");
+  EXPECT_EQ(base64("SGk"), "Hi");
+}
+
+TEST(Base64, TruncatedInputDecodesAsFarAsItGoes) {
+  EXPECT_EQ(base64("SGVsbG8gd29ybG"), "Hello worl");
+  EXPECT_EQ(base64("S"), "");
+}
+
+TEST(QuotedPrintable, EscapesAndSoftLineBreaks) {
+  EXPECT_EQ(quoted_printable("caf=C3=A9 =3D ok"), "café = ok");
+  EXPECT_EQ(quoted_printable("lower =c3=a9"), "lower é");
+  EXPECT_EQ(quoted_printable("soft=\nbreak, soft=\r\nbreak"), "softbreak, softbreak");
+  // Transport may pad a soft line break with white space.
+  EXPECT_EQ(quoted_printable("padded= \t\nbreak"), "paddedbreak");
+  EXPECT_EQ(quoted_printable("ends with ="), "ends with ");
+}
+
+TEST(QuotedPrintable, TrailingWhiteSpaceIsDeleted) {
+  // RFC 2045 section 6.7 rule 3: it was added in transport.
+  EXPECT_EQ(quoted_printable("line one  \t\nline two \r\nlast  "), "line one\nline two\r\nlast");
+  EXPECT_EQ(quoted_printable("kept=20\nin  middle"), "kept \nin  middle");
+}
+
+TEST(QuotedPrintable, InvalidEscapesAreKept) {
+  EXPECT_EQ(quoted_printable("a=ZZb =4"), "a=ZZb =4");
+}
+
+TEST(QuotedPrintable, HeaderVariantReadsUnderscoreAsSpace) {
+  std::string out;
+  append_quoted_printable_decoded("a_b=5F", out, true);
+  EXPECT_EQ(out, "a b_");
+  EXPECT_EQ(quoted_printable("a_b"), "a_b");
+}
+
+TEST(TransferDecoding, SelectsTheDecoderByName) {
+  std::string out;
+  append_transfer_decoded("SGk=", " BASE64 ", out);
+  append_transfer_decoded("=41", "Quoted-Printable", out);
+  append_transfer_decoded("=41", "8bit", out);
+  append_transfer_decoded("raw", "x-unknown", out);
+  EXPECT_EQ(out, "HiA=41raw");
+}
+
+}  // namespace
+}  // namespace bg::mime
