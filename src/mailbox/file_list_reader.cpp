@@ -124,7 +124,7 @@ void FileListReader::read_small_file(const FoundFile& file, Buffer& buffer, Batc
     open_own_reader(std::move(fd), file);
     return;
   }
-  const Layout layout = choose_layout(content, file.role, file.path);
+  const Layout layout = choose_layout(content, file.role);
   if (layout == Layout::not_mail) {
     skip(file, "not a mail file");
     return;

@@ -22,7 +22,7 @@ std::unique_ptr<MessageSource> open_file(FileDescriptor fd, const std::string& p
   const Content content = sniff(head);
   if (is_compressed(content))
     return std::make_unique<StreamReader>(open_decompressed(std::move(fd)), path, role, size);
-  const Layout layout = choose_layout(content, role, path);
+  const Layout layout = choose_layout(content, role);
   if (layout == Layout::not_mail) return nullptr;
   return std::make_unique<MboxReader>(MappedFile(std::move(fd), size), path, layout);
 }

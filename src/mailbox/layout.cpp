@@ -1,27 +1,20 @@
 #include "mailbox/layout.h"
 
 #include "mailbox/mbox_splitter.h"
-#include "mime/ascii.h"
 
 namespace bg::mailbox {
 
 namespace {
 
-bool has_eml_extension(std::string_view path) {
-  constexpr std::string_view kExtension = ".eml";
-  return path.size() > kExtension.size() &&
-         mime::iequals(path.substr(path.size() - kExtension.size()), kExtension);
-}
-
 }  // namespace
 
-Layout choose_layout(Content content, FileRole role, std::string_view path) {
+Layout choose_layout(Content content, FileRole role) {
   if (role == FileRole::in_maildir) return Layout::single_message;
   switch (content) {
     case Content::empty:
       return Layout::mailbox;
     case Content::mbox:
-      return has_eml_extension(path) ? Layout::single_message : Layout::mailbox;
+      return Layout::mailbox;
     case Content::message:
       return Layout::single_message;
     case Content::text:

@@ -16,10 +16,10 @@ enum class FileRole {
 
 enum class Layout { mailbox, single_message, not_mail };
 
-// The layout of an uncompressed file. An mbox is read as one message when it is a Maildir file
-// or its name ends in ".eml": such a file holds one message by definition, and some bounces
-// quote the returned message with its envelope line and no mbox quoting.
-Layout choose_layout(Content content, FileRole role, std::string_view path);
+// The layout of an uncompressed file. A file that starts with an mbox "From " line is an mbox,
+// whatever its name (saved .eml files sometimes hold several messages); a Maildir file is one
+// message by definition.
+Layout choose_layout(Content content, FileRole role);
 
 // Appends the non-empty messages of the whole text of a file to `messages`. A single message
 // loses a leading envelope line, as a Maildir file written from an mbox may carry one.

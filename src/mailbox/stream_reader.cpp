@@ -85,7 +85,7 @@ bool StreamReader::fill(Chunk& chunk) {
 }
 
 void StreamReader::decide_layout(const Chunk& chunk) {
-  layout_ = choose_layout(sniff(chunk.text()), role_, *origin_);
+  layout_ = choose_layout(sniff(chunk.text()), role_);
   if (*layout_ == Layout::mailbox)
     splitter_.emplace(detect_line_break(chunk.text().substr(0, kLineBreakProbeSize)));
   if (*layout_ == Layout::not_mail) {
