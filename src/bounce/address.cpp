@@ -66,7 +66,7 @@ std::string domain_of(std::string_view address) {
 bool is_mailer_daemon(std::string_view text) {
   static constexpr std::string_view kSystemNames[] = {
       "mailer-daemon", "postmaster", "mail delivery", "mail administrator", "mail.delivery", "mailer daemon",
-      "mail-daemon", "delivery subsystem", "mail system", "mailerdaemon", "maildaemon", "mdaemon"};
+      "mail-daemon", "delivery subsystem", "mail system", "mailerdaemon", "maildaemon", "mdaemon", "post_master"};
   for (std::string_view name : kSystemNames)
     if (mime::icontains(text, name)) return true;
   return false;

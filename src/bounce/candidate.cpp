@@ -35,6 +35,10 @@ bool any_clue(std::string_view text, std::initializer_list<std::string_view> clu
 }  // namespace
 
 bool may_be_bounce(const mime::Headers& headers) {
+  // Postfix's copy of a bounce for the postmaster repeats one the sender got: counting it would
+  // count the failure twice.
+  if (mime::istarts_with(mime::trim(headers.raw("Subject")), "Postmaster Copy:")) return false;
+
   const std::string_view content_type = headers.raw("Content-Type");
   if (mime::icontains(content_type, "multipart/report") || mime::icontains(content_type, "delivery-status") ||
       mime::icontains(content_type, "feedback-report"))
@@ -46,6 +50,8 @@ bool may_be_bounce(const mime::Headers& headers) {
 
   for (std::string_view name : kBounceHeaders)
     if (headers.has(name)) return true;
+  // Mailing list managers (fml) return errors from the list's -admin address.
+  if (headers.has("X-MLServer") && mime::icontains(headers.raw("From"), "-admin@")) return true;
 
   const std::string_view auto_submitted = headers.raw("Auto-Submitted");
   if (!auto_submitted.empty() && !mime::istarts_with(mime::trim(auto_submitted), "no")) return true;

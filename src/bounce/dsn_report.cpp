@@ -32,15 +32,28 @@ void fill_from_per_message(const DeliveryStatus& per_message, DeliveryStatus& st
 DsnReport read_dsn_report(std::string_view text) {
   DsnReport report;
   DeliveryStatus* current = nullptr;
+  bool group_open = false;  // a per-recipient group has begun since the last blank line
   bool last_was_diagnostic = false;
-  bool pending_original_recipient = false;  // an Original-Recipient line came before Final-Recipient
-  std::string pending_alias;
+  std::string pending_alias;  // an Original-Recipient met before its group's Final-Recipient
+
+  auto start_recipient = [&] {
+    report.recipients.emplace_back();
+    current = &report.recipients.back();
+    current->alias = std::move(pending_alias);
+    pending_alias.clear();
+    group_open = true;
+  };
 
   std::size_t pos = 0;
   while (pos < text.size()) {
     const mime::Line line = mime::line_at(text, pos);
     pos = line.next;
-    if (!line.text.empty() && mime::is_space_or_tab(line.text.front())) {
+    if (line.text.empty()) {
+      group_open = false;
+      last_was_diagnostic = false;
+      continue;
+    }
+    if (mime::is_space_or_tab(line.text.front())) {
       // A folded continuation of the previous field; only Diagnostic-Code spans lines in practice.
       if (last_was_diagnostic && current != nullptr) {
         current->diagnosis.push_back(' ');
@@ -56,24 +69,20 @@ DsnReport read_dsn_report(std::string_view text) {
       apply_dsn_line(*field, report.per_message);
       continue;
     }
-    if (field->field == DsnField::kOriginalRecipient && (current == nullptr || !current->recipient.empty())) {
-      // Original-Recipient usually precedes Final-Recipient in the same group.
+    if (field->field == DsnField::kOriginalRecipient) {
+      // It belongs to the open group when that group already names its recipient; otherwise it
+      // comes first in its group, before the Final-Recipient.
       DeliveryStatus holder;
       apply_dsn_line(*field, holder);
-      pending_alias = holder.alias;
-      pending_original_recipient = true;
+      if (group_open && current != nullptr && !current->recipient.empty() && current->alias.empty())
+        current->alias = holder.alias;
+      else
+        pending_alias = holder.alias;
       continue;
     }
-    if (field->field == DsnField::kFinalRecipient) {
-      report.recipients.emplace_back();
-      current = &report.recipients.back();
-      if (pending_original_recipient) current->alias = pending_alias;
-      pending_original_recipient = false;
-    }
-    if (current == nullptr) {
-      report.recipients.emplace_back();
-      current = &report.recipients.back();
-    }
+    const bool new_recipient = field->field == DsnField::kFinalRecipient &&
+                               (!group_open || current == nullptr || !current->recipient.empty());
+    if (new_recipient || !group_open || current == nullptr) start_recipient();
     apply_dsn_line(*field, *current);
     last_was_diagnostic = field->field == DsnField::kDiagnosticCode;
   }

@@ -62,4 +62,12 @@ bool find_agent_error(std::string_view from, std::string_view body, AgentError& 
   return true;
 }
 
+void apply_agent_error(const AgentError& error, std::vector<DeliveryStatus>& recipients) {
+  for (DeliveryStatus& status : recipients) {
+    status.reason = error.reason.empty() ? "undefined" : error.reason;
+    if (!error.message.empty()) status.diagnosis = error.message;
+    status.command.clear();
+  }
+}
+
 }  // namespace bg::bounce

@@ -3,6 +3,9 @@
 // their own one-line errors into a bounce; when one did, it, not the SMTP server, says why.
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "bounce/delivery_status.h"
 
 namespace bg::bounce {
 
@@ -14,5 +17,9 @@ struct AgentError {
 
 // Looks for an agent's error in `body` of a bounce from `from` (only mail systems write them).
 bool find_agent_error(std::string_view from, std::string_view body, AgentError& error);
+
+// When the bounce carries an agent's error, it says why for every recipient: it replaces the
+// reason and the diagnosis the format module read.
+void apply_agent_error(const AgentError& error, std::vector<DeliveryStatus>& recipients);
 
 }  // namespace bg::bounce

@@ -79,6 +79,57 @@ bool status_is_specific(std::string_view status) {
          status[4] >= '1' && status[4] <= '9';
 }
 
+// How much a status code says: 0 for "5.0.0" (it failed), 1 for a class of cause ("5.5.0",
+// "4.7.0"), 2 for a precise cause ("5.1.1").
+int specificity(std::string_view status) {
+  if (!is_status_code(status)) return -1;
+  const std::size_t second_dot = status.find('.', 2);
+  const bool subject = status.substr(2, second_dot - 2) != "0";
+  const bool detail = status.substr(second_dot + 1) != "0";
+  return detail ? 2 : subject ? 1 : 0;
+}
+
+// A multi-line SMTP reply arrives joined: "550-5.7.1 The message 550-5.7.1 was refused 550 5.7.1
+// see ...". Drops the repeated "550-5.7.1" prefixes after the first, so phrases split by them
+// match again.
+std::string join_multiline_reply(const std::string& diagnosis, const std::string& replycode) {
+  if (replycode.empty() || diagnosis.find(replycode + "-") == std::string::npos) return diagnosis;
+  std::string out;
+  out.reserve(diagnosis.size());
+  bool first = true;
+  std::size_t pos = 0;
+  while (pos < diagnosis.size()) {
+    const std::size_t at = diagnosis.find(replycode, pos);
+    const bool at_word_start = at != std::string::npos && (at == 0 || diagnosis[at - 1] == ' ');
+    const std::size_t after = at + replycode.size();
+    const bool prefix = at_word_start && after < diagnosis.size() && (diagnosis[after] == '-' || diagnosis[after] == ' ');
+    if (!prefix) {
+      const std::size_t end = at == std::string::npos ? diagnosis.size() : at + 1;
+      out.append(diagnosis, pos, end - pos);
+      pos = end;
+      continue;
+    }
+    out.append(diagnosis, pos, at - pos);
+    // The prefix: the reply code, '-' or ' ', and the status code when one follows.
+    std::size_t end = after + 1;
+    const std::size_t status_length = diagnosis.find(' ', end) == std::string::npos
+                                          ? diagnosis.size() - end
+                                          : diagnosis.find(' ', end) - end;
+    const bool with_status = is_status_code(std::string_view(diagnosis).substr(end, status_length));
+    if (with_status) end += status_length;
+    if (first) {
+      out.append(replycode);
+      out.push_back(' ');
+      if (with_status) out.append(diagnosis, after + 1, status_length);
+      first = false;
+    }
+    while (end < diagnosis.size() && diagnosis[end] == ' ') ++end;
+    if (!out.empty() && out.back() != ' ' && end < diagnosis.size()) out.push_back(' ');
+    pos = end;
+  }
+  return squeeze_spaces(out);
+}
+
 MessageKind kind_of(std::string_view reason, std::string_view action, MessageKind format_kind) {
   if (reason == "delivered") return MessageKind::kDeliveryReport;
   if (reason == "vacation") return MessageKind::kAutoReply;
@@ -136,10 +187,18 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     record.deliverystatus = is_status_code(status.status) ? status.status : "";
     if (!record.diagnosticcode.empty()) {
       const std::string found = find_status_code(record.diagnosticcode);
-      if (status_is_specific(found) || (record.deliverystatus.empty() && !found.empty()))
-        record.deliverystatus = found;
+      const std::string& given = record.deliverystatus;
+      // The reply text's code wins when it is precise, or when the bounce's own is vague and the
+      // text's says at least as much (a "5.5.0" in the report, "4.7.0" in the server's reply).
+      const bool says_more = status_is_specific(found) ||
+                             (specificity(given) < 2 && found != given && specificity(found) >= specificity(given));
+      if (!found.empty() && (given.empty() || says_more)) record.deliverystatus = found;
     }
-    record.replycode = status.replycode.empty() ? find_reply_code(record.diagnosticcode) : status.replycode;
+    record.replycode = status.replycode;
+    if (record.replycode.empty() && !record.deliverystatus.empty())
+      record.replycode = find_reply_code(record.diagnosticcode, record.deliverystatus[0]);
+    if (record.replycode.empty()) record.replycode = find_reply_code(record.diagnosticcode);
+    record.diagnosticcode = join_multiline_reply(record.diagnosticcode, record.replycode);
 
     record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : status.command;
     if (!is_smtp_command(record.smtpcommand)) record.smtpcommand.clear();

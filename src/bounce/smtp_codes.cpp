@@ -73,11 +73,12 @@ std::string find_status_code(std::string_view text) {
   return fallback;
 }
 
-std::string find_reply_code(std::string_view text) {
+std::string find_reply_code(std::string_view text, char wanted_class) {
   if (mime::icontains(text, "x-unix;")) return {};
   for (std::size_t pos = 0; pos + 3 <= text.size(); ++pos) {
     const char first = text[pos];
     if (first != '2' && first != '4' && first != '5') continue;
+    if (wanted_class != 0 && first != wanted_class) continue;
     if (!is_digit(text[pos + 1]) || !is_digit(text[pos + 2])) continue;
     if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '.' || is_letter(text[pos - 1])))
       continue;

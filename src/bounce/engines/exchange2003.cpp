@@ -5,6 +5,7 @@
 // whose code says why ([format exchange2003] in data/reasons).
 #include "bounce/address.h"
 #include "bounce/engines/engines.h"
+#include "bounce/engines/report_sections.h"
 #include "bounce/engines/text_lines.h"
 #include "bounce/reason/reason_resolver.h"
 #include "mime/ascii.h"
@@ -21,7 +22,8 @@ bool is_exchange2003_report(const BounceMessage& message) {
   if (mailer.starts_with("Internet Mail Service (") ||
       mailer.starts_with("Microsoft Exchange Server Internet Mail Connector"))
     return true;
-  if (mime::trim(headers.raw("X-MimeOLE")).starts_with("Produced By Microsoft Exchange")) return true;
+  if (mime::trim(headers.raw("X-MimeOLE")).starts_with("Produced By Microsoft Exchange"))
+    return true;
   bool relayed = false;
   headers.for_each("Received", [&](std::string_view value) {
     if (value.find(" with Internet Mail Service (") != std::string_view::npos) relayed = true;
@@ -47,9 +49,11 @@ struct YourMessage {
 
   void read(std::string_view line) {
     const std::string_view text = mime::trim(line);
-    for (auto [label, field] : {std::pair{std::string_view("To:"), &to}, std::pair{std::string_view("Subject:"), &subject},
+    for (auto [label, field] : {std::pair{std::string_view("To:"), &to},
+                                std::pair{std::string_view("Subject:"), &subject},
                                 std::pair{std::string_view("Sent:"), &sent}})
-      if (text.starts_with(label) && field->empty()) *field = std::string(mime::trim(text.substr(label.size())));
+      if (text.starts_with(label) && field->empty())
+        *field = std::string(mime::trim(text.substr(label.size())));
   }
 
   // Header lines standing in for the original, when it was not returned.
@@ -76,15 +80,12 @@ class Exchange2003 final : public Engine {
     if (!is_exchange2003_report(message)) return false;
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part});
 
+    const auto report = text_after_line(parts.notice, {"Your message"});
+    if (!report) return false;
     YourMessage your_message;
     std::vector<Recipient> recipients;
-    bool reading = false;
     bool listing = false;
-    for (std::string_view line : TextLines(parts.notice)) {
-      if (!reading) {
-        reading = line.starts_with("Your message");
-        continue;
-      }
+    for (std::string_view line : TextLines(*report)) {
       if (!listing) {
         listing = mime::trim(line).starts_with("did not reach the following recipient");
         if (!listing) your_message.read(line);
@@ -117,7 +118,8 @@ class Exchange2003 final : public Engine {
         status.diagnosis = recipient.other_lines + " " + status.diagnosis;
       result.recipients.push_back(std::move(status));
     }
-    result.original = parts.original.empty() ? your_message.as_headers() : std::string(parts.original);
+    result.original =
+        parts.original.empty() ? your_message.as_headers() : std::string(parts.original);
     return true;
   }
 };

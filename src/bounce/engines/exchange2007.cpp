@@ -33,7 +33,8 @@ std::string coded_status(std::string_view line) {
   const std::size_t at = status.empty() ? std::string_view::npos : line.find(status);
   if (at == std::string_view::npos || at < 4 || line[at - 1] != ' ') return {};
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  const bool after_reply_code = (line[at - 4] == '4' || line[at - 4] == '5') && digit(line[at - 3]) && digit(line[at - 2]);
+  const bool after_reply_code =
+      (line[at - 4] == '4' || line[at - 4] == '5') && digit(line[at - 3]) && digit(line[at - 2]);
   return after_reply_code ? status : std::string();
 }
 
@@ -50,7 +51,8 @@ class Exchange2007 final : public Engine {
       return false;
 
     const BodyParts parts = split_at_original(
-        message.body(), {kExchangeOriginalEnglish, kExchangeOriginalFrench, kExchangeOriginalItalian});
+        message.body(),
+        {kExchangeOriginalEnglish, kExchangeOriginalFrench, kExchangeOriginalItalian});
     const ExchangeDiagnostics diagnostics = read_exchange_diagnostics(parts.notice);
     if (diagnostics.recipients.empty()) return false;
 
@@ -66,7 +68,8 @@ class Exchange2007 final : public Engine {
           status.diagnosis = reply;
         }
       }
-      if (status.diagnosis.empty() && !recipient.replies.empty()) status.diagnosis = recipient.replies.front();
+      if (status.diagnosis.empty() && !recipient.replies.empty())
+        status.diagnosis = recipient.replies.front();
       result.recipients.push_back(std::move(status));
     }
     result.original = std::string(parts.original);

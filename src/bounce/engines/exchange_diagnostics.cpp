@@ -18,9 +18,9 @@ constexpr std::string_view kSectionOpenings[] = {
 };
 
 constexpr std::string_view kGeneratingServer[] = {
-    "Generating server:",                     // en
-    "Serveur de g\xc3\xa9n\xc3\xa9ration",    // fr: "Serveur de génération :"
-    "Server di generazione:",                 // it
+    "Generating server:",                   // en
+    "Serveur de g\xc3\xa9n\xc3\xa9ration",  // fr: "Serveur de génération :"
+    "Server di generazione:",               // it
 };
 
 bool starts_with_any(std::string_view line, std::span<const std::string_view> prefixes) {
@@ -32,12 +32,14 @@ bool starts_with_any(std::string_view line, std::span<const std::string_view> pr
 // "Generating server: mta.example.jp" -> "mta.example.jp"
 std::string value_after_colon(std::string_view line) {
   const std::size_t colon = line.find(':');
-  return colon == std::string_view::npos ? std::string() : std::string(mime::trim(line.substr(colon + 1)));
+  return colon == std::string_view::npos ? std::string()
+                                         : std::string(mime::trim(line.substr(colon + 1)));
 }
 
 // A host name alone on its line: "mx.example.org".
 bool is_host_name(std::string_view line) {
-  return line.find('.') != std::string_view::npos && line.find_first_of(" \t@'") == std::string_view::npos;
+  return line.find('.') != std::string_view::npos &&
+         line.find_first_of(" \t@'") == std::string_view::npos;
 }
 
 }  // namespace

@@ -33,7 +33,9 @@ bool starts_exchange_original(std::string_view line);
 
 // The markers of the returned original's headers, for split_at_original().
 inline constexpr std::string_view kExchangeOriginalEnglish = "Original message headers:";
-inline constexpr std::string_view kExchangeOriginalFrench = "En-t\xc3\xaates de message d'origine :";
-inline constexpr std::string_view kExchangeOriginalItalian = "Intestazioni originali del messaggio:";
+inline constexpr std::string_view kExchangeOriginalFrench =
+    "En-t\xc3\xaates de message d'origine :";
+inline constexpr std::string_view kExchangeOriginalItalian =
+    "Intestazioni originali del messaggio:";
 
 }  // namespace bg::bounce

@@ -3,6 +3,8 @@
 // permanently:", the indented recipient, "Technical details of permanent failure:" and Google's
 // explanation with the remote server's reply, which ends with Gmail's "(state N)": the SMTP
 // stage it failed at. Returned original after "----- Original message -----".
+#include <cctype>
+
 #include "bounce/address.h"
 #include "bounce/engines/engines.h"
 #include "bounce/engines/google_notice.h"
@@ -33,19 +35,21 @@ std::string command_of(std::string_view diagnosis) {
 // "... rejected by the server for the recipient domain example.jp by mx.example.jp.
 // [192.0.2.153]." names the remote host; its address stands in for a name that is not one.
 std::string remote_host_of(std::string_view diagnosis) {
-  const std::size_t by = diagnosis.find(" by ");
-  if (by == std::string_view::npos) return {};
-  const std::string_view rest = diagnosis.substr(by + 4);
-  const std::size_t bracket = rest.find(". [");
-  if (bracket == std::string_view::npos || rest.substr(0, bracket).find(' ') != std::string_view::npos) return {};
-  const std::string_view host = rest.substr(0, bracket);
-  const std::size_t close = rest.find(']', bracket);
-  if (close == std::string_view::npos) return {};
-  const std::string_view address = rest.substr(bracket + 3, close - bracket - 3);
-  const std::size_t last_dot = host.rfind('.');
-  const bool named = last_dot != std::string_view::npos && last_dot + 1 < host.size() &&
-                     std::isalpha(static_cast<unsigned char>(host[last_dot + 1]));
-  return std::string(named ? host : address);
+  for (std::size_t by = diagnosis.find(" by "); by != std::string_view::npos;
+       by = diagnosis.find(" by ", by + 1)) {
+    const std::string_view rest = diagnosis.substr(by + 4);
+    const std::size_t bracket = rest.find(". [");
+    const std::size_t close = rest.find(']');
+    if (bracket == std::string_view::npos || close < bracket) continue;
+    const std::string_view host = rest.substr(0, bracket);
+    if (host.find(' ') != std::string_view::npos) continue;
+    const std::string_view address = rest.substr(bracket + 3, close - bracket - 3);
+    const std::size_t last_dot = host.rfind('.');
+    const bool named = last_dot != std::string_view::npos && last_dot + 1 < host.size() &&
+                       std::isalpha(static_cast<unsigned char>(host[last_dot + 1]));
+    return std::string(named ? host : address);
+  }
+  return {};
 }
 
 class Gmail final : public Engine {
@@ -54,8 +58,8 @@ class Gmail final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_google_delivery_notice(message)) return false;
-    const BodyParts parts =
-        split_at_original(message.body(), {"----- Original message -----", "----- Message header follows -----"});
+    const BodyParts parts = split_at_original(
+        message.body(), {"----- Original message -----", "----- Message header follows -----"});
 
     std::string preamble;  // "Delivery to the following recipient failed permanently:"
     std::vector<DeliveryStatus> recipients;
@@ -79,6 +83,9 @@ class Gmail final : public Engine {
       status.diagnosis = std::string(mime::trim(status.diagnosis));
       status.rhost = remote_host_of(status.diagnosis);
       status.command = command_of(status.diagnosis);
+      // Gmail keeps trying after a temporary failure; the notice is a warning.
+      if (status.diagnosis.find("Technical details of temporary failure") != std::string::npos)
+        status.action = "delayed";
     }
     result.recipients = std::move(recipients);
     result.original = std::string(parts.original);

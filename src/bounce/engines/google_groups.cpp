@@ -2,10 +2,11 @@
 // Status Notification (Failure)") with X-Failed-Recipients naming the group, saying the group
 // may not exist or the sender may not post to it, with four bulleted possible causes. Returned
 // original after "----- Original message -----".
-#include "bounce/address.h"
 #include "bounce/dsn_report.h"
 #include "bounce/engines/engines.h"
+#include "bounce/engines/failed_recipients.h"
 #include "bounce/engines/google_notice.h"
+#include "bounce/engines/report_sections.h"
 #include "bounce/engines/text_lines.h"
 #include "mime/lines.h"
 
@@ -25,7 +26,9 @@ class GoogleGroups final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_google_delivery_notice(message)) return false;
-    if (!message.headers().has("X-Failed-Recipients") || !message.headers().has("X-Google-Smtp-Source")) return false;
+    if (!message.headers().has("X-Failed-Recipients") ||
+        !message.headers().has("X-Google-Smtp-Source"))
+      return false;
     const BodyParts parts = split_at_original(message.body(), {"----- Original message -----"});
 
     int bullets = 0;
@@ -35,21 +38,14 @@ class GoogleGroups final : public Engine {
     const std::string reason = bullets == 4 ? "rejected" : "";
     const std::string diagnosis = squeeze_spaces(parts.notice);
 
-    std::string_view failed = message.headers().raw("X-Failed-Recipients");
-    while (!failed.empty()) {
-      const std::size_t comma = failed.find(',');
-      const std::string address = find_address(failed.substr(0, comma));
-      failed = comma == std::string_view::npos ? std::string_view() : failed.substr(comma + 1);
-      if (address.empty()) continue;
+    for (const std::string& address : failed_recipients(message)) {
       DeliveryStatus status;
       status.recipient = address;
       status.diagnosis = diagnosis;
       status.reason = reason;
       result.recipients.push_back(std::move(status));
     }
-    if (result.recipients.empty()) return false;
-    result.original = std::string(parts.original);
-    return true;
+    return keep_named_recipients(result, parts.original);
   }
 };
 

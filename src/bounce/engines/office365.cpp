@@ -20,16 +20,19 @@ namespace {
 // Whether `text` names a host of Exchange Online: "*.prod.outlook.com",
 // "*.outbound.protection.outlook.com".
 bool names_exchange_online(std::string_view text) {
-  return mime::icontains(text, ".prod.outlook.com") || mime::icontains(text, ".outbound.protection.outlook.com");
+  return mime::icontains(text, ".prod.outlook.com") ||
+         mime::icontains(text, ".outbound.protection.outlook.com");
 }
 
 bool is_office365_report(const BounceMessage& message) {
   int clues = 0;
   if (message.subject().find("Undeliverable:") != std::string::npos) ++clues;
   for (std::string_view header :
-       {"X-MS-Exchange-Message-Is-Ndr", "X-Microsoft-Antispam-PRVS", "X-Exchange-Antispam-Report-Test",
-        "X-Exchange-Antispam-Report-CFA-Test", "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
-        "X-MS-Exchange-CrossTenant-FromEntityHeader", "X-MS-Exchange-Transport-CrossTenantHeadersStamped"})
+       {"X-MS-Exchange-Message-Is-Ndr", "X-Microsoft-Antispam-PRVS",
+        "X-Exchange-Antispam-Report-Test", "X-Exchange-Antispam-Report-CFA-Test",
+        "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
+        "X-MS-Exchange-CrossTenant-FromEntityHeader",
+        "X-MS-Exchange-Transport-CrossTenantHeadersStamped"})
     if (message.headers().has(header)) ++clues;
   bool received_from_exchange_online = false;
   message.headers().for_each("Received", [&](std::string_view value) {
@@ -40,13 +43,28 @@ bool is_office365_report(const BounceMessage& message) {
   return clues >= 2;
 }
 
+bool has_office365_notice(std::string_view body) {
+  for (std::string_view line : TextLines(body)) {
+    if (line.starts_with("Delivery has failed to these recipients or groups:") ||
+        line.starts_with("Original Message Details") ||
+        line.starts_with("Diagnostic information for administrators:"))
+      return true;
+    if (line.ends_with(" rejected your message to the following email addresses:") ||
+        line.ends_with(" rejected your message to the following e-mail addresses:"))
+      return true;
+  }
+  return false;
+}
+
 // The newer layout: "Recipient Address: kijitora@example.org" under "Original Message Details",
 // "Reported error: 550 5.1.10 ..." under "Error Details".
 std::vector<ExchangeRecipient> read_message_details(std::string_view text) {
   std::vector<ExchangeRecipient> recipients;
   for (std::string_view raw : TextLines(text)) {
     const std::string_view line = mime::trim(raw);
-    if (starts_exchange_original(line) || line.starts_with("Message Hops") || line.starts_with("Content-Type: ")) break;
+    if (starts_exchange_original(line) || line.starts_with("Message Hops") ||
+        line.starts_with("Content-Type: "))
+      break;
     if (line.starts_with("Recipient Address:")) {
       const std::string address = find_address(line);
       if (!address.empty()) recipients.push_back({address, {}, {}});
@@ -57,7 +75,8 @@ std::vector<ExchangeRecipient> read_message_details(std::string_view text) {
   return recipients;
 }
 
-const ExchangeRecipient* text_for(const std::vector<ExchangeRecipient>& entries, std::string_view recipient) {
+const ExchangeRecipient* text_for(const std::vector<ExchangeRecipient>& entries,
+                                  std::string_view recipient) {
   for (const ExchangeRecipient& entry : entries)
     if (mime::iequals(entry.address, recipient)) return &entry;
   return entries.size() == 1 ? &entries.front() : nullptr;
@@ -80,12 +99,16 @@ class Office365 final : public Engine {
     if (!is_office365_report(message)) return false;
 
     const std::string_view body = message.body();
+    // Every message delivered to an Office 365 mailbox carries the headers; only the notice's
+    // own wording tells its reports from other servers' bounces that arrive there.
+    if (!has_office365_notice(body)) return false;
     ExchangeDiagnostics diagnostics = read_exchange_diagnostics(body);
     if (diagnostics.recipients.empty()) {
       if (const auto details = text_after_line(body, {"Original Message Details"}))
         diagnostics.recipients = read_message_details(*details);
     }
-    std::vector<DeliveryStatus> recipients = read_fields_after(body, {"Content-Type: message/delivery-status"});
+    std::vector<DeliveryStatus> recipients =
+        read_fields_after(body, {"Content-Type: message/delivery-status"});
     if (recipients.empty()) {
       for (const ExchangeRecipient& entry : diagnostics.recipients) {
         recipients.emplace_back();
@@ -102,15 +125,16 @@ class Office365 final : public Engine {
       }
       if (!diagnostics.generating_server.empty()) status.lhost = diagnostics.generating_server;
       if (status.status.empty() || status.status.ends_with(".0.0")) {
-        if (const std::string code = find_status_code(status.diagnosis); !code.empty()) status.status = code;
+        if (const std::string code = find_status_code(status.diagnosis); !code.empty())
+          status.status = code;
       }
       if (status.diagnosis.find("unknown recipient or mailbox unavailable ->") != std::string::npos)
         status.command = "RCPT";
     }
     result.recipients = std::move(recipients);
     result.original =
-        std::string(split_at_original(body, {kRfc822Part, kRfc822HeadersPart, kExchangeOriginalEnglish,
-                                             "Original Message Headers"})
+        std::string(split_at_original(body, {kRfc822Part, kRfc822HeadersPart,
+                                             kExchangeOriginalEnglish, "Original Message Headers"})
                         .original);
     return true;
   }

@@ -11,7 +11,8 @@ namespace bg::bounce {
 
 namespace {
 
-constexpr std::string_view kOpening = "This is an automatically generated Delivery Status Notification";
+constexpr std::string_view kOpening =
+    "This is an automatically generated Delivery Status Notification";
 
 bool is_outlook_report(const BounceMessage& message) {
   int clues = 0;
@@ -26,8 +27,9 @@ bool is_outlook_report(const BounceMessage& message) {
   return clues >= 2;
 }
 
-// The last line of the summary above the fields: "Delivery to the following recipients has been
-// delayed.", "Unable to deliver message to the following recipients, due to ...".
+// The last line of the summary above the fields and the recipients it lists: "Delivery to the
+// following recipients has been delayed.", "Unable to deliver message to the following recipients,
+// due to ...".
 std::string summary_of(std::string_view notice) {
   std::string summary;
   bool reading = false;
@@ -37,7 +39,9 @@ std::string summary_of(std::string_view notice) {
       continue;
     }
     if (line.starts_with("Content-Type: ")) break;
-    if (!mime::trim(line).empty()) summary = std::string(mime::trim(line));
+    // The recipients are listed indented below the summary.
+    if (!line.empty() && !mime::is_space_or_tab(line.front()))
+      summary = std::string(mime::trim(line));
   }
   return summary;
 }
@@ -48,14 +52,10 @@ class Outlook final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_outlook_report(message)) return false;
-    const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
-    std::vector<DeliveryStatus> recipients = read_fields_after(parts.notice, {kOpening});
-    if (recipients.empty()) return false;
-    const std::string summary = summary_of(parts.notice);
-    for (DeliveryStatus& status : recipients)
+    if (!read_report_after(message, {kOpening}, result)) return false;
+    const std::string summary = summary_of(message.body());
+    for (DeliveryStatus& status : result.recipients)
       if (status.diagnosis.empty()) status.diagnosis = summary;
-    result.recipients = std::move(recipients);
-    result.original = std::string(parts.original);
     return true;
   }
 };

@@ -21,7 +21,8 @@ struct Paragraph {
 
 bool starts_reading(std::string_view line) {
   const std::string_view text = mime::trim(line);
-  if (text.starts_with("This is the ") && (mime::icontains(text, " program") || text.starts_with("This is the mail system at host")))
+  if (text.starts_with("This is the ") &&
+      (mime::icontains(text, " program") || text.starts_with("This is the mail system at host")))
     return true;
   return line.starts_with(" ") && (text == "The mail system" || text.ends_with(" program"));
 }
@@ -58,7 +59,8 @@ void finish_paragraph(Paragraph& paragraph) {
 // "(in reply to RCPT TO command)", "(in reply to end of DATA command)": the command answered.
 std::string command_of(std::string_view text) {
   std::size_t at = text.find("(in reply to ");
-  if (at == std::string_view::npos) return text.find("refused to talk to me") != std::string_view::npos ? "HELO" : "";
+  if (at == std::string_view::npos)
+    return text.find("refused to talk to me") != std::string_view::npos ? "HELO" : "";
   std::string_view rest = text.substr(at + 13);
   if (rest.starts_with("end of ")) rest.remove_prefix(7);
   return std::string(rest.substr(0, std::min<std::size_t>(4, rest.find_first_of(" )"))));
@@ -77,7 +79,8 @@ std::vector<Paragraph> read_paragraphs(std::string_view notice, bool& report_una
       continue;
     }
     if (line.text.starts_with("Content-Type: message/delivery-status")) break;
-    if (line.text.find("--- Delivery report unavailable ---") != std::string_view::npos) report_unavailable = true;
+    if (line.text.find("--- Delivery report unavailable ---") != std::string_view::npos)
+      report_unavailable = true;
     Paragraph started;
     if (read_paragraph_start(line.text, started)) {
       paragraphs.push_back(std::move(started));
@@ -93,8 +96,8 @@ std::vector<Paragraph> read_paragraphs(std::string_view notice, bool& report_una
   return paragraphs;
 }
 
-const Paragraph* paragraph_for(const std::vector<Paragraph>& paragraphs, const DeliveryStatus& status,
-                               std::size_t index) {
+const Paragraph* paragraph_for(const std::vector<Paragraph>& paragraphs,
+                               const DeliveryStatus& status, std::size_t index) {
   for (const std::string* address : {&status.recipient, &status.alias}) {
     for (const Paragraph& paragraph : paragraphs)
       if (!address->empty() && mime::iequals(paragraph.recipient, *address)) return &paragraph;
@@ -129,7 +132,8 @@ class Postfix final : public Engine {
     if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
         report_at != std::string_view::npos) {
       recipients = read_dsn_report(parts.notice.substr(report_at)).recipients;
-      std::erase_if(recipients, [](const DeliveryStatus& status) { return status.recipient.empty(); });
+      std::erase_if(recipients,
+                    [](const DeliveryStatus& status) { return status.recipient.empty(); });
     }
     if (recipients.empty()) {
       for (const Paragraph& paragraph : paragraphs) {
@@ -152,10 +156,12 @@ class Postfix final : public Engine {
 
     for (std::size_t i = 0; i < recipients.size(); ++i) {
       DeliveryStatus& status = recipients[i];
-      if (const Paragraph* paragraph = paragraph_for(paragraphs, status, i)) merge_paragraph(*paragraph, status);
+      if (const Paragraph* paragraph = paragraph_for(paragraphs, status, i))
+        merge_paragraph(*paragraph, status);
       if (mime::iequals(status.spec, "X-POSTFIX") || status.spec.empty()) {
         // Postfix's own diagnostics are SMTP conversations unless a local program failed.
-        if (status.diagnosis.find(" said:") != std::string::npos || mime::iequals(status.spec, "X-POSTFIX"))
+        if (status.diagnosis.find(" said:") != std::string::npos ||
+            mime::iequals(status.spec, "X-POSTFIX"))
           status.spec = "SMTP";
       }
     }

@@ -11,21 +11,46 @@ std::optional<std::string_view> text_after_line(std::string_view text,
   for (std::size_t pos = 0; pos < text.size();) {
     const mime::Line line = mime::line_at(text, pos);
     pos = line.next;
+    std::string_view unindented = line.text;
+    while (!unindented.empty() && mime::is_space_or_tab(unindented.front()))
+      unindented.remove_prefix(1);
     for (std::string_view opening : openings)
-      if (line.text.starts_with(opening)) return text.substr(pos);
+      if (unindented.starts_with(opening)) return text.substr(pos);
   }
   return std::nullopt;
+}
+
+std::vector<DeliveryStatus> read_fields(std::string_view text) {
+  // The fields end where the returned message begins.
+  const std::string_view fields = split_at_original(text, {kRfc822Part, kRfc822HeadersPart}).notice;
+  DsnReport report = read_dsn_report(fields);
+  std::erase_if(report.recipients,
+                [](const DeliveryStatus& status) { return status.recipient.empty(); });
+  return std::move(report.recipients);
 }
 
 std::vector<DeliveryStatus> read_fields_after(std::string_view text,
                                               std::initializer_list<std::string_view> openings) {
   const std::optional<std::string_view> section = text_after_line(text, openings);
-  if (!section) return {};
-  // The fields end where the returned message begins.
-  const std::string_view fields = split_at_original(*section, {kRfc822Part, kRfc822HeadersPart}).notice;
-  DsnReport report = read_dsn_report(fields);
-  std::erase_if(report.recipients, [](const DeliveryStatus& status) { return status.recipient.empty(); });
-  return std::move(report.recipients);
+  return section ? read_fields(*section) : std::vector<DeliveryStatus>();
+}
+
+bool read_report_after(const BounceMessage& message,
+                       std::initializer_list<std::string_view> openings, EngineResult& result) {
+  const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
+  std::vector<DeliveryStatus> recipients = read_fields_after(parts.notice, openings);
+  if (recipients.empty()) return false;
+  result.recipients = std::move(recipients);
+  result.original = std::string(parts.original);
+  return true;
+}
+
+bool keep_named_recipients(EngineResult& result, std::string_view original) {
+  std::erase_if(result.recipients,
+                [](const DeliveryStatus& status) { return status.recipient.empty(); });
+  if (result.recipients.empty()) return false;
+  result.original = std::string(original);
+  return true;
 }
 
 }  // namespace bg::bounce

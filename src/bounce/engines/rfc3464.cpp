@@ -291,8 +291,6 @@ class Rfc3464 final : public Engine {
     }
     scan.error_lines.resize(scan.recipients.size());
 
-    AgentError agent_error;
-    const bool agent_failed = find_agent_error(message.from(), message.body(), agent_error);
     for (std::size_t i = 0; i < scan.recipients.size(); ++i) {
       DeliveryStatus& status = scan.recipients[i];
       if (status.lhost.empty()) status.lhost = scan.per_message.lhost;
@@ -301,16 +299,14 @@ class Rfc3464 final : public Engine {
       if (status.diagnosis.empty() || status.diagnosis.starts_with("-") || status.diagnosis.ends_with("__"))
         if (!errors.empty()) status.diagnosis = errors;
       status.diagnosis = squeeze_spaces(status.diagnosis);
-      if (agent_failed) {
-        status.reason = agent_error.reason.empty() ? "undefined" : agent_error.reason;
-        if (!agent_error.message.empty()) status.diagnosis = agent_error.message;
-        status.command.clear();
-      }
       if (status.status.empty()) status.status = find_status_code(status.diagnosis);
       for (std::string_view command : {"RCPT", "MAIL", "DATA"})
         if (status.diagnosis.find(" " + std::string(command) + " command") != std::string::npos)
           status.command = std::string(command);
     }
+    // A local delivery agent's error, when the bounce quotes one, says why for every recipient.
+    if (AgentError agent; find_agent_error(message.from(), message.body(), agent))
+      apply_agent_error(agent, scan.recipients);
     result.recipients = std::move(scan.recipients);
     result.original = std::move(scan.original);
     return true;

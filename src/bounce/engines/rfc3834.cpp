@@ -29,6 +29,9 @@ bool says_auto_reply(const BounceMessage& message) {
 }
 
 bool is_excluded(const BounceMessage& message) {
+  // A delivery report is not an auto-reply, even when it says Auto-Submitted: auto-replied.
+  if (mime::icontains(message.headers().raw("Content-Type"), "multipart/report")) return true;
+  if (message.body().find("Content-Type: message/delivery-status") != std::string::npos) return true;
   const std::string subject = mime::lowercase(message.subject());
   if (subject.find("security information for") != std::string::npos) return true;  // sudo
   if (subject.find("mail failure -") != std::string::npos) return true;             // Exim

@@ -28,7 +28,7 @@ struct Transcript {
   std::string command;            // the last command sent in any session
   std::string recipient;          // "<kijitora@example.jp>... User unknown"
   std::string diagnosis;
-  std::string status;             // "550 5.1.1 <kijitora@example.jp>... User unknown"
+  std::string status;  // "550 5.1.1 <kijitora@example.jp>... User unknown"
 };
 
 bool is_upper_word(std::string_view word) {
@@ -67,7 +67,8 @@ void read_transcript_line(std::string_view line, Transcript& transcript) {
       return;
     }
   }
-  const bool coded = line.size() > 4 && (line[0] == '4' || line[0] == '5') && mime::is_space_or_tab(line[3]);
+  const bool coded =
+      line.size() > 4 && (line[0] == '4' || line[0] == '5') && mime::is_space_or_tab(line[3]);
   if (coded && find_reply_code(line.substr(0, 3)) == line.substr(0, 3)) {
     const std::string status = find_status_code(line.substr(4, 8));
     if (!status.empty()) {
@@ -76,7 +77,8 @@ void read_transcript_line(std::string_view line, Transcript& transcript) {
       return;
     }
   }
-  if (line.starts_with("Message: ") || line.starts_with("Warning: ")) transcript.diagnosis.append(" ").append(line);
+  if (line.starts_with("Message: ") || line.starts_with("Warning: "))
+    transcript.diagnosis.append(" ").append(line);
 }
 
 Transcript read_transcript(std::string_view notice) {
@@ -96,18 +98,21 @@ Transcript read_transcript(std::string_view notice) {
 }
 
 bool said(const Session& session, std::string_view diagnosis) {
-  return std::find(session.replies.begin(), session.replies.end(), diagnosis) != session.replies.end();
+  return std::find(session.replies.begin(), session.replies.end(), diagnosis) !=
+         session.replies.end();
 }
 
 // The replies the remote server gave about `status`: those of the session with its Remote-MTA,
 // or of the one that gave its Diagnostic-Code (all sessions when neither is known), less the
 // replies about other recipients.
-std::string replies_about(const Transcript& transcript, const DeliveryStatus& status, std::string& command) {
+std::string replies_about(const Transcript& transcript, const DeliveryStatus& status,
+                          std::string& command) {
   std::vector<const Session*> sessions;
   for (const Session& session : transcript.sessions)
     if (!status.rhost.empty() && session.host == status.rhost) sessions.push_back(&session);
   for (const Session& session : transcript.sessions)
-    if (sessions.empty() && !status.diagnosis.empty() && said(session, status.diagnosis)) sessions.push_back(&session);
+    if (sessions.empty() && !status.diagnosis.empty() && said(session, status.diagnosis))
+      sessions.push_back(&session);
   if (sessions.empty()) {
     for (const Session& session : transcript.sessions) sessions.push_back(&session);
   } else if (!sessions.back()->command.empty()) {
@@ -128,35 +133,56 @@ bool is_only_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// Sendmail's own wording in the notice; a bounce with Sendmail's subject but none of it (a local
+// delivery agent's rejection, say) is left to the generic reader.
+bool has_sendmail_notice(std::string_view body) {
+  for (std::string_view marker : {"----- Transcript of session follows -----", "The original message was received at",
+                                  "----- The following addresses had permanent fatal errors -----",
+                                  "----- Original message follows -----"})
+    if (body.find(marker) != std::string_view::npos) return true;
+  return false;
+}
+
 class Sendmail final : public Engine {
  public:
   std::string_view name() const override { return "Sendmail"; }
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     const std::string& subject = message.subject();
-    if (!subject.ends_with("see transcript for details") && !subject.starts_with("Warning: ")) return false;
+    if (!subject.ends_with("see transcript for details") && !subject.starts_with("Warning: "))
+      return false;
     if (message.headers().has("X-AOL-IP")) return false;
+    if (!has_sendmail_notice(message.body())) return false;
 
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
-    const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
+    // The delivery-status part, or in a forwarded bounce its fields after the transcript.
+    std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
+    const std::size_t transcript_end = report_at;
+    if (report_at == std::string_view::npos)
+      report_at = parts.notice.find("----- Transcript of session follows -----");
     if (report_at == std::string_view::npos) return false;
-    std::vector<DeliveryStatus> recipients = read_dsn_report(parts.notice.substr(report_at)).recipients;
-    std::erase_if(recipients, [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    std::vector<DeliveryStatus> recipients =
+        read_dsn_report(parts.notice.substr(report_at)).recipients;
+    std::erase_if(recipients,
+                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
     if (recipients.empty()) return false;
 
-    const Transcript transcript = read_transcript(parts.notice.substr(0, report_at));
+    const Transcript transcript = read_transcript(parts.notice.substr(0, transcript_end));
     for (DeliveryStatus& status : recipients) {
       std::string command = transcript.command;
       const std::string replies = replies_about(transcript, status, command);
       if (status.command.empty()) status.command = command;
       if (status.command.empty() && !replies.empty()) status.command = "EHLO";
       const std::string another = squeeze_spaces(transcript.diagnosis);
-      if (!another.empty() && (mime::trim(status.diagnosis).empty() || is_only_digits(status.diagnosis)))
+      if (!another.empty() &&
+          (mime::trim(status.diagnosis).empty() || is_only_digits(status.diagnosis)))
         status.diagnosis = another;
       if (replies.size() > status.diagnosis.size()) status.diagnosis = replies;
-      if (!transcript.status.empty() && !is_status_code(status.status)) status.status = transcript.status;
+      if (!transcript.status.empty() && !is_status_code(status.status))
+        status.status = transcript.status;
       if (!is_address(status.recipient)) {
-        if (const std::string found = find_address(status.diagnosis); !found.empty()) status.recipient = found;
+        if (const std::string found = find_address(status.diagnosis); !found.empty())
+          status.recipient = found;
       }
     }
     result.recipients = std::move(recipients);

@@ -12,7 +12,9 @@
 //   [format exim]                ...or only to bounces read by that format module
 //   # comment
 //
-// Replies are matched after lowercasing and squeezing white space to single spaces.
+// Replies are matched after lowercasing and squeezing white space to single spaces. Decisive,
+// provider and format phrases see the reply preceded by its status code and SMTP command
+// ("5.2.0 data 550 unknown user"), so that they can depend on those too.
 #include <string>
 #include <string_view>
 #include <vector>

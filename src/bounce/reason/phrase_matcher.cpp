@@ -20,8 +20,10 @@ class ThreadScratch {
   ~ThreadScratch() {
     if (scratch_) hs_free_scratch(scratch_);
   }
+  // Allocating is costly (tens of microseconds, far more than a scan), so it happens once per
+  // thread: there is only the one database.
   hs_scratch_t* get(const hs_database_t* database) {
-    if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
+    if (scratch_ == nullptr && hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
       throw std::runtime_error("cannot allocate Vectorscan scratch space");
     return scratch_;
   }

@@ -101,7 +101,7 @@ constexpr std::array kSpecificOrder = {
     "userunknown", "filtered",   "requireptr",  "notcompliantrfc", "badreputation", "rejected",
     "hostunknown", "spamdetected", "virusdetected", "policyviolation", "speeding", "toomanyconn",
     "blocked",     "securityerror", "systemerror", "networkerror", "norelaying", "notaccept",
-    "contenterror", "expired",   "onhold",      "undefined"};
+    "contenterror", "expired",   "mailererror", "syntaxerror", "systemfull", "onhold", "undefined"};
 
 bool is_retry_candidate(std::string_view reason) {
   return reason.empty() || reason == "undefined" || reason == "onhold" || reason == "systemerror" ||
@@ -116,13 +116,13 @@ std::string second_pass(const Evidence& e) {
 
   for (std::string_view candidate : kSecondPass)
     if (e.phrase(candidate)) return std::string(candidate);
-  // A delay warning whose reply names no cause: the message is late, not refused.
-  if (mime::istarts_with(e.input.action, "delayed")) return "expired";
-
   const std::string_view status = e.input.status;
   if (status.size() >= 3 && (status.substr(1, 2) == ".6")) return "contenterror";
   if (status.size() >= 3 && status.substr(1, 2) == ".7") return "securityerror";
-  if (e.spec == "X-UNIX" || e.spec == "X-POSTFIX") return "mailererror";
+  // A local program's failure (procmail, a pipe): what its status code says, else mailererror.
+  if (e.spec == "X-UNIX" || e.spec == "X-POSTFIX") return reason.empty() ? "mailererror" : reason;
+  // A delay warning whose reply names no cause: the message is late, not refused.
+  if (mime::istarts_with(e.input.action, "delayed")) return "expired";
   if (!reason.empty()) return reason;
   const std::string_view reply = e.input.replycode;
   if (reply.size() == 3 && (reply[0] == '4' || reply[0] == '5') && reply[1] == '0' && reply[2] <= '7')
@@ -145,8 +145,8 @@ std::string reason_in_scope(std::string_view text, std::string_view scope) {
 }
 
 std::string resolve_reason(const ReasonInput& input) {
-  if (!input.format_reason.empty() && !is_retry_candidate(input.format_reason))
-    return std::string(input.format_reason);
+  const std::string_view verdict = input.format_reason;
+  if (verdict == "delivered" || verdict == "feedback" || verdict == "vacation") return std::string(verdict);
   if (input.status.starts_with("2.")) return "delivered";
 
   const std::string normalized = normalize_reply(input.diagnosis);
@@ -154,15 +154,21 @@ std::string resolve_reason(const ReasonInput& input) {
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
 
   // Decisive, provider and format phrases are matched against the reply preceded by its status
-  // code, so that a rule can depend on the code too ("re:^5\.2\.0 .*unknown user").
+  // code and SMTP command, so that a rule can depend on them too ("re:^5\.2\.0 .*unknown user").
   const std::string_view provider = provider_of(input.rhost, input.destination);
-  const PhraseHits coded_hits =
-      PhraseMatcher::instance().match(normalize_reply(std::string(input.status) + " " + std::string(input.diagnosis)));
-  for (const std::string& scope : {std::string("provider ").append(provider),
-                                   "format " + mime::lowercase(input.format), std::string("decisive")}) {
+  const PhraseHits coded_hits = PhraseMatcher::instance().match(normalize_reply(
+      std::string(input.status) + " " + std::string(input.command) + " " + std::string(input.diagnosis)));
+  auto specific_reason = [&](const std::string& scope) -> std::string {
     for (std::string_view candidate : kSpecificOrder)
       if (coded_hits.has(candidate, scope)) return std::string(candidate);
-  }
+    return {};
+  };
+  // The provider knows its replies best; decisive phrases outrank even the format's verdict.
+  for (const std::string& scope : {std::string("provider ").append(provider), std::string("decisive")})
+    if (std::string reason = specific_reason(scope); !reason.empty()) return reason;
+  if (!verdict.empty() && !is_retry_candidate(verdict)) return std::string(verdict);
+  if (std::string reason = specific_reason("format " + mime::lowercase(input.format)); !reason.empty())
+    return reason;
 
   if (e.spec == "SMTP" || e.spec.empty()) {
     for (std::string_view candidate : kFirstPass)
