@@ -1,0 +1,68 @@
+// What the record builder makes of real bounces: codes taken from the reply where it says more,
+// multi-line replies joined, hard and soft.
+#include "bounce/record_builder.h"
+
+#include <gtest/gtest.h>
+
+#include "corpus_scoring.h"
+
+namespace bg::bounce {
+namespace {
+
+const std::string kMaildir = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir/";
+
+Record only_record(const std::string& file) {
+  const auto records = testing::records_of_file(kMaildir + file);
+  EXPECT_EQ(records.size(), 1u) << file;
+  return records.empty() ? Record{} : records.front();
+}
+
+TEST(RecordBuilder, MultiLineReplyIsJoinedWithoutItsRepeatedPrefixes) {
+  const Record record = only_record("rhost-google-02.eml");
+  EXPECT_EQ(record.replycode, "550");
+  EXPECT_EQ(record.deliverystatus, "5.1.1");
+  EXPECT_NE(record.diagnosticcode.find("550 5.1.1 The email account that you tried to reach does not exist. Please "
+                                       "try double-checking the recipient's email address"),
+            std::string::npos)
+      << record.diagnosticcode;
+  EXPECT_EQ(record.diagnosticcode.find("550-5.1.1"), std::string::npos);
+}
+
+TEST(RecordBuilder, TheReplysCodeReplacesAVagueOne) {
+  // The report says 4.5.0; La Poste's reply says 550 5.5.0, a permanent refusal.
+  const Record record = only_record("rhost-franceptt-10.eml");
+  EXPECT_EQ(record.deliverystatus, "5.5.0");
+  EXPECT_EQ(record.replycode, "550");
+}
+
+TEST(RecordBuilder, ReplyCodeOfAnotherClassThanTheStatusIsDropped) {
+  // Amazon SES: "554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>": the 421 goes
+  // with the temporary status.
+  const auto records = testing::records_of_file(kMaildir + "lhost-amazonworkmail-05.eml");
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].replycode[0], records[0].deliverystatus[0]);
+}
+
+TEST(RecordBuilder, HardBounceRule) {
+  EXPECT_TRUE(is_hard_bounce("userunknown", "5.1.1"));
+  EXPECT_TRUE(is_hard_bounce("hostunknown", "5.1.2"));
+  EXPECT_TRUE(is_hard_bounce("hasmoved", "5.1.6"));
+  EXPECT_TRUE(is_hard_bounce("notaccept", "5.1.10"));
+  EXPECT_FALSE(is_hard_bounce("notaccept", "4.3.2"));
+  EXPECT_FALSE(is_hard_bounce("mailboxfull", "5.2.2"));
+  EXPECT_FALSE(is_hard_bounce("vacation", ""));
+}
+
+TEST(RecordBuilder, AddresserDestinationAndTimeComeFromTheBounce) {
+  const Record record = only_record("rhost-google-02.eml");
+  EXPECT_FALSE(record.addresser.empty());
+  EXPECT_EQ(record.destination, record.recipient.substr(record.recipient.find('@') + 1));
+  EXPECT_GT(record.timestamp, 1000000000);
+  EXPECT_EQ(record.timezoneoffset.size(), 5u);
+  EXPECT_EQ(record.decodedby, "Postfix");
+  EXPECT_EQ(record.smtpcommand, "RCPT");
+  EXPECT_EQ(record.rhost, "aspmx.l.google.com");
+}
+
+}  // namespace
+}  // namespace bg::bounce
