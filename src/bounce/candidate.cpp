@@ -19,6 +19,7 @@ constexpr std::string_view kSubjectClues[] = {
     "=?", "\xe9\x85\x8d\xe4\xbf\xa1",  // "配信" (delivery), and any encoded subject
     "\xe4\xb8\x8d\xe9\x81\x94",        // "不達"
     "\xe8\x87\xaa\xe5\x8b\x95",        // "自動" (automatic)
+    "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",  // "エラー" (error)
 };
 
 constexpr std::string_view kBounceHeaders[] = {

@@ -79,6 +79,20 @@ bool status_is_specific(std::string_view status) {
          status[4] >= '1' && status[4] <= '9';
 }
 
+// The status code that directly follows `reply` in `text`: "421 4.4.2" gives "4.4.2". When a
+// reply quotes another ("554 4.4.7 expired <421 4.4.2 timed out>"), the code written with the
+// reply code the bounce gave is the one that goes with it.
+std::string status_after_reply(std::string_view text, std::string_view reply) {
+  if (reply.empty()) return {};
+  for (std::size_t at = text.find(reply); at != std::string_view::npos; at = text.find(reply, at + 1)) {
+    const std::string_view rest = text.substr(at + reply.size());
+    if (!rest.starts_with(" ")) continue;
+    const std::string code = find_status_code(rest.substr(1, 12));
+    if (!code.empty() && rest.substr(1).starts_with(code)) return code;
+  }
+  return {};
+}
+
 // How much a status code says: 0 for "5.0.0" (it failed), 1 for a class of cause ("5.5.0",
 // "4.7.0"), 2 for a precise cause ("5.1.1").
 int specificity(std::string_view status) {
@@ -186,7 +200,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     // Codes: those the bounce gave, made more specific by the reply text where it says more.
     record.deliverystatus = is_status_code(status.status) ? status.status : "";
     if (!record.diagnosticcode.empty()) {
-      const std::string found = find_status_code(record.diagnosticcode);
+      std::string found = status_after_reply(record.diagnosticcode, status.replycode);
+      if (found.empty()) found = find_status_code(record.diagnosticcode);
       const std::string& given = record.deliverystatus;
       // The reply text's code wins when it is precise, or when the bounce's own is vague and the
       // text's says at least as much (a "5.5.0" in the report, "4.7.0" in the server's reply).

@@ -17,9 +17,9 @@ std::string_view bracketed_reply(std::string_view diagnosis) {
   const std::size_t open = diagnosis.rfind('<');
   if (open == std::string_view::npos || !diagnosis.ends_with(">")) return {};
   const std::string_view reply = diagnosis.substr(open + 1, diagnosis.size() - open - 2);
-  return find_reply_code(reply.substr(0, 3)).empty() || reply.size() < 4 || reply[3] != ' '
-             ? std::string_view()
-             : reply;
+  const bool coded =
+      reply.size() > 4 && reply[3] == ' ' && !find_reply_code(reply.substr(0, 3)).empty();
+  return coded ? reply : std::string_view();
 }
 
 class AmazonWorkMail final : public Engine {

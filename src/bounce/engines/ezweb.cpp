@@ -112,7 +112,8 @@ class EZweb final : public Engine {
       } else if (reason_in_scope(status.diagnosis, "format ezweb").empty() &&
                  status.diagnosis.find(kRejectedHeading) == std::string::npos &&
                  !is_ezweb_domain(status.recipient)) {
-        // EZweb explains nothing about addresses outside it: the address did not exist.
+        // An address outside EZweb that neither EZweb's sentences nor a remote server's refusal
+        // explain could not be delivered to at all: counted as unknown, as Sisimai does.
         status.reason = "userunknown";
       }
     }

@@ -43,6 +43,7 @@ bool is_office365_report(const BounceMessage& message) {
   return clues >= 2;
 }
 
+// Whether the text opens the way Office 365 reports do, in either layout.
 bool has_office365_notice(std::string_view body) {
   for (std::string_view line : TextLines(body)) {
     if (line.starts_with("Delivery has failed to these recipients or groups:") ||
