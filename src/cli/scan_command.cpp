@@ -23,6 +23,7 @@ struct ScanArguments {
   std::string format = "text";
   std::string output;
   std::string color = "auto";
+  std::string only = "all";
   unsigned threads = 0;
   bool quiet = false;
 };
@@ -66,8 +67,14 @@ int run_scan(const ScanArguments& arguments) {
   writer_options.width = to_terminal ? terminal_width() : 100;
   std::unique_ptr<report::RecordWriter> writer = report::make_writer(format, out, writer_options);
 
-  ProgressBar progress(stderr);
   scan::ScanOptions options;
+  try {
+    options.only = scan::parse_record_filter(arguments.only);
+  } catch (const std::invalid_argument& error) {
+    std::fprintf(stderr, "bounceguard: %s\n", error.what());
+    return kExitUsage;
+  }
+  ProgressBar progress(stderr);
   options.inputs = arguments.inputs;
   options.threads = arguments.threads;
   if (!arguments.quiet) options.on_progress = [&](const scan::Progress& p) { progress.update(p); };
@@ -111,6 +118,12 @@ std::function<int()> add_scan_command(CLI::App& app) {
   scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output");
   scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  scan->add_option("--only", arguments->only,
+                   "Which records to keep: failed (bounces and delays), hard (permanent failures:\n"
+                   "wrong or dead addresses), soft (failures that may pass later) or all (also\n"
+                   "delivery reports, auto-replies and feedback reports)")
+      ->check(CLI::IsMember({"all", "failed", "hard", "soft"}))
       ->capture_default_str();
   scan->add_option("-j,--threads", arguments->threads, "Parser threads (default: one per core)");
   scan->add_flag("-q,--quiet", arguments->quiet, "No progress bar");

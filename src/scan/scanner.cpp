@@ -1,5 +1,6 @@
 #include "scan/scanner.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -33,11 +34,18 @@ struct Job {
   mailbox::Batch batch;
 };
 
-void parse_batch(const mailbox::Batch& batch, bounce::BounceReader& reader, BatchResult& result) {
+void parse_batch(const mailbox::Batch& batch, RecordFilter only, bounce::BounceReader& reader, BatchResult& result) {
   for (const mailbox::RawMessage& message : batch.messages) {
     ++result.messages;
     result.bytes += message.bytes.size();
+    const std::size_t before = result.records.size();
     const bounce::ReadOutcome outcome = reader.read(message, result.records);
+    if (only != RecordFilter::kAll) {
+      const auto dropped = std::remove_if(result.records.begin() + static_cast<std::ptrdiff_t>(before),
+                                          result.records.end(),
+                                          [only](const bounce::Record& record) { return !keeps(only, record); });
+      result.records.erase(dropped, result.records.end());
+    }
     if (outcome.malformed) {
       ++result.malformed;
       result.problems.push_back({std::string(message.origin),
@@ -134,14 +142,14 @@ void collect_problems(mailbox::MessageSource& source, ScanSummary& summary) {
   for (auto& problem : source.take_problems()) summary.problems.push_back(std::move(problem));
 }
 
-void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, const RecordSink& sink,
-                         ScanSummary& summary, ProgressClock& clock) {
+void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
+                         const RecordSink& sink, ScanSummary& summary, ProgressClock& clock) {
   bounce::BounceReader reader;
   mailbox::Batch batch;
   for (auto& source : sources) {
     while (source->next(batch)) {
       BatchResult result;
-      parse_batch(batch, reader, result);
+      parse_batch(batch, only, reader, result);
       merge(result, summary, sink);
       clock.tick(summary);
     }
@@ -198,8 +206,8 @@ class OrderedResults {
   std::condition_variable changed_;
 };
 
-void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, const RecordSink& sink,
-                      ScanSummary& summary, ProgressClock& clock, unsigned workers) {
+void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
+                      const RecordSink& sink, ScanSummary& summary, ProgressClock& clock, unsigned workers) {
   BoundedQueue<Job> jobs(workers * 2);
   OrderedResults results(workers * 2);
   std::mutex state_mutex;  // guards the four below
@@ -249,7 +257,7 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
       while (std::optional<Job> job = jobs.pop()) {
         BatchResult result;
         try {
-          parse_batch(job->batch, reader, result);
+          parse_batch(job->batch, only, reader, result);
         } catch (...) {
           fail(std::current_exception());
           return;
@@ -290,8 +298,8 @@ ScanSummary scan(const ScanOptions& options, const RecordSink& sink) {
   ProgressClock clock(options, sources);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const unsigned workers = options.threads == 0 ? cores : options.threads;
-  if (workers <= 1) scan_in_this_thread(sources, sink, summary, clock);
-  else scan_in_parallel(sources, sink, summary, clock, workers);
+  if (workers <= 1) scan_in_this_thread(sources, options.only, sink, summary, clock);
+  else scan_in_parallel(sources, options.only, sink, summary, clock, workers);
   clock.tick(summary, true);
   summary.seconds = clock.elapsed();
   return summary;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bounce/record.h"
+#include "scan/record_filter.h"
 #include "scan/scan_summary.h"
 
 namespace bg::scan {
@@ -24,6 +25,7 @@ struct Progress {
 struct ScanOptions {
   std::vector<std::string> inputs;  // paths; "-" for standard input
   unsigned threads = 0;             // parse workers; 0 picks one per core
+  RecordFilter only = RecordFilter::kAll;  // records left out are neither counted nor passed on
   std::function<void(const Progress&)> on_progress;  // called a few times a second, may be empty
 };
 

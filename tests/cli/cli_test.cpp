@@ -142,3 +142,23 @@ TEST(Cli, FolderScanFindsBouncesInEveryFile) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, OnlyKeepsTheChosenRecords) {
+  const std::string mbox = kData + "/sisimai/mailbox/mbox-0";
+  const auto all = json_lines(run("scan -f jsonl " + mbox).out);
+  const auto hard = json_lines(run("scan -f jsonl --only hard " + mbox).out);
+  const auto soft = json_lines(run("scan -f jsonl --only soft " + mbox).out);
+  ASSERT_FALSE(hard.empty());
+  ASSERT_FALSE(soft.empty());
+  for (const auto& record : hard) EXPECT_TRUE(record["hardbounce"].get<bool>());
+  for (const auto& record : soft) EXPECT_FALSE(record["hardbounce"].get<bool>());
+  EXPECT_EQ(hard.size() + soft.size(), all.size());
+
+  const auto failed = json_lines(run("scan -f jsonl --only failed " + kData + "/sisimai/maildir/rfc3834-01.eml").out);
+  EXPECT_TRUE(failed.empty()) << "an auto-reply is not a failure";
+  EXPECT_EQ(run("scan --only nothing " + mbox).exit_code, 2);
+}
+
+}  // namespace
