@@ -8,6 +8,7 @@
 #include "bounce/address.h"
 #include "bounce/dsn_report.h"
 #include "bounce/engines/engines.h"
+#include "bounce/engines/failed_recipients.h"
 #include "bounce/engines/exim_replies.h"
 #include "bounce/reason/status_codes.h"
 #include "bounce/smtp_codes.h"
@@ -167,19 +168,6 @@ TextPart read_text_part(std::string_view notice) {
 }
 
 // The addresses of the X-Failed-Recipients header, for reports that name none in their text.
-std::vector<std::string> failed_recipients_header(const BounceMessage& message) {
-  std::vector<std::string> addresses;
-  std::string_view list = message.headers().raw("X-Failed-Recipients");
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string address = find_address(list.substr(0, comma));
-    if (!address.empty()) addresses.push_back(address);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return addresses;
-}
-
 const DeliveryStatus* report_for(const std::vector<DeliveryStatus>& report,
                                  const DeliveryStatus& status) {
   for (const DeliveryStatus& reported : report) {
@@ -230,7 +218,7 @@ class Exim final : public Engine {
       if (entry.local_program) status.spec = "X-UNIX";
       recipients.push_back(std::move(status));
     }
-    const std::vector<std::string> failed = failed_recipients_header(message);
+    const std::vector<std::string> failed = failed_recipients(message);
     if (std::none_of(recipients.begin(), recipients.end(),
                      [](const DeliveryStatus& s) { return !s.recipient.empty(); })) {
       const std::string diagnosis = recipients.empty() ? text.frozen : recipients.front().diagnosis;
