@@ -23,6 +23,7 @@ const char* to_string(MessageKind kind);
 // One hop of the returned original's Received chain, top (most recent) first.
 struct ReceivedHop {
   std::string from_host;    // the HELO name or the name the receiver looked up
+  std::string from_rdns;    // the name the receiver found for the connecting IP, when shown
   std::string from_ip;
   std::string by_host;
   std::string protocol;     // "ESMTPSA", "esmtp", "local"...
@@ -42,6 +43,7 @@ struct OriginalMessage {
   std::vector<ReceivedHop> received;
   std::vector<std::string> dkim_domains;
   std::string x_originating_ip;
+  std::string authentication_results;  // the top-most one: what the recipient's server checked
   bool present = false;  // false when the bounce carried no part of the original
 };
 
@@ -69,8 +71,15 @@ struct Record {
   std::string decodedby;       // the format module that read the bounce: Postfix, Exim...
   std::string origin;          // the path read
   std::uint64_t message_index = 0;
+  std::string bounce_to;  // the address the bounce itself was delivered to (the envelope sender)
   MessageKind kind = MessageKind::kBounce;
   OriginalMessage original;
+
+  // The diagnosis of who sent the original and why it bounced (see diagnose/); unset when the
+  // scan ran without it.
+  std::optional<bool> sent_by_owner;
+  std::string category;  // backscatter, compromise, blocklisted, auth_failure, delivery_failure, unknown
+  std::vector<std::string> evidence;
 };
 
 }  // namespace bg::bounce

@@ -174,12 +174,18 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     }
   }
   if (addresser.empty()) addresser = find_address(message.header("To"));
+  std::string bounce_to;
+  for (std::string_view field : {"Envelope-To", "X-Original-To", "Delivered-To", "To"}) {
+    bounce_to = find_address(message.headers().raw(field));
+    if (!bounce_to.empty()) break;
+  }
 
   for (const DeliveryStatus& status : result.recipients) {
     Record record;
     record.recipient = find_address(status.recipient);
     if (record.recipient.empty()) continue;
     record.addresser = addresser;
+    record.bounce_to = bounce_to;
     record.kind = result.kind;
     record.decodedby = std::string(source.format);
     record.origin = std::string(source.origin);

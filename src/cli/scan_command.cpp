@@ -10,6 +10,8 @@
 
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
+#include "diagnose/diagnose.h"
+#include "diagnose/diagnoser.h"
 #include "mailbox/message_source.h"
 #include "report/record_writer.h"
 #include "scan/scanner.h"
@@ -26,6 +28,8 @@ struct ScanArguments {
   std::string only = "all";
   unsigned threads = 0;
   bool quiet = false;
+  bool diagnose = true;
+  diagnose::OwnerOptions owner;
 };
 
 bool use_color(const std::string& choice, bool to_terminal) {
@@ -80,16 +84,31 @@ int run_scan(const ScanArguments& arguments) {
   if (!arguments.quiet) options.on_progress = [&](const scan::Progress& p) { progress.update(p); };
 
   try {
-    const scan::ScanSummary summary =
-        scan::scan(options, [&](const bounce::Record& record) { writer->write(record); });
-    progress.finish();
-    writer->finish(summary);
+    if (!arguments.diagnose) {
+      const scan::ScanSummary summary =
+          scan::scan(options, [&](const bounce::Record& record) { writer->write(record); });
+      progress.finish();
+      writer->finish(summary);
+    } else {
+      diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(arguments.owner);
+      diagnose::Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
+                                    [&](const bounce::Record& record) { writer->write(record); });
+      const scan::ScanSummary summary =
+          scan::scan(options, [&](const bounce::Record& record) { diagnoser.add(record); });
+      const diagnose::DiagnosisReport diagnosis = diagnoser.finish();
+      progress.finish();
+      writer->finish(summary, &diagnosis);
+    }
     out.flush();
     if (!out) {
       std::fprintf(stderr, "bounceguard: cannot write %s\n",
                    arguments.output.empty() ? "to standard output" : arguments.output.c_str());
       return kExitFailure;
     }
+  } catch (const std::invalid_argument& error) {
+    progress.finish();
+    std::fprintf(stderr, "bounceguard: %s\n", error.what());
+    return kExitUsage;
   } catch (const mailbox::InputError& error) {
     progress.finish();
     std::fprintf(stderr, "bounceguard: %s\n", error.what());
@@ -127,6 +146,21 @@ std::function<int()> add_scan_command(CLI::App& app) {
       ->capture_default_str();
   scan->add_option("-j,--threads", arguments->threads, "Parser threads (default: one per core)");
   scan->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
+  scan->add_option("--domain", arguments->owner.domains,
+                   "Your domain (repeatable); by default the domain the bounces came back to")
+      ->group("Who you are (for the diagnosis)");
+  scan->add_option("--relay", arguments->owner.relays,
+                   "A server your mail leaves through: IP, CIDR or host name (repeatable); by default\n"
+                   "learned from your returned mail")
+      ->group("Who you are (for the diagnosis)");
+  scan->add_option("--sent", arguments->owner.sent_paths,
+                   "Your Sent folder, in any format scan reads: its Message-IDs prove what you sent")
+      ->group("Who you are (for the diagnosis)");
+  scan->add_option("--maillog", arguments->owner.maillog_paths,
+                   "Your server's Postfix or Exim log: its Message-IDs prove what you sent")
+      ->group("Who you are (for the diagnosis)");
+  scan->add_flag("--no-diagnosis{false}", arguments->diagnose,
+                 "Only list the bounces: no verdict on who sent the originals and why they bounced");
   return [scan, arguments] { return scan->parsed() ? run_scan(*arguments) : -1; };
 }
 

@@ -42,6 +42,11 @@ std::string csv_row(const std::vector<std::string>& cells) {
 std::string cell_text(const ordered_json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_null()) return {};
+  if (value.is_array()) {  // the diagnosis's evidence: one cell, facts separated by "; "
+    std::string joined;
+    for (const auto& item : value) joined += (joined.empty() ? "" : "; ") + cell_text(item);
+    return joined;
+  }
   return value.dump();  // numbers and booleans
 }
 
@@ -61,7 +66,7 @@ class CsvWriter : public RecordWriter {
     out_ << csv_row(cells);
   }
 
-  void finish(const scan::ScanSummary&) override { out_.flush(); }
+  void finish(const scan::ScanSummary&, const diagnose::DiagnosisReport*) override { out_.flush(); }
 
  private:
   void write_header() {

@@ -26,9 +26,13 @@ class JsonWriter : public RecordWriter {
     spill_.append(to_json_text(record_to_json(record)));
   }
 
-  void finish(const scan::ScanSummary& summary) override {
-    out_ << "{\n  \"summary\": " << indent_nested(to_json_text(summary_to_json(summary), 2))
-         << ",\n  \"records\": [";
+  void finish(const scan::ScanSummary& summary, const diagnose::DiagnosisReport* diagnosis) override {
+    out_ << "{\n  \"summary\": " << indent_nested(to_json_text(summary_to_json(summary), 2));
+    if (diagnosis != nullptr) {
+      out_ << ",\n  \"owner\": " << indent_nested(to_json_text(owner_to_json(diagnosis->owner), 2))
+           << ",\n  \"situations\": " << indent_nested(to_json_text(situations_to_json(diagnosis->situations), 2));
+    }
+    out_ << ",\n  \"records\": [";
     if (records_written_ > 0) {
       out_ << '\n';
       spill_.copy_to(out_);

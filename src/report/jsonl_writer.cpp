@@ -15,7 +15,7 @@ class JsonlWriter : public RecordWriter {
     out_ << to_json_text(record_to_json(record)) << '\n';
   }
 
-  void finish(const scan::ScanSummary&) override { out_.flush(); }
+  void finish(const scan::ScanSummary&, const diagnose::DiagnosisReport*) override { out_.flush(); }
 
  private:
   std::ostream& out_;

@@ -12,7 +12,7 @@ using nlohmann::ordered_json;
 constexpr std::size_t kTopDestinations = 20;
 
 ordered_json received_to_json(const bounce::ReceivedHop& hop) {
-  return {{"from_host", hop.from_host}, {"from_ip", hop.from_ip},
+  return {{"from_host", hop.from_host}, {"from_rdns", hop.from_rdns}, {"from_ip", hop.from_ip},
           {"by_host", hop.by_host},     {"protocol", hop.protocol},
           {"auth_sender", hop.auth_sender}, {"date", hop.date}};
 }
@@ -31,7 +31,8 @@ ordered_json original_to_json(const bounce::OriginalMessage& original) {
           {"listid", original.listid},
           {"received", std::move(received)},
           {"dkim_domains", original.dkim_domains},
-          {"x_originating_ip", original.x_originating_ip}};
+          {"x_originating_ip", original.x_originating_ip},
+          {"authentication_results", original.authentication_results}};
 }
 
 ordered_json ranking_to_json(const Ranking& ranking) {
@@ -43,7 +44,7 @@ ordered_json ranking_to_json(const Ranking& ranking) {
 }  // namespace
 
 ordered_json record_to_json(const bounce::Record& record) {
-  return {{"recipient", record.recipient},
+  ordered_json json = {{"recipient", record.recipient},
           {"addresser", record.addresser},
           {"deliverystatus", record.deliverystatus},
           {"replycode", record.replycode},
@@ -66,8 +67,14 @@ ordered_json record_to_json(const bounce::Record& record) {
           {"decodedby", record.decodedby},
           {"origin", record.origin},
           {"message_index", record.message_index},
-          {"kind", bounce::to_string(record.kind)},
-          {"original", original_to_json(record.original)}};
+          {"bounce_to", record.bounce_to},
+          {"kind", bounce::to_string(record.kind)}};
+  // The diagnosis (see diagnose/): null, "" and [] when the scan ran without it.
+  json["sent_by_owner"] = record.sent_by_owner ? ordered_json(*record.sent_by_owner) : ordered_json(nullptr);
+  json["category"] = record.category;
+  json["evidence"] = record.evidence;
+  json["original"] = original_to_json(record.original);
+  return json;
 }
 
 ordered_json summary_to_json(const scan::ScanSummary& summary) {
@@ -91,6 +98,25 @@ ordered_json summary_to_json(const scan::ScanSummary& summary) {
            ranking_to_json(rank_by_count(summary.by_destination, kTopDestinations))},
           {"problems", std::move(problems)},
           {"seconds", summary.seconds}};
+}
+
+ordered_json owner_to_json(const diagnose::OwnerReport& owner) {
+  return {{"domains", owner.domains}, {"relays", owner.relays}, {"learned_from", owner.learned_from}};
+}
+
+ordered_json situations_to_json(const std::vector<diagnose::Situation>& situations) {
+  ordered_json list = ordered_json::array();
+  for (const diagnose::Situation& situation : situations) {
+    list.push_back({{"kind", diagnose::to_string(situation.kind)},
+                    {"confidence", diagnose::to_string(situation.confidence)},
+                    {"bounces", situation.bounces},
+                    {"first_seen", situation.first_seen},
+                    {"last_seen", situation.last_seen},
+                    {"headline", situation.headline},
+                    {"evidence", situation.evidence},
+                    {"actions", situation.actions}});
+  }
+  return list;
 }
 
 std::string to_json_text(const nlohmann::ordered_json& value, int indent) {

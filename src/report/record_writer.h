@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "bounce/record.h"
+#include "diagnose/diagnosis_types.h"
 #include "scan/scan_summary.h"
 
 namespace bg::report {
@@ -23,8 +24,8 @@ class RecordWriter {
   virtual ~RecordWriter() = default;
   // Called in input order as records are found; memory stays bounded however many come.
   virtual void write(const bounce::Record& record) = 0;
-  // Called once, after the last record.
-  virtual void finish(const scan::ScanSummary& summary) = 0;
+  // Called once, after the last record, with the diagnosis when the scan made one.
+  virtual void finish(const scan::ScanSummary& summary, const diagnose::DiagnosisReport* diagnosis = nullptr) = 0;
 };
 
 // Writers that need the summary first keep records in a temporary file until finish(), and

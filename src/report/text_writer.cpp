@@ -11,6 +11,7 @@
 
 #include "mime/ascii.h"
 #include "report/format_writers.h"
+#include "report/text_diagnosis.h"
 #include "report/spill_file.h"
 #include "report/terminal_text.h"
 #include "report/text_style.h"
@@ -27,9 +28,9 @@ constexpr std::size_t kNarrowestWidth = 40;  // below this nothing fits; lines w
 constexpr std::size_t kDiagnosticIndent = 12;  // under the type column
 constexpr std::string_view kSeparator = "  ";
 
-enum Column { kDate, kType, kReason, kRecipient, kStatus, kDiagnostic, kColumnCount };
+enum Column { kDate, kType, kReason, kCategory, kRecipient, kStatus, kDiagnostic, kColumnCount };
 using Row = std::array<std::string, kColumnCount>;
-const Row kColumnNames = {"date", "type", "reason", "recipient", "status", "diagnostic"};
+const Row kColumnNames = {"date", "type", "reason", "what", "recipient", "status", "diagnostic"};
 
 std::string utc_date(std::int64_t timestamp) {
   constexpr std::int64_t kLastSecondOf9999 = 253402300799;
@@ -88,6 +89,7 @@ Row row_of(const bounce::Record& record, std::size_t width) {
   return {utc_date(record.timestamp),
           type_of(record),
           printable(record.reason),
+          record.category.empty() ? "-" : record.category,
           printable(record.recipient),
           status.empty() ? "-" : printable(status),
           fit(shorten_diagnostic(record), width)};
@@ -113,7 +115,8 @@ class TextWriter : public RecordWriter {
     ++rows_;
   }
 
-  void finish(const scan::ScanSummary& summary) override {
+  void finish(const scan::ScanSummary& summary, const diagnose::DiagnosisReport* diagnosis) override {
+    if (diagnosis != nullptr) write_text_diagnosis(*diagnosis, summary, style_, width_, out_);
     write_text_summary(summary, style_, width_, out_);
     if (rows_ > 0) {
       choose_layout();

@@ -87,17 +87,37 @@ TEST(JsonlWriter, FieldsComeInSisimaiOrderWithTheOriginalLast) {
       "reason",     "hardbounce",   "diagnosticcode", "diagnostictype", "smtpcommand",
       "lhost",      "rhost",        "destination",    "senderdomain",  "timestamp",
       "timezoneoffset", "subject",  "messageid",      "listid",        "feedbacktype",
-      "decodedby",  "origin",       "message_index",  "kind",          "original"};
+      "decodedby",  "origin",       "message_index",  "bounce_to",     "kind",
+      "sent_by_owner", "category",  "evidence",       "original"};
   EXPECT_EQ(keys, expected);
 
   std::vector<std::string> original_keys;
   for (const auto& [key, value] : line["original"].items()) original_keys.push_back(key);
   const std::vector<std::string> expected_original = {
       "messageid", "from",     "returnpath",   "to",          "subject",
-      "date",      "listid",   "received",     "dkim_domains", "x_originating_ip"};
+      "date",      "listid",   "received",     "dkim_domains", "x_originating_ip",
+      "authentication_results"};
   EXPECT_EQ(original_keys, expected_original);
   EXPECT_TRUE(line["hardbounce"].is_boolean());
   EXPECT_TRUE(line["timestamp"].is_number_integer());
+}
+
+TEST(JsonlWriter, DiagnosisFieldsComeBeforeTheOriginal) {
+  bounce::Record record = exim_backscatter_record();
+  record.sent_by_owner = false;
+  record.category = "backscatter";
+  record.evidence = {"original entered mail.remote-isp.net directly from 185.220.101.47"};
+  const ordered_json line = parse_lines(render(Format::kJsonl, {record}, summary_of({record}))).at(0);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : line.items()) keys.push_back(key);
+  ASSERT_GE(keys.size(), 4u);
+  EXPECT_EQ(std::vector<std::string>(keys.end() - 4, keys.end()),
+            (std::vector<std::string>{"sent_by_owner", "category", "evidence", "original"}));
+  EXPECT_EQ(line["sent_by_owner"], false);
+  EXPECT_EQ(line["evidence"][0], record.evidence[0]);
+
+  record.sent_by_owner.reset();
+  EXPECT_TRUE(parse_lines(render(Format::kJsonl, {record}, summary_of({record}))).at(0)["sent_by_owner"].is_null());
 }
 
 TEST(JsonlWriter, OriginalIsNullWhenTheBounceReturnedNone) {

@@ -64,6 +64,7 @@ OriginalMessage read_original(std::string_view header_block) {
   original.subject = headers.text("Subject");
   original.date = mime::unfold(headers.raw("Date"));
   original.listid = list_id(headers.raw("List-Id"));
+  original.authentication_results = mime::unfold(headers.raw("Authentication-Results"));
   headers.for_each("Received", [&](std::string_view value) {
     original.received.push_back(parse_received(mime::unfold(value)));
   });

@@ -119,6 +119,20 @@ std::string authenticated_sender(std::string_view text) {
   return {};
 }
 
+// Postfix and Sendmail write the name they looked up beside the IP: "(NAME [IP])".
+std::string looked_up_name(std::string_view from_part) {
+  const std::size_t open = from_part.find('(');
+  if (open == std::string_view::npos) return {};
+  const std::size_t bracket = from_part.find('[', open);
+  const std::size_t close = from_part.find(')', open);
+  if (bracket == std::string_view::npos || close == std::string_view::npos || bracket > close) return {};
+  const std::string_view name = mime::trim(from_part.substr(open + 1, bracket - open - 1));
+  if (name.empty() || name.find(' ') != std::string_view::npos || mime::iequals(name, "unknown") ||
+      name.find('.') == std::string_view::npos)
+    return {};
+  return mime::lowercase(name);
+}
+
 }  // namespace
 
 bool is_ip_address(std::string_view text) { return is_ipv4(text) || is_ipv6(text); }
@@ -144,7 +158,10 @@ ReceivedHop parse_received(std::string_view value) {
     } else {
       hop.from_host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
       hop.from_ip = first_ip(from_part);
+      // Exim writes the looked-up name first and the HELO after: "from NAME ([IP]) (helo=X)".
+      if (!helo.empty() && !mime::iequals(first, "unknown")) hop.from_rdns = mime::lowercase(first);
     }
+    if (hop.from_rdns.empty()) hop.from_rdns = looked_up_name(from_part);
   }
   if (by_at != std::string_view::npos) hop.by_host = strip_brackets(next_token(text, by_at + 2));
   if (const std::size_t with_at = find_keyword(text, "with"); with_at != std::string_view::npos) {

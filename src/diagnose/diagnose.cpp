@@ -1,0 +1,50 @@
+#include "diagnose/diagnose.h"
+
+#include <stdexcept>
+
+#include "diagnose/diagnoser.h"
+#include "mime/ascii.h"
+#include "scan/scanner.h"
+
+namespace bg::diagnose {
+
+namespace {
+
+bool is_domain_name(std::string_view text) {
+  if (text.empty() || text.find('.') == std::string_view::npos || text.front() == '.' || text.back() == '.') return false;
+  for (char c : text)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+DiagnosisSetup prepare_diagnosis(const OwnerOptions& options) {
+  DiagnosisSetup setup;
+  setup.sent = std::make_unique<SentMail>();
+  for (const std::string& domain : options.domains) {
+    if (!is_domain_name(domain)) throw std::invalid_argument("--domain takes a domain name such as example.com, not '" + domain + "'");
+    setup.owner.domains.push_back(mime::lowercase(domain));
+  }
+  for (const std::string& relay : options.relays)
+    if (!add_relay(setup.owner, relay))
+      throw std::invalid_argument("--relay takes an IP address, a CIDR range or a host name, not '" + relay + "'");
+  for (const std::string& path : options.sent_paths) setup.sent->read_sent_folder(path);
+  for (const std::string& path : options.maillog_paths) setup.sent->read_mail_log(path);
+  return setup;
+}
+
+DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const OwnerOptions& options) {
+  DiagnosisSetup setup = prepare_diagnosis(options);
+  DiagnosedScan result;
+  Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
+                      [&](const bounce::Record& record) { result.records.push_back(record); });
+  scan::ScanOptions scan_options;
+  scan_options.inputs = inputs;
+  result.summary = scan::scan(scan_options, [&](const bounce::Record& record) { diagnoser.add(record); });
+  result.report = diagnoser.finish();
+  return result;
+}
+
+}  // namespace bg::diagnose

@@ -1,0 +1,44 @@
+#pragma once
+// Diagnosing a mailbox full of bounces: who sent the returned originals, what each bounce is,
+// and which situations the owner is in (spoofing, compromise, blocklisting, authentication,
+// ordinary delivery failures), with evidence and actions.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bounce/record.h"
+#include "diagnose/diagnosis_types.h"
+#include "diagnose/owner.h"
+#include "diagnose/sent_mail.h"
+#include "scan/scan_summary.h"
+
+namespace bg::diagnose {
+
+struct OwnerOptions {
+  std::vector<std::string> domains;        // --domain
+  std::vector<std::string> relays;         // --relay: IP, CIDR or host name
+  std::vector<std::string> sent_paths;     // --sent: Sent folders, any mailbox format
+  std::vector<std::string> maillog_paths;  // --maillog: Postfix or Exim logs
+};
+
+// What the diagnosis starts from: the owner as given, and what they sent.
+struct DiagnosisSetup {
+  Owner owner;
+  std::unique_ptr<SentMail> sent;
+};
+
+// Reads the options. Throws std::invalid_argument naming a malformed domain or relay, and
+// mailbox::InputError naming a Sent folder or mail log that cannot be read.
+DiagnosisSetup prepare_diagnosis(const OwnerOptions& options);
+
+struct DiagnosedScan {
+  std::vector<bounce::Record> records;  // in input order, each with its verdict
+  DiagnosisReport report;
+  scan::ScanSummary summary;
+};
+
+// Scans `inputs` as `bounceguard scan` does and diagnoses them, keeping every record in memory:
+// for tests and small mailboxes; the command streams instead.
+DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const OwnerOptions& options);
+
+}  // namespace bg::diagnose

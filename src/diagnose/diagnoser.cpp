@@ -1,0 +1,78 @@
+#include "diagnose/diagnoser.h"
+
+namespace bg::diagnose {
+
+namespace {
+
+std::vector<std::string> relay_names(const Owner& owner) {
+  std::vector<std::string> names;
+  for (const IpRange& relay : owner.relays) names.push_back(relay.to_string());
+  names.insert(names.end(), owner.relay_hosts.begin(), owner.relay_hosts.end());
+  return names;
+}
+
+bool is_failure(const bounce::Record& record) {
+  return record.kind == bounce::MessageKind::kBounce || record.kind == bounce::MessageKind::kDelay;
+}
+
+}  // namespace
+
+Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink)
+    : owner_(std::move(owner)), sent_(sent), sink_(std::move(sink)), tally_(owner_, sent_) {}
+
+void Diagnoser::add(bounce::Record record) {
+  if (learned_) {
+    judge_and_pass_on(record);
+    return;
+  }
+  learning_.observe(record, sent_);
+  held_.push_back(std::move(record));
+  if (held_.size() >= kLearningWindow) learn();
+}
+
+void Diagnoser::learn() {
+  learning_.complete(owner_, sent_);
+  owner_uses_batv_ = learning_.uses_batv(owner_);
+  learned_ = true;
+  // Whether owner-sent mass mail amounts to a compromise is decided over all the held records
+  // before any of them is passed on.
+  const VerdictContext context{owner_, sent_, owner_uses_batv_};
+  for (const bounce::Record& record : held_) {
+    if (!is_failure(record)) continue;
+    const BounceVerdict verdict = judge(record, context);
+    if (is_mass_mail_candidate(record, verdict, sent_)) tally_.count_candidate(record, verdict);
+  }
+  for (bounce::Record& record : held_) judge_and_pass_on(record);
+  held_.clear();
+  held_.shrink_to_fit();
+}
+
+void Diagnoser::judge_and_pass_on(bounce::Record& record) {
+  // Delivery reports, auto-replies and feedback reports are not failures: nothing to diagnose.
+  if (is_failure(record)) {
+    const VerdictContext context{owner_, sent_, owner_uses_batv_};
+    BounceVerdict verdict = judge(record, context);
+    Category category = verdict.category;
+    if (is_mass_mail_candidate(record, verdict, sent_)) {
+      if (held_.empty()) tally_.count_candidate(record, verdict);  // held records were counted in learn()
+      if (tally_.compromise_seen()) category = Category::kCompromise;
+    }
+    tally_.add(record, verdict, category);
+    record.sent_by_owner = verdict.sent_by_owner;
+    record.category = to_string(category);
+    record.evidence = std::move(verdict.evidence);
+  }
+  sink_(record);
+}
+
+DiagnosisReport Diagnoser::finish() {
+  if (!learned_) learn();
+  DiagnosisReport report;
+  report.owner.domains = owner_.domains;
+  report.owner.relays = relay_names(owner_);
+  report.owner.learned_from = owner_.learned_from;
+  report.situations = tally_.situations();
+  return report;
+}
+
+}  // namespace bg::diagnose

@@ -1,0 +1,46 @@
+#pragma once
+// The diagnosis of a scan, record by record and in order. The owner is learned from the first
+// records (kLearningWindow of them, or all when there are fewer) before any is judged; after that
+// each record is judged as it comes, so the scan keeps streaming with bounded memory.
+#include <functional>
+#include <vector>
+
+#include "bounce/record.h"
+#include "diagnose/bounce_verdict.h"
+#include "diagnose/diagnosis_types.h"
+#include "diagnose/owner.h"
+#include "diagnose/owner_learning.h"
+#include "diagnose/sent_mail.h"
+#include "diagnose/situation_tally.h"
+
+namespace bg::diagnose {
+
+class Diagnoser {
+ public:
+  using Sink = std::function<void(const bounce::Record&)>;
+
+  // `owner` holds what the command line said (domains, relays); `sent` what the owner sent.
+  Diagnoser(Owner owner, const SentMail& sent, Sink sink);
+
+  // Takes the scan's next record; passes it on, with its verdict, to the sink.
+  void add(bounce::Record record);
+  // Judges and passes on what is still held, and returns the mailbox's situations.
+  DiagnosisReport finish();
+
+  static constexpr std::size_t kLearningWindow = 20000;
+
+ private:
+  void learn();
+  void judge_and_pass_on(bounce::Record& record);
+
+  Owner owner_;
+  const SentMail& sent_;
+  Sink sink_;
+  OwnerLearning learning_;
+  std::vector<bounce::Record> held_;
+  bool learned_ = false;
+  bool owner_uses_batv_ = false;
+  SituationTally tally_;
+};
+
+}  // namespace bg::diagnose
