@@ -1,5 +1,7 @@
 #include "bounce/record_builder.h"
 
+#include <optional>
+
 #include "bounce/address.h"
 #include "bounce/dsn_report.h"
 #include "bounce/original/original_facts.h"
@@ -180,6 +182,22 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     if (!bounce_to.empty()) break;
   }
 
+  // The hosts of the bounce's own Received chain, for recipients whose report names none: the
+  // top line's receiver, and the bottom line's sender. Read once, and only when needed.
+  std::optional<std::pair<std::string, std::string>> received_hosts;
+  auto bounce_hosts = [&]() -> const std::pair<std::string, std::string>& {
+    if (!received_hosts) {
+      std::string_view first_received, last_received;
+      message.headers().for_each("Received", [&](std::string_view value) {
+        if (first_received.empty()) first_received = value;
+        last_received = value;
+      });
+      received_hosts.emplace(first_received.empty() ? "" : clean_host(received_host(first_received, true)),
+                             last_received.empty() ? "" : clean_host(received_host(last_received, false)));
+    }
+    return *received_hosts;
+  };
+
   for (const DeliveryStatus& status : result.recipients) {
     Record record;
     record.recipient = find_address(status.recipient);
@@ -226,15 +244,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
 
     record.lhost = clean_host(status.lhost);
     record.rhost = clean_host(status.rhost.empty() ? host_in(record.diagnosticcode) : status.rhost);
-    if (record.lhost.empty() || record.rhost.empty()) {
-      std::string_view first_received, last_received;
-      message.headers().for_each("Received", [&](std::string_view value) {
-        if (first_received.empty()) first_received = value;
-        last_received = value;
-      });
-      if (record.lhost.empty() && !first_received.empty()) record.lhost = clean_host(received_host(first_received, true));
-      if (record.rhost.empty() && !last_received.empty()) record.rhost = clean_host(received_host(last_received, false));
-    }
+    if (record.lhost.empty()) record.lhost = bounce_hosts().first;
+    if (record.rhost.empty()) record.rhost = bounce_hosts().second;
 
     ReasonInput input{status.reason, source.format, record.deliverystatus, record.replycode,
                       record.diagnosticcode, record.diagnostictype, record.smtpcommand, record.action,

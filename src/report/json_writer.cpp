@@ -3,6 +3,7 @@
 // known.
 #include "report/format_writers.h"
 #include "report/record_json.h"
+#include "report/record_json_text.h"
 #include "report/spill_file.h"
 
 namespace bg::report {
@@ -22,8 +23,9 @@ class JsonWriter : public RecordWriter {
   explicit JsonWriter(std::ostream& out) : out_(out) {}
 
   void write(const bounce::Record& record) override {
-    spill_.append(records_written_++ == 0 ? "    " : ",\n    ");
-    spill_.append(to_json_text(record_to_json(record)));
+    line_.assign(records_written_++ == 0 ? "    " : ",\n    ");
+    append_record_json(record, line_);
+    spill_.append(line_);
   }
 
   void finish(const scan::ScanSummary& summary, const diagnose::DiagnosisReport* diagnosis) override {
@@ -46,6 +48,7 @@ class JsonWriter : public RecordWriter {
   std::ostream& out_;
   SpillFile spill_;
   std::uint64_t records_written_ = 0;
+  std::string line_;  // reused for each record
 };
 
 }  // namespace

@@ -59,6 +59,8 @@ PhraseMatcher::PhraseMatcher() : database_(new Database) {
     throw std::runtime_error("the compiled phrase database does not suit this machine; rebuild");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
   for (std::string_view scope : table.scopes) scopes_.emplace_back(scope);
+  for (std::size_t i = 0; i < reasons_.size(); ++i) reason_indexes_.emplace(reasons_[i], static_cast<int>(i));
+  for (std::size_t i = 0; i < scopes_.size(); ++i) scope_indexes_.emplace(scopes_[i], static_cast<int>(i));
 }
 
 PhraseMatcher::~PhraseMatcher() {
@@ -72,15 +74,13 @@ const PhraseMatcher& PhraseMatcher::instance() {
 }
 
 int PhraseMatcher::reason_index(std::string_view reason) const {
-  for (std::size_t i = 0; i < reasons_.size(); ++i)
-    if (reasons_[i] == reason) return static_cast<int>(i);
-  return -1;
+  const auto it = reason_indexes_.find(reason);
+  return it == reason_indexes_.end() ? -1 : it->second;
 }
 
 int PhraseMatcher::scope_index(std::string_view scope) const {
-  for (std::size_t i = 0; i < scopes_.size(); ++i)
-    if (scopes_[i] == scope) return static_cast<int>(i);
-  return -1;
+  const auto it = scope_indexes_.find(scope);
+  return it == scope_indexes_.end() ? -1 : it->second;
 }
 
 PhraseHits PhraseMatcher::match(std::string_view text) const {

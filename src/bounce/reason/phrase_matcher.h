@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bg::bounce {
@@ -42,6 +43,9 @@ class PhraseMatcher {
   Database* database_;
   std::vector<std::string> reasons_;
   std::vector<std::string> scopes_;
+  // Name -> index, for the many lookups a reason decision makes.
+  std::unordered_map<std::string_view, int> reason_indexes_;
+  std::unordered_map<std::string_view, int> scope_indexes_;
 };
 
 // Lowercases and squeezes runs of white space into one space: the form phrases are written for.

@@ -1,0 +1,53 @@
+// The fast record writer against nlohmann::json as its oracle: on every record of the corpus,
+// the text it writes parses to exactly what record_to_json() builds.
+#include "report/record_json_text.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "bounce/bounce_reader.h"
+#include "mailbox/message_source.h"
+#include "report/record_json.h"
+
+namespace bg::report {
+namespace {
+
+TEST(RecordJsonText, MatchesTheJsonLibraryOnEveryCorpusRecord) {
+  bounce::BounceReader reader;
+  std::size_t records_checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir")) {
+    const auto source = mailbox::open_source(entry.path().string());
+    mailbox::Batch batch;
+    while (source->next(batch)) {
+      for (const auto& message : batch.messages) {
+        std::vector<bounce::Record> records;
+        reader.read(message, records);
+        for (bounce::Record& record : records) {
+          record.category = "delivery_failure";  // the diagnosis fields too
+          record.sent_by_owner = records_checked % 2 == 0;
+          record.evidence = {"one fact", "another \"quoted\" fact"};
+          std::string text;
+          append_record_json(record, text);
+          EXPECT_EQ(nlohmann::ordered_json::parse(text), record_to_json(record)) << entry.path();
+          ++records_checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(records_checked, 450u);
+}
+
+TEST(RecordJsonText, EscapesAndRepairsStrings) {
+  std::string out;
+  append_json_string("a\"b\\c\nd\te\x01 \xC3\xA9 \xFF end", out);
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 \xC3\xA9 \xEF\xBF\xBD end\"");
+  EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), "a\"b\\c\nd\te\x01 \xC3\xA9 \xEF\xBF\xBD end");
+  out.clear();
+  append_json_string("\xED\xA0\x80", out);  // an encoded surrogate is not valid UTF-8
+  EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+}
+
+}  // namespace
+}  // namespace bg::report
