@@ -17,7 +17,7 @@ namespace bg::mailbox {
 
 class MboxReader final : public MessageSource {
  public:
-  static constexpr std::size_t kDefaultWindowSize = std::size_t{64} << 20;
+  static constexpr std::size_t kDefaultWindowSize = std::size_t{8} << 20;
 
   // `layout` is Layout::mailbox or Layout::single_message.
   MboxReader(MappedFile file, std::string origin, Layout layout,
