@@ -4,8 +4,10 @@
 #include <functional>
 #include <vector>
 
+#include "cli/check_command.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_command.h"
+#include "cli/spf_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"bounceguard reads your mail, finds every bounce (\"Mail delivery failed\", \"Undeliverable\"...)\n"
@@ -17,6 +19,8 @@ int main(int argc, char** argv) {
 
   const std::vector<std::function<int()>> commands = {
       bg::cli::add_scan_command(app),
+      bg::cli::add_check_command(app),
+      bg::cli::add_spf_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -1,0 +1,85 @@
+#include "dns/ip_address.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace bg::dns {
+
+namespace {
+
+constexpr char kHexDigits[] = "0123456789abcdef";
+
+}  // namespace
+
+std::optional<IpAddress> IpAddress::parse(std::string_view text) {
+  // inet_pton needs a terminated string and rejects leading zeros, empty parts and ports.
+  if (text.empty() || text.size() > INET6_ADDRSTRLEN) return std::nullopt;
+  const std::string terminated(text);
+  IpAddress address;
+  if (inet_pton(AF_INET, terminated.c_str(), address.bytes_.data()) == 1) return address;
+  if (inet_pton(AF_INET6, terminated.c_str(), address.bytes_.data()) == 1) {
+    address.family_ = Family::v6;
+    return address;
+  }
+  return std::nullopt;
+}
+
+std::optional<IpAddress> IpAddress::from_bytes(std::string_view bytes) {
+  if (bytes.size() != 4 && bytes.size() != 16) return std::nullopt;
+  IpAddress address;
+  address.family_ = bytes.size() == 4 ? Family::v4 : Family::v6;
+  std::memcpy(address.bytes_.data(), bytes.data(), bytes.size());
+  return address;
+}
+
+IpAddress IpAddress::unmapped() const {
+  static constexpr std::uint8_t kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (is_v4() || std::memcmp(bytes_.data(), kMappedPrefix, sizeof kMappedPrefix) != 0) return *this;
+  IpAddress v4;
+  std::memcpy(v4.bytes_.data(), bytes_.data() + 12, 4);
+  return v4;
+}
+
+std::string IpAddress::to_string() const {
+  char text[INET6_ADDRSTRLEN];
+  inet_ntop(is_v4() ? AF_INET : AF_INET6, bytes_.data(), text, sizeof text);
+  return text;
+}
+
+std::string IpAddress::reversed_labels() const {
+  std::string out;
+  if (is_v4()) {
+    for (int i = 3; i >= 0; --i) {
+      out += std::to_string(bytes_[i]);
+      if (i > 0) out += '.';
+    }
+    return out;
+  }
+  for (int i = 15; i >= 0; --i) {
+    out += kHexDigits[bytes_[i] & 0x0f];
+    out += '.';
+    out += kHexDigits[bytes_[i] >> 4];
+    if (i > 0) out += '.';
+  }
+  return out;
+}
+
+std::string IpAddress::reverse_name() const {
+  return reversed_labels() + (is_v4() ? ".in-addr.arpa" : ".ip6.arpa");
+}
+
+bool IpAddress::within(const IpAddress& network, int prefix_length) const {
+  if (family_ != network.family_) return false;
+  const int total_bits = is_v4() ? 32 : 128;
+  prefix_length = std::clamp(prefix_length, 0, total_bits);
+  const int whole_bytes = prefix_length / 8;
+  if (std::memcmp(bytes_.data(), network.bytes_.data(), whole_bytes) != 0) return false;
+  const int rest = prefix_length % 8;
+  if (rest == 0) return true;
+  const auto mask = static_cast<std::uint8_t>(0xff << (8 - rest));
+  return (bytes_[whole_bytes] & mask) == (network.bytes_[whole_bytes] & mask);
+}
+
+}  // namespace bg::dns

@@ -1,0 +1,57 @@
+#include "dns/ip_address.h"
+
+#include <gtest/gtest.h>
+
+#include "dns/resolver_address.h"
+
+namespace bg::dns {
+namespace {
+
+IpAddress ip(std::string_view text) { return IpAddress::parse(text).value(); }
+
+TEST(IpAddress, ReadsBothFamiliesAndRejectsNearMisses) {
+  EXPECT_TRUE(ip("192.0.2.1").is_v4());
+  EXPECT_FALSE(ip("2001:db8::1").is_v4());
+  for (const char* bad :
+       {"", "1.2.3", "1.2.3.4:8080", "1.2.3.4/32", "256.1.1.1", ":CAFE::BABE", "example.com"})
+    EXPECT_FALSE(IpAddress::parse(bad).has_value()) << bad;
+}
+
+TEST(IpAddress, PrintsIpv6Compressed) {
+  EXPECT_EQ(ip("CAFE:BABE:0:0:0:0:0:1").to_string(), "cafe:babe::1");
+  EXPECT_EQ(ip("192.0.2.10").to_string(), "192.0.2.10");
+}
+
+TEST(IpAddress, ReverseNamesForPtrAndBlocklists) {
+  EXPECT_EQ(ip("192.0.2.10").reverse_name(), "10.2.0.192.in-addr.arpa");
+  EXPECT_EQ(ip("2001:db8::1").reverse_name(),
+            "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+  EXPECT_EQ(ip("127.0.0.2").reversed_labels(), "2.0.0.127");
+}
+
+TEST(IpAddress, NetworkMembership) {
+  EXPECT_TRUE(ip("192.0.2.130").within(ip("192.0.2.128"), 25));
+  EXPECT_FALSE(ip("192.0.2.127").within(ip("192.0.2.128"), 25));
+  EXPECT_TRUE(ip("10.9.8.7").within(ip("1.1.1.1"), 0));
+  EXPECT_TRUE(ip("cafe:babe:8000::1").within(ip("cafe:babe:8000::"), 33));
+  EXPECT_FALSE(ip("cafe:babe::1").within(ip("cafe:babe:8000::"), 33));
+  EXPECT_FALSE(ip("1.2.3.4").within(ip("::1.2.3.4"), 0)) << "families never match";
+}
+
+TEST(IpAddress, MappedIpv6IsTheIpv4Inside) {
+  EXPECT_EQ(ip("::ffff:1.2.3.4").unmapped(), ip("1.2.3.4"));
+  EXPECT_EQ(ip("2001:db8::1").unmapped(), ip("2001:db8::1"));
+}
+
+TEST(ResolverAddress, ReadsIpWithOptionalPort) {
+  EXPECT_EQ(parse_resolver_address("192.0.2.53").value().to_string(), "192.0.2.53:53");
+  EXPECT_EQ(parse_resolver_address("127.0.0.1:5353").value().port, 5353);
+  EXPECT_EQ(parse_resolver_address("2001:db8::53").value().to_string(), "[2001:db8::53]:53");
+  EXPECT_EQ(parse_resolver_address("[::1]:5300").value().to_string(), "[::1]:5300");
+  for (const char* bad :
+       {"", "dns.example", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:70000", "[::1", "[::1]x"})
+    EXPECT_FALSE(parse_resolver_address(bad).has_value()) << bad;
+}
+
+}  // namespace
+}  // namespace bg::dns
