@@ -10,8 +10,11 @@
 
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
+#include "cli/resolver_arguments.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/diagnoser.h"
+#include "diagnose/dns_knowledge.h"
+#include "dns/resolver.h"
 #include "mailbox/message_source.h"
 #include "report/record_writer.h"
 #include "scan/scanner.h"
@@ -29,6 +32,8 @@ struct ScanArguments {
   unsigned threads = 0;
   bool quiet = false;
   bool diagnose = true;
+  bool offline = false;
+  ResolverArguments resolver;
   diagnose::OwnerOptions owner;
 };
 
@@ -91,8 +96,15 @@ int run_scan(const ScanArguments& arguments) {
       writer->finish(summary);
     } else {
       diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(arguments.owner);
+      std::unique_ptr<dns::Resolver> resolver;
+      std::unique_ptr<diagnose::DnsKnowledge> dns_knowledge;
+      if (!arguments.offline) {
+        resolver = std::make_unique<dns::Resolver>(resolver_options(arguments.resolver));
+        dns_knowledge = std::make_unique<diagnose::DnsKnowledge>(*resolver);
+      }
       diagnose::Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
-                                    [&](const bounce::Record& record) { writer->write(record); });
+                                    [&](const bounce::Record& record) { writer->write(record); },
+                                    dns_knowledge.get());
       const scan::ScanSummary summary =
           scan::scan(options, [&](const bounce::Record& record) { diagnoser.add(record); });
       const diagnose::DiagnosisReport diagnosis = diagnoser.finish();
@@ -159,6 +171,10 @@ std::function<int()> add_scan_command(CLI::App& app) {
   scan->add_option("--maillog", arguments->owner.maillog_paths,
                    "Your server's Postfix or Exim log: its Message-IDs prove what you sent")
       ->group("Who you are (for the diagnosis)");
+  scan->add_flag("--offline", arguments->offline,
+                 "No DNS at all: do not read your SPF record for your relays, nor ask blocklists")
+      ->group("DNS");
+  add_resolver_options(*scan, arguments->resolver);
   scan->add_flag("--no-diagnosis{false}", arguments->diagnose,
                  "Only list the bounces: no verdict on who sent the originals and why they bounced");
   return [scan, arguments] { return scan->parsed() ? run_scan(*arguments) : -1; };

@@ -4,7 +4,7 @@
 
 #include "data/embedded_files.h"
 #include "data/tsv.h"
-#include "diagnose/ip_address.h"
+#include "diagnose/ip_range.h"
 #include "mime/ascii.h"
 
 namespace bg::diagnose {
@@ -53,8 +53,7 @@ std::string refused_ip(std::string_view text, std::string_view skip_host) {
     while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == ':')) candidate.remove_suffix(1);
     const bool skipped = skip_from != std::string_view::npos && i >= skip_from && i <= skip_to;
     if (!skipped) {
-      if (const auto address = IpAddress::parse(candidate); address && !address->is_internal())
-        return address->to_string();
+      if (const auto address = parse_ip(candidate); address && !is_internal(*address)) return address->to_string();
     }
     i = end;
   }

@@ -6,7 +6,7 @@
 #include "data/embedded_files.h"
 #include "data/tsv.h"
 #include "diagnose/batv.h"
-#include "diagnose/ip_address.h"
+#include "diagnose/ip_range.h"
 #include "mime/ascii.h"
 #include "mime/lines.h"
 
@@ -106,8 +106,8 @@ EntryHop entry_hop(const bounce::OriginalMessage& original) {
   const auto& hops = original.received;
   for (std::size_t i = 0; i < hops.size(); ++i) {
     const bounce::ReceivedHop& hop = hops[i];
-    const auto address = IpAddress::parse(hop.from_ip);
-    if (!address || address->is_internal()) continue;
+    const auto address = parse_ip(hop.from_ip);
+    if (!address || is_internal(*address)) continue;
     // A hop between two hosts of the recipient's own site is still inside its systems.
     const bool internal_relay = !hop.from_host.empty() && !hop.by_host.empty() &&
                                 mime::iequals(site_of(hop.from_host), site_of(hop.by_host)) && i + 1 < hops.size();

@@ -1,5 +1,6 @@
 #include "diagnose/diagnose.h"
 
+#include <optional>
 #include <stdexcept>
 
 #include "diagnose/diagnoser.h"
@@ -35,11 +36,15 @@ DiagnosisSetup prepare_diagnosis(const OwnerOptions& options) {
   return setup;
 }
 
-DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const OwnerOptions& options) {
+DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const OwnerOptions& options,
+                              dns::Resolver* resolver) {
   DiagnosisSetup setup = prepare_diagnosis(options);
   DiagnosedScan result;
+  std::optional<DnsKnowledge> dns;
+  if (resolver != nullptr) dns.emplace(*resolver);
   Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
-                      [&](const bounce::Record& record) { result.records.push_back(record); });
+                      [&](const bounce::Record& record) { result.records.push_back(record); },
+                      dns ? &*dns : nullptr);
   scan::ScanOptions scan_options;
   scan_options.inputs = inputs;
   result.summary = scan::scan(scan_options, [&](const bounce::Record& record) { diagnoser.add(record); });

@@ -10,6 +10,7 @@
 #include "diagnose/diagnosis_types.h"
 #include "diagnose/owner.h"
 #include "diagnose/sent_mail.h"
+#include "dns/resolver.h"
 #include "scan/scan_summary.h"
 
 namespace bg::diagnose {
@@ -38,7 +39,9 @@ struct DiagnosedScan {
 };
 
 // Scans `inputs` as `bounceguard scan` does and diagnoses them, keeping every record in memory:
-// for tests and small mailboxes; the command streams instead.
-DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const OwnerOptions& options);
+// for tests and small mailboxes; the command streams instead. With a `resolver`, the owner's
+// SPF records and the blocklists are asked too.
+DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const OwnerOptions& options,
+                              dns::Resolver* resolver = nullptr);
 
 }  // namespace bg::diagnose

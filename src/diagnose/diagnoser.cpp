@@ -17,8 +17,13 @@ bool is_failure(const bounce::Record& record) {
 
 }  // namespace
 
-Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink)
-    : owner_(std::move(owner)), sent_(sent), sink_(std::move(sink)), tally_(owner_, sent_) {}
+Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns)
+    : owner_(std::move(owner)),
+      sent_(sent),
+      sink_(std::move(sink)),
+      dns_(dns),
+      relays_given_(owner_.knows_relays()),
+      tally_(owner_, sent_) {}
 
 void Diagnoser::add(bounce::Record record) {
   if (learned_) {
@@ -31,7 +36,13 @@ void Diagnoser::add(bounce::Record record) {
 }
 
 void Diagnoser::learn() {
-  learning_.complete(owner_, sent_);
+  learning_.complete_domains(owner_);
+  // Relays given on the command line are taken as the whole truth; otherwise the SPF records
+  // say which servers may send, and the mail shows which did.
+  if (!relays_given_) {
+    if (dns_ != nullptr) dns_->learn_relays(owner_);
+    learning_.complete_relays(owner_, sent_);
+  }
   owner_uses_batv_ = learning_.uses_batv(owner_);
   learned_ = true;
   // Whether owner-sent mass mail amounts to a compromise is decided over all the held records
@@ -72,6 +83,7 @@ DiagnosisReport Diagnoser::finish() {
   report.owner.relays = relay_names(owner_);
   report.owner.learned_from = owner_.learned_from;
   report.situations = tally_.situations();
+  if (dns_ != nullptr) dns_->check_refused(tally_.refused_addresses(), report);
   return report;
 }
 

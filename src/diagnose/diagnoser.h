@@ -8,6 +8,7 @@
 #include "bounce/record.h"
 #include "diagnose/bounce_verdict.h"
 #include "diagnose/diagnosis_types.h"
+#include "diagnose/dns_knowledge.h"
 #include "diagnose/owner.h"
 #include "diagnose/owner_learning.h"
 #include "diagnose/sent_mail.h"
@@ -19,8 +20,9 @@ class Diagnoser {
  public:
   using Sink = std::function<void(const bounce::Record&)>;
 
-  // `owner` holds what the command line said (domains, relays); `sent` what the owner sent.
-  Diagnoser(Owner owner, const SentMail& sent, Sink sink);
+  // `owner` holds what the command line said (domains, relays); `sent` what the owner sent;
+  // `dns`, when given, what the DNS knows (SPF relays, blocklists).
+  Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns = nullptr);
 
   // Takes the scan's next record; passes it on, with its verdict, to the sink.
   void add(bounce::Record record);
@@ -36,6 +38,8 @@ class Diagnoser {
   Owner owner_;
   const SentMail& sent_;
   Sink sink_;
+  DnsKnowledge* dns_;
+  bool relays_given_;
   OwnerLearning learning_;
   std::vector<bounce::Record> held_;
   bool learned_ = false;

@@ -30,12 +30,12 @@ bool Owner::owns_domain(std::string_view domain) const {
 
 bool Owner::owns_address(std::string_view address) const { return owns_domain(bounce::domain_of(address)); }
 
-bool Owner::is_relay(const IpAddress& address) const {
+bool Owner::is_relay(const dns::IpAddress& address) const {
   return std::any_of(relays.begin(), relays.end(), [&](const IpRange& range) { return range.contains(address); });
 }
 
 bool Owner::is_relay(std::string_view ip) const {
-  const auto address = IpAddress::parse(ip);
+  const auto address = parse_ip(ip);
   return address && is_relay(*address);
 }
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnose/ip_address.h"
+#include "diagnose/ip_range.h"
 
 namespace bg::diagnose {
 
@@ -18,7 +18,7 @@ struct Owner {
   // The domain is one of the owner's, or a subdomain of one.
   bool owns_domain(std::string_view domain) const;
   bool owns_address(std::string_view address) const;
-  bool is_relay(const IpAddress& address) const;
+  bool is_relay(const dns::IpAddress& address) const;
   bool is_relay(std::string_view ip) const;
   // The host is a named relay, or a host of one of the owner's domains.
   bool is_relay_host(std::string_view host) const;

@@ -33,7 +33,7 @@ void OwnerLearning::observe(const bounce::Record& record, const SentMail& sent) 
   for (const std::string& signer : record.original.dkim_domains) ++signed_entry_ips_[signer][ip];
 }
 
-void OwnerLearning::complete(Owner& owner, const SentMail& sent) const {
+void OwnerLearning::complete_domains(Owner& owner) const {
   if (owner.domains.empty()) {
     // The domain most bounces come back to; failing that, the originals' senders'.
     const auto& counts = bounce_domains_.empty() ? sender_domains_ : bounce_domains_;
@@ -47,10 +47,11 @@ void OwnerLearning::complete(Owner& owner, const SentMail& sent) const {
                                    " bounces came back to addresses there");
     }
   }
-  if (owner.knows_relays()) return;
+}
 
+void OwnerLearning::complete_relays(Owner& owner, const SentMail& sent) const {
   for (const auto& [ip, count] : sent_entry_ips_) {
-    if (!add_relay(owner, ip)) continue;
+    if (owner.is_relay(ip) || !add_relay(owner, ip)) continue;
     owner.learned_from.push_back("relay " + ip + ": " + human_number(count) + " returned " +
                                  (count == 1 ? "original" : "originals") + " found in your Sent folder or mail log came from it");
   }
@@ -63,7 +64,7 @@ void OwnerLearning::complete(Owner& owner, const SentMail& sent) const {
     }
   }
   for (const auto& [host, count] : sent.submission_hosts()) {
-    if (!add_relay(owner, host)) continue;
+    if (owner.is_relay_host(host) || !add_relay(owner, host)) continue;
     owner.learned_from.push_back("relay " + host + ": " + human_number(count) + " messages in your Sent folder were submitted to it");
   }
 }

@@ -17,8 +17,11 @@ class OwnerLearning {
  public:
   // Counts what `record` shows of its owner.
   void observe(const bounce::Record& record, const SentMail& sent);
-  // Fills in what `owner` lacks: domains when none were given, relays when none were given.
-  void complete(Owner& owner, const SentMail& sent) const;
+  // Sets the owner's domain when none was given.
+  void complete_domains(Owner& owner) const;
+  // Adds the relays the mail shows: where originals found in the Sent folder or the mail log,
+  // or signed with the owner's DKIM key, came from; and the Sent folder's submission hosts.
+  void complete_relays(Owner& owner, const SentMail& sent) const;
   // Whether some bounces came back to BATV-tagged addresses of the owner.
   bool uses_batv(const Owner& owner) const;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "bounce/address.h"
-#include "diagnose/ip_address.h"
+#include "diagnose/ip_range.h"
 #include "diagnose/typo_suggestion.h"
 #include "report/human_number.h"
 #include "report/reason_meanings.h"
@@ -96,9 +96,9 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
   switch (category) {
     case Category::kBackscatter: {
       backscatter_.add(record.timestamp);
-      if (const auto address = IpAddress::parse(verdict.entry_ip)) {
+      if (const auto address = parse_ip(verdict.entry_ip)) {
         backscatter_ips_.add(address->to_string());
-        backscatter_networks_.add(address->network());
+        backscatter_networks_.add(network_of(*address));
       }
       const std::string& helo = verdict.entry_helo;
       if (!helo.empty() && (helo.starts_with("WIN-") || helo.starts_with("DESKTOP-") || helo.find('.') == std::string::npos)) {
@@ -199,7 +199,7 @@ Situation SituationTally::spoofing() const {
     situation.evidence.push_back(plural(backscatter_spammy_, "original has a", "originals have") +
                                  " spam or phishing subject, such as \"" + example_spam_subject_ + "\"");
   std::string spf = "v=spf1";
-  for (const IpRange& relay : owner_.relays) spf += (relay.base.v6 ? " ip6:" : " ip4:") + relay.to_string();
+  for (const IpRange& relay : owner_.relays) spf += (relay.base.is_v4() ? " ip4:" : " ip6:") + relay.to_string();
   if (owner_.relays.empty()) spf += " mx";
   spf += " -all";
   situation.actions = {
@@ -367,6 +367,12 @@ Situation SituationTally::delivery_failures() const {
   if (situation.actions.empty())
     situation.actions.push_back("Look at the recipients below: each line says why the mail did not arrive.");
   return situation;
+}
+
+std::set<std::string> SituationTally::refused_addresses() const {
+  std::set<std::string> addresses;
+  for (const auto& [list, tally] : lists_) addresses.insert(tally.ips.values.begin(), tally.ips.values.end());
+  return addresses;
 }
 
 std::vector<Situation> SituationTally::situations() const {

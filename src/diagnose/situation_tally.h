@@ -31,6 +31,8 @@ class SituationTally {
   void count_candidate(const bounce::Record& record, const BounceVerdict& verdict);
 
   std::vector<Situation> situations() const;
+  // The addresses blocklist replies said they refused, in bounces of the owner's mail.
+  std::set<std::string> refused_addresses() const;
 
   static constexpr std::uint64_t kCompromiseMinimum = 5;
 

@@ -96,14 +96,14 @@ void write_text_diagnosis(const diagnose::DiagnosisReport& diagnosis, const scan
   }
   if (!diagnosis.owner.domains.empty() || !diagnosis.owner.relays.empty()) {
     std::string who = "You: ";
-    for (const std::string& domain : diagnosis.owner.domains) who += domain + " ";
+    for (const std::string& domain : diagnosis.owner.domains) who += (&domain == &diagnosis.owner.domains.front() ? "" : ", ") + domain;
     if (!diagnosis.owner.relays.empty()) {
-      who += "sending through";
+      who += ", sending through";
       for (const std::string& relay : diagnosis.owner.relays) who += " " + relay;
     }
     write_wrapped(who, "", width, out);
-    for (const std::string& fact : diagnosis.owner.learned_from) write_wrapped("learned " + fact, "  ", width, out);
-    out << "  (say it with --domain and --relay when this is wrong)\n\n";
+    for (const std::string& fact : diagnosis.owner.learned_from) write_wrapped(fact, "  - ", width, out);
+    out << "  (if this is wrong, say so with --domain and --relay)\n\n";
   }
 }
 
