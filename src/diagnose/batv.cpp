@@ -23,11 +23,13 @@ std::optional<BatvTag> read_batv(std::string_view address) {
   return tag;
 }
 
-bool is_fresh(const BatvTag& tag, std::int64_t when, int max_age_days) {
+bool is_fresh(const BatvTag& tag, std::int64_t when) {
   if (when <= 0) return true;  // no date to check against
+  constexpr int kDaysAhead = 10;  // an expiry day up to this far ahead
+  constexpr int kDaysBehind = 7;  // or a making day up to this far back
   const int today = static_cast<int>((when / 86400) % 1000);
-  const int age = (today - tag.day + 1000) % 1000;
-  return age <= max_age_days;
+  const int ahead = (tag.day - today + 1000) % 1000;
+  return ahead <= kDaysAhead || ahead >= 1000 - kDaysBehind;
 }
 
 }  // namespace bg::diagnose

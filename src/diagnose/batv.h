@@ -12,15 +12,17 @@ namespace bg::diagnose {
 struct BatvTag {
   std::string address;  // the address without the tag
   int key = 0;
-  int day = 0;          // days since 1970, modulo 1000
+  int day = 0;          // the day the tag expires: days since 1970, modulo 1000
   std::string hash;
 };
 
 // Reads "prvs=KDDDSSSSSS=local@domain"; nullopt when the address carries no well-formed tag.
 std::optional<BatvTag> read_batv(std::string_view address);
 
-// Whether the tag was made within `max_age_days` before `when` (Unix time); a tag's hash can only
-// be checked with the server's key, but its date cannot be faked into the future or the past.
-bool is_fresh(const BatvTag& tag, std::int64_t when, int max_age_days = 7);
+// Whether the tag was still valid at `when` (Unix time): it expires on its day, a week or so
+// after it was made (some servers write the day it was made instead, so a few days past are
+// taken too). A tag's hash can only be checked with the server's key, but a tag copied from old
+// mail has a day long gone.
+bool is_fresh(const BatvTag& tag, std::int64_t when);
 
 }  // namespace bg::diagnose

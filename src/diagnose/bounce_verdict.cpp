@@ -160,8 +160,28 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
     say(-kBatv / 2, "the bounce came back to " + record.bounce_to + " without the BATV tag your server adds");
   }
 
-  // 3. What the recipient's server wrote: where the original came from, and what it checked.
-  const EntryHop entry = entry_hop(original);
+  // 3. When the owner's own server wrote the bounce, its copy's top line is its own record of
+  //    how it got the original: submitted with a password (the owner's mail, or an attacker's
+  //    with the owner's password), or received from outside (mail to the owner it relayed on).
+  const bool owner_server_bounce = original.present && !original.received.empty() &&
+                                   owner.is_relay_host(record.lhost) &&
+                                   owner.is_relay_host(original.received.front().by_host);
+  const EntryHop entry = owner_server_bounce ? EntryHop{} : entry_hop(original);
+  if (owner_server_bounce) {
+    const bounce::ReceivedHop& top = original.received.front();
+    const std::string client = top.from_ip.empty() ? std::string() : " from " + top.from_ip;
+    if (is_authenticated_submission(top.protocol) || (parse_ip(top.from_ip) && is_internal(*parse_ip(top.from_ip)))) {
+      verdict.auth_sender = top.auth_sender;
+      verdict.client_ip = top.from_ip;
+      say(kStrong, "your server " + record.lhost + " wrote this bounce: it had accepted the original" + client +
+                       (top.auth_sender.empty() ? "" : ", sent with the password of " + top.auth_sender) +
+                       ", and could not deliver it");
+    } else {
+      say(-kStrong, "your server " + record.lhost + " wrote this bounce for mail it received" + client +
+                        " without a password: not mail of yours");
+    }
+  }
+  // What the recipient's server wrote: where the original came from, and what it checked.
   if (entry.hop != nullptr) {
     const bounce::ReceivedHop& hop = *entry.hop;
     verdict.entry_ip = hop.from_ip;

@@ -23,6 +23,7 @@ Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge*
       sink_(std::move(sink)),
       dns_(dns),
       relays_given_(owner_.knows_relays()),
+      mass_mail_(sent_),
       tally_(owner_, sent_) {}
 
 void Diagnoser::add(bounce::Record record) {
@@ -46,13 +47,15 @@ void Diagnoser::learn() {
   owner_uses_batv_ = learning_.uses_batv(owner_);
   learned_ = true;
   // Whether owner-sent mass mail amounts to a compromise is decided over all the held records
-  // before any of them is passed on.
+  // before any of them is passed on: first what the spam-like mail has in common, then which
+  // bounces share it.
   const VerdictContext context{owner_, sent_, owner_uses_batv_};
-  for (const bounce::Record& record : held_) {
-    if (!is_failure(record)) continue;
-    const BounceVerdict verdict = judge(record, context);
-    if (is_mass_mail_candidate(record, verdict, sent_)) tally_.count_candidate(record, verdict);
-  }
+  std::vector<BounceVerdict> verdicts;
+  for (const bounce::Record& record : held_)
+    if (is_failure(record)) mass_mail_.observe(record, verdicts.emplace_back(judge(record, context)));
+  std::size_t next_verdict = 0;
+  for (const bounce::Record& record : held_)
+    if (is_failure(record) && mass_mail_.is_candidate(record, verdicts[next_verdict++])) tally_.count_candidate(record);
   for (bounce::Record& record : held_) judge_and_pass_on(record);
   held_.clear();
   held_.shrink_to_fit();
@@ -64,8 +67,9 @@ void Diagnoser::judge_and_pass_on(bounce::Record& record) {
     const VerdictContext context{owner_, sent_, owner_uses_batv_};
     BounceVerdict verdict = judge(record, context);
     Category category = verdict.category;
-    if (is_mass_mail_candidate(record, verdict, sent_)) {
-      if (held_.empty()) tally_.count_candidate(record, verdict);  // held records were counted in learn()
+    if (held_.empty()) mass_mail_.observe(record, verdict);  // held records were observed in learn()
+    if (mass_mail_.is_candidate(record, verdict)) {
+      if (held_.empty()) tally_.count_candidate(record);
       if (tally_.compromise_seen()) category = Category::kCompromise;
     }
     tally_.add(record, verdict, category);

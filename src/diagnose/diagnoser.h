@@ -9,6 +9,7 @@
 #include "diagnose/bounce_verdict.h"
 #include "diagnose/diagnosis_types.h"
 #include "diagnose/dns_knowledge.h"
+#include "diagnose/mass_mail.h"
 #include "diagnose/owner.h"
 #include "diagnose/owner_learning.h"
 #include "diagnose/sent_mail.h"
@@ -44,6 +45,7 @@ class Diagnoser {
   std::vector<bounce::Record> held_;
   bool learned_ = false;
   bool owner_uses_batv_ = false;
+  MassMailDetector mass_mail_;
   SituationTally tally_;
 };
 

@@ -3,6 +3,7 @@
 #include "bounce/address.h"
 #include "diagnose/batv.h"
 #include "diagnose/bounce_verdict.h"
+#include "mime/ascii.h"
 #include "report/human_number.h"
 
 namespace bg::diagnose {
@@ -25,6 +26,10 @@ void OwnerLearning::observe(const bounce::Record& record, const SentMail& sent) 
   if (tag) ++batv_domains_[bounce_domain];
   if (!record.senderdomain.empty()) ++sender_domains_[record.senderdomain];
 
+  // A copy whose top line the bounce's own writer wrote never left that server: the client it
+  // came from is no relay (when that server is the owner's, it is the owner's user or an attacker).
+  const auto& received = record.original.received;
+  if (!received.empty() && !record.lhost.empty() && mime::iequals(received.front().by_host, record.lhost)) return;
   const EntryHop entry = entry_hop(record.original);
   if (entry.hop == nullptr) return;
   const std::string& ip = entry.hop->from_ip;

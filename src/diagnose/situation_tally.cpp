@@ -71,22 +71,7 @@ void SituationTally::Sample::add(const std::string& value, std::size_t limit) {
   if (!value.empty() && values.size() < limit) values.insert(value);
 }
 
-bool is_mass_mail_candidate(const bounce::Record& record, const BounceVerdict& verdict, const SentMail& sent) {
-  if (verdict.sent_by_owner != true) return false;
-  const std::string& id = record.original.messageid;
-  if (!id.empty() && (sent.in_sent_folder(id) || sent.in_mail_log(id))) return false;  // the owner wrote it
-  int signs = 0;
-  if (verdict.spammy_subject) signs += 2;
-  if (!sent.empty()) {
-    if (!id.empty()) signs += 2;  // not in the Sent folder nor the log, although they were given
-    if (!sent.wrote_to(record.recipient)) signs += 1;
-  }
-  if (is_spam_refusal(record.reason)) signs += 1;
-  if (!record.original.x_originating_ip.empty()) signs += 1;
-  return signs >= 3;
-}
-
-void SituationTally::count_candidate(const bounce::Record& record, const BounceVerdict& verdict) {
+void SituationTally::count_candidate(const bounce::Record& record) {
   mass_mail_.add(record.timestamp);
 }
 
@@ -147,6 +132,7 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
     case Category::kDeliveryFailure: {
       delivery_.add(record.timestamp);
       if (verdict.sent_by_owner == true) ++delivery_confirmed_;
+      if (!record.original.messageid.empty() && sent_.in_sent_folder(record.original.messageid)) ++delivery_written_;
       ++delivery_reasons_[record.reason];
       auto& recipients = delivery_recipients_[record.reason];
       if (recipients.size() < 1000 && std::find(recipients.begin(), recipients.end(), record.recipient) == recipients.end())
@@ -327,10 +313,15 @@ Situation SituationTally::delivery_failures() const {
   situation.bounces = delivery_.count;
   situation.first_seen = delivery_.first;
   situation.last_seen = delivery_.last;
-  const bool spoofed = backscatter_.count > 0;
-  situation.confidence = delivery_confirmed_ >= 3                               ? Confidence::kHigh
-                         : delivery_confirmed_ >= 1 || (!spoofed && delivery_.count > 0) ? Confidence::kMedium
-                                                                                          : Confidence::kLow;
+  // Beside a compromise, mail through the owner's server may be the attacker's: only the Sent
+  // folder then says a failed message was really the owner's. Beside spoofing, a bounce without
+  // its original may be backscatter.
+  const bool attacker_mail = compromise_seen();
+  const std::uint64_t owners = attacker_mail ? delivery_written_ : delivery_confirmed_;
+  const bool unexplained = backscatter_.count == 0 && !attacker_mail && delivery_.count > 0;
+  situation.confidence = owners >= 3                  ? Confidence::kHigh
+                         : owners >= 1 || unexplained ? Confidence::kMedium
+                                                      : Confidence::kLow;
   std::size_t recipients = 0;
   for (const auto& [reason, addresses] : delivery_recipients_) recipients += addresses.size();
   situation.headline = plural(delivery_.count, "message", "messages") + " of yours could not be delivered to " +

@@ -16,11 +16,6 @@
 
 namespace bg::diagnose {
 
-// Whether an owner-sent bounce looks like part of mass mail the owner did not write: a spam or
-// phishing subject, not in the Sent folder or mail log, to someone never written to, refused as
-// spam. The mailbox-wide decision (enough of them to be a compromise) is the tally's.
-bool is_mass_mail_candidate(const bounce::Record& record, const BounceVerdict& verdict, const SentMail& sent);
-
 class SituationTally {
  public:
   SituationTally(const Owner& owner, const SentMail& sent) : owner_(owner), sent_(sent) {}
@@ -28,7 +23,7 @@ class SituationTally {
   void add(const bounce::Record& record, const BounceVerdict& verdict, Category category);
   // Owner-sent mass mail enough to call it a compromise: decided from the candidates seen so far.
   bool compromise_seen() const { return mass_mail_.count >= kCompromiseMinimum; }
-  void count_candidate(const bounce::Record& record, const BounceVerdict& verdict);
+  void count_candidate(const bounce::Record& record);
 
   std::vector<Situation> situations() const;
   // The addresses blocklist replies said they refused, in bounces of the owner's mail.
@@ -96,7 +91,8 @@ class SituationTally {
   std::map<std::string, std::uint64_t> auth_codes_;
 
   Span delivery_;
-  std::uint64_t delivery_confirmed_ = 0;
+  std::uint64_t delivery_confirmed_ = 0;  // the owner's mail: sent by them, as far as can be seen
+  std::uint64_t delivery_written_ = 0;    // the owner wrote it: in their Sent folder
   std::map<std::string, std::uint64_t> delivery_reasons_;
   std::map<std::string, std::vector<std::string>> delivery_recipients_;  // by reason, capped
   std::vector<std::pair<std::string, std::string>> typos_;               // address, suggestion

@@ -119,6 +119,23 @@ std::string authenticated_sender(std::string_view text) {
   return {};
 }
 
+// The address in the first parenthesized group that holds one: "(name [IP])" or "([IP])".
+std::string ip_in_parentheses(std::string_view from_part) {
+  for (std::size_t open = from_part.find('('); open != std::string_view::npos; open = from_part.find('(', open + 1)) {
+    const std::size_t close = from_part.find(')', open);
+    if (close == std::string_view::npos) break;
+    const std::string_view group = from_part.substr(open + 1, close - open - 1);
+    const std::size_t bracket = group.find('[');
+    if (bracket == std::string_view::npos) continue;
+    const std::size_t bracket_end = group.find(']', bracket);
+    std::string_view candidate = group.substr(bracket + 1, bracket_end == std::string_view::npos ? std::string_view::npos
+                                                                                                : bracket_end - bracket - 1);
+    if (mime::istarts_with(candidate, "ipv6:")) candidate.remove_prefix(5);
+    if (is_ip_address(candidate)) return std::string(candidate);
+  }
+  return {};
+}
+
 // Postfix and Sendmail write the name they looked up beside the IP: "(NAME [IP])".
 std::string looked_up_name(std::string_view from_part) {
   const std::size_t open = from_part.find('(');
@@ -153,8 +170,12 @@ ReceivedHop parse_received(std::string_view value) {
     const std::string first = strip_brackets(next_token(from_part, 0));
     const std::string helo = helo_name(from_part);
     if (is_ip_address(first)) {
-      hop.from_ip = first;
-      hop.from_host = helo;
+      // "from [192.168.1.23] (host.example.net [81.2.69.160])": the first address is what the
+      // client said hello with (behind NAT, a private one); the receiver's own view of the
+      // connection is in the parentheses, and that is the address that counts.
+      const std::string seen = ip_in_parentheses(from_part);
+      hop.from_ip = seen.empty() ? first : seen;
+      hop.from_host = helo.empty() && !seen.empty() ? "[" + first + "]" : helo;
     } else {
       hop.from_host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
       hop.from_ip = first_ip(from_part);

@@ -1,0 +1,166 @@
+// The pieces of the diagnosis, each on its own: addresses and ranges, BATV tags, blocklist
+// mentions, typo suggestions, the entry hop, and the verdict on the two seed bounces.
+#include <gtest/gtest.h>
+
+#include "bounce/original/received.h"
+#include "corpus_scoring.h"
+#include "diagnose/batv.h"
+#include "diagnose/blocklist_mention.h"
+#include "diagnose/bounce_verdict.h"
+#include "diagnose/diagnose.h"
+#include "diagnose/ip_range.h"
+#include "diagnose/owner.h"
+#include "diagnose/typo_suggestion.h"
+
+namespace bg::diagnose {
+namespace {
+
+const std::string kSeed = std::string(BOUNCEGUARD_TEST_DATA) + "/seed";
+
+TEST(IpRange, ParsesAndContains) {
+  const auto range = IpRange::parse("203.0.113.0/24");
+  ASSERT_TRUE(range);
+  EXPECT_TRUE(range->contains(*parse_ip("203.0.113.77")));
+  EXPECT_FALSE(range->contains(*parse_ip("203.0.114.1")));
+  EXPECT_FALSE(range->contains(*parse_ip("2001:db8::1")));
+  const auto six = IpRange::parse("2001:db8::/32");
+  ASSERT_TRUE(six);
+  EXPECT_TRUE(six->contains(*parse_ip("2001:db8:1::5")));
+  EXPECT_FALSE(IpRange::parse("203.0.113.0/33"));
+  EXPECT_FALSE(IpRange::parse("mail.example.com"));
+  EXPECT_EQ(network_of(*parse_ip("185.220.101.47")), "185.220.0.0/16");
+  EXPECT_EQ(network_of(*parse_ip("2001:db8:1::5")), "2001:0db8::/32");
+  EXPECT_TRUE(is_internal(*parse_ip("10.1.2.3")));
+  EXPECT_TRUE(is_internal(*parse_ip("[::1]")));
+  EXPECT_FALSE(is_internal(*parse_ip("198.51.100.7")));
+}
+
+TEST(Owner, RelaysByAddressRangeAndName) {
+  Owner owner;
+  owner.domains = {"example.com"};
+  EXPECT_TRUE(add_relay(owner, "203.0.113.10"));
+  EXPECT_TRUE(add_relay(owner, "198.51.100.0/28"));
+  EXPECT_TRUE(add_relay(owner, "smtp.provider.example"));
+  EXPECT_FALSE(add_relay(owner, "not a relay"));
+  EXPECT_TRUE(owner.is_relay("203.0.113.10"));
+  EXPECT_TRUE(owner.is_relay("198.51.100.9"));
+  EXPECT_FALSE(owner.is_relay("198.51.100.99"));
+  EXPECT_TRUE(owner.is_relay_host("smtp.provider.example"));
+  EXPECT_TRUE(owner.is_relay_host("mail.example.com"));
+  EXPECT_TRUE(owner.owns_address("alice@Example.COM"));
+  EXPECT_FALSE(owner.owns_address("alice@notexample.com"));
+}
+
+TEST(Batv, ReadsTagAndChecksItsDate) {
+  const auto tag = read_batv("prvs=1396ab34cd=alice@example.com");
+  ASSERT_TRUE(tag);
+  EXPECT_EQ(tag->address, "alice@example.com");
+  EXPECT_EQ(tag->key, 1);
+  EXPECT_EQ(tag->day, 396);
+  // 2026-11-04 is day 20,396 since 1970: day 396 modulo 1000.
+  const std::int64_t on_that_day = 20396LL * 86400;
+  EXPECT_TRUE(is_fresh(*tag, on_that_day));
+  EXPECT_TRUE(is_fresh(*tag, on_that_day - 7LL * 86400));  // made a week before it expires
+  EXPECT_FALSE(is_fresh(*tag, on_that_day + 30LL * 86400));
+  EXPECT_FALSE(read_batv("alice@example.com"));
+  EXPECT_FALSE(read_batv("prvs=12=alice@example.com"));
+}
+
+TEST(BlocklistMention, NamesTheListAndTheRefusedAddressNotTheRefuser) {
+  const auto mention = find_blocklist_mention(
+      "host mx.remote.example[198.51.100.25] said: 554 5.7.1 Service unavailable; Client host [203.0.113.10] "
+      "blocked using zen.spamhaus.org",
+      "mx.remote.example");
+  ASSERT_TRUE(mention);
+  EXPECT_EQ(mention->list, "Spamhaus");
+  EXPECT_EQ(mention->ip, "203.0.113.10");
+  EXPECT_EQ(mention->removal_page, "https://check.spamhaus.org/");
+  const auto microsoft = find_blocklist_mention(
+      "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from this list please visit "
+      "https://sender.office.com/",
+      "");
+  ASSERT_TRUE(microsoft);
+  EXPECT_EQ(microsoft->ip, "198.51.100.222");
+  EXPECT_FALSE(find_blocklist_mention("550 5.1.1 <bob@example.org>: User unknown", ""));
+}
+
+TEST(TypoSuggestion, ProposesTheDomainTheOwnerMeant) {
+  const SentMail nothing_sent;
+  const auto gmail = suggest_correction("bob@gmial.com", nothing_sent);
+  ASSERT_TRUE(gmail);
+  EXPECT_EQ(gmail->address, "bob@gmail.com");
+  EXPECT_FALSE(suggest_correction("bob@gmail.com", nothing_sent));
+  EXPECT_FALSE(suggest_correction("bob@example.org", nothing_sent));
+  EXPECT_EQ(edit_distance("gmial.com", "gmail.com"), 1);
+  EXPECT_EQ(edit_distance("yaho.com", "yahoo.com"), 1);
+}
+
+TEST(EntryHop, SkipsTheRecipientsInternalRelays) {
+  bounce::OriginalMessage original;
+  original.present = true;
+  original.received = {
+      bounce::parse_received("from mx1.remote.example (mx1.remote.example [198.51.100.5]) by store.remote.example "
+                             "(Postfix) with ESMTP id 1; Tue, 3 Nov 2026 04:12:09 +0000"),
+      bounce::parse_received("from mail.example.com (mail.example.com [203.0.113.10]) by mx1.remote.example "
+                             "(Postfix) with ESMTPS id 2; Tue, 3 Nov 2026 04:12:08 +0000"),
+      bounce::parse_received("from laptop (dsl.example.net [192.0.2.77]) (Authenticated sender: alice@example.com) "
+                             "by mail.example.com (Postfix) with ESMTPSA id 3; Tue, 3 Nov 2026 04:12:07 +0000")};
+  const EntryHop entry = entry_hop(original);
+  ASSERT_NE(entry.hop, nullptr);
+  EXPECT_EQ(entry.hop->from_ip, "203.0.113.10");
+  EXPECT_EQ(entry.hop->from_rdns, "mail.example.com");
+  ASSERT_NE(entry.below, nullptr);
+  EXPECT_EQ(entry.below->auth_sender, "alice@example.com");
+}
+
+TEST(Verdict, EximSeedIsBackscatter) {
+  OwnerOptions options;
+  options.domains = {"example.com"};
+  options.relays = {"203.0.113.10"};
+  const DiagnosedScan scan = diagnose_inputs({kSeed + "/exim-spoofed-backscatter.eml"}, options);
+  ASSERT_EQ(scan.records.size(), 1u);
+  const auto& record = scan.records[0];
+  EXPECT_EQ(record.sent_by_owner, false);
+  EXPECT_EQ(record.category, "backscatter");
+  ASSERT_FALSE(record.evidence.empty());
+  EXPECT_NE(record.evidence[0].find("directly from 185.220.101.47 (HELO WIN-7Q2K3L9)"), std::string::npos)
+      << record.evidence[0];
+  ASSERT_EQ(scan.report.situations.size(), 1u);
+  EXPECT_EQ(scan.report.situations[0].kind, SituationKind::kSpoofing);
+}
+
+TEST(Verdict, Office365SeedIsTheOwnersDeliveryFailure) {
+  const DiagnosedScan scan = diagnose_inputs({kSeed + "/office365-ndr-unknown-recipient.eml"}, OwnerOptions{});
+  ASSERT_EQ(scan.records.size(), 1u);
+  EXPECT_EQ(scan.records[0].sent_by_owner, true);
+  EXPECT_EQ(scan.records[0].category, "delivery_failure");
+  ASSERT_FALSE(scan.report.owner.domains.empty());
+  EXPECT_EQ(scan.report.owner.domains[0], "example.com");
+}
+
+TEST(Verdict, NoOriginalMeansNoEvidenceNotAGuess) {
+  const auto records = testing::records_of_file(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir/lhost-qmail-01.eml");
+  ASSERT_FALSE(records.empty());
+  bounce::Record record = records[0];
+  record.original = {};
+  Owner owner;
+  owner.domains = {"example.jp"};
+  const SentMail sent;
+  const BounceVerdict verdict = judge(record, {owner, sent, false});
+  EXPECT_FALSE(verdict.sent_by_owner.has_value());
+}
+
+TEST(Verdict, BadArgumentsAreRefused) {
+  OwnerOptions bad_relay;
+  bad_relay.relays = {"300.1.1.1/8"};
+  EXPECT_THROW(prepare_diagnosis(bad_relay), std::invalid_argument);
+  OwnerOptions bad_domain;
+  bad_domain.domains = {"not a domain"};
+  EXPECT_THROW(prepare_diagnosis(bad_domain), std::invalid_argument);
+  OwnerOptions missing_sent;
+  missing_sent.sent_paths = {"/nonexistent/Sent"};
+  EXPECT_ANY_THROW(prepare_diagnosis(missing_sent));
+}
+
+}  // namespace
+}  // namespace bg::diagnose
