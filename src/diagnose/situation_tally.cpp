@@ -182,21 +182,22 @@ Situation SituationTally::spoofing() const {
     situation.evidence.push_back(plural(backscatter_unsigned_, "original carries", "originals carry") +
                                  " no DKIM signature of " + domain());
   if (backscatter_spammy_ > 0)
-    situation.evidence.push_back(plural(backscatter_spammy_, "original has a", "originals have") +
-                                 " spam or phishing subject, such as \"" + example_spam_subject_ + "\"");
+    situation.evidence.push_back(plural(backscatter_spammy_, "original has a spam or phishing subject",
+                                        "originals have spam or phishing subjects") +
+                                 ", such as \"" + example_spam_subject_ + "\"");
   std::string spf = "v=spf1";
   for (const IpRange& relay : owner_.relays) spf += (relay.base.is_v4() ? " ip4:" : " ip6:") + relay.to_string();
   if (owner_.relays.empty()) spf += " mx";
   spf += " -all";
   situation.actions = {
-      "Publish a DMARC policy so that receivers refuse mail that fails authentication: a TXT record at _dmarc." +
-          domain() + " with \"v=DMARC1; p=reject; rua=mailto:dmarc-reports@" + domain() +
-          "\" (start with p=quarantine for a week if you are unsure all your mail is authenticated).",
-      "End your SPF record with -all so that only your servers may send as " + domain() + ", e.g. \"" + spf + "\".",
-      "Sign your outgoing mail with DKIM (your mail server or provider generates the key and tells you the DNS record).",
-      "Stop the bounces reaching you: have your mail server tag the senders of your own mail (BATV) and refuse bounces "
-      "to untagged addresses, or filter bounces whose original never passed through your servers.",
-      "You can delete these bounces: they answer mail you did not send, and they stop when the spammers move on."};
+      "Publish DMARC, so that receivers refuse mail forged in your name: a TXT record at _dmarc." + domain() +
+          " saying \"v=DMARC1; p=reject; rua=mailto:dmarc-reports@" + domain() +
+          "\" (start with p=quarantine for a week if unsure).",
+      "End your SPF record with -all, so that only your servers may send as " + domain() + ": \"" + spf + "\".",
+      "Sign your outgoing mail with DKIM (your mail server or provider makes the key and gives you its DNS record).",
+      "Keep the bounces out: have your server tag your own mail's sender (BATV) and refuse bounces to untagged "
+      "addresses, or filter bounces whose original never passed through your servers.",
+      "Nothing is wrong with your account: delete these bounces; they stop when the spammers move on."};
   return situation;
 }
 
@@ -225,7 +226,7 @@ Situation SituationTally::compromise() const {
                                  (client.empty() ? "" : ", from " + client));
   }
   if (compromise_spammy_ > 0)
-    situation.evidence.push_back(plural(compromise_spammy_, "has a", "have") + " spam or phishing subject");
+    situation.evidence.push_back(plural(compromise_spammy_, "has a spam or phishing subject", "have spam or phishing subjects"));
   if (burst >= 5) situation.evidence.push_back("they went out in a burst: " + human_number(burst) + " within one hour");
   if (compromise_refused_as_spam_ > 0)
     situation.evidence.push_back(plural(compromise_refused_as_spam_, "was", "were") + " refused as spam or for reputation");
