@@ -91,7 +91,7 @@ int run_scan(const ScanArguments& arguments) {
   try {
     if (!arguments.diagnose) {
       const scan::ScanSummary summary =
-          scan::scan(options, [&](const bounce::Record& record) { writer->write(record); });
+          scan::scan(options, [&](bounce::Record&& record) { writer->write(record); });
       progress.finish();
       writer->finish(summary);
     } else {
@@ -103,10 +103,10 @@ int run_scan(const ScanArguments& arguments) {
         dns_knowledge = std::make_unique<diagnose::DnsKnowledge>(*resolver);
       }
       diagnose::Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
-                                    [&](const bounce::Record& record) { writer->write(record); },
+                                    [&](bounce::Record& record) { writer->write(record); },
                                     dns_knowledge.get());
       const scan::ScanSummary summary =
-          scan::scan(options, [&](const bounce::Record& record) { diagnoser.add(record); });
+          scan::scan(options, [&](bounce::Record&& record) { diagnoser.add(std::move(record)); });
       const diagnose::DiagnosisReport diagnosis = diagnoser.finish();
       progress.finish();
       writer->finish(summary, &diagnosis);

@@ -92,6 +92,13 @@ bool is_delivery_failure_reason(std::string_view reason) {
   return false;
 }
 
+// Failures that are about the recipient's address or mailbox, not about who sent the mail.
+bool is_recipient_problem(std::string_view reason) {
+  return reason == "userunknown" || reason == "hostunknown" || reason == "mailboxfull" || reason == "suspend" ||
+         reason == "hasmoved" || reason == "mesgtoobig" || reason == "exceedlimit" || reason == "vacation" ||
+         reason == "delivered" || reason == "feedback";
+}
+
 bool is_authentication_refusal(const bounce::Record& record) {
   if (record.reason == "authfailure") return true;
   for (std::string_view code : {"5.7.26", "5.7.27", "5.7.515", "5.7.23", "5.7.24", "4.7.26", "4.7.23", "4.7.24"})
@@ -232,9 +239,9 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   verdict.spammy_subject = original.present && looks_like_spam_subject(original.subject);
 
   // The category follows from who sent it and why it bounced.
-  verdict.blocklist = find_blocklist_mention(record.diagnosticcode, record.rhost);
-  const bool reputation_refusal = record.reason == "blocked" || record.reason == "badreputation" ||
-                                  (verdict.blocklist && record.reason != "userunknown" && record.reason != "mailboxfull");
+  // Replies about the address or the mailbox itself never name a blocklist; the others may.
+  if (!is_recipient_problem(record.reason)) verdict.blocklist = find_blocklist_mention(record.diagnosticcode, record.rhost);
+  const bool reputation_refusal = record.reason == "blocked" || record.reason == "badreputation" || verdict.blocklist;
   if (verdict.sent_by_owner == false) {
     verdict.category = Category::kBackscatter;
   } else if (is_authentication_refusal(record)) {

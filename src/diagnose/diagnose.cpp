@@ -43,11 +43,11 @@ DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const Owne
   std::optional<DnsKnowledge> dns;
   if (resolver != nullptr) dns.emplace(*resolver);
   Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
-                      [&](const bounce::Record& record) { result.records.push_back(record); },
+                      [&](bounce::Record& record) { result.records.push_back(std::move(record)); },
                       dns ? &*dns : nullptr);
   scan::ScanOptions scan_options;
   scan_options.inputs = inputs;
-  result.summary = scan::scan(scan_options, [&](const bounce::Record& record) { diagnoser.add(record); });
+  result.summary = scan::scan(scan_options, [&](bounce::Record&& record) { diagnoser.add(std::move(record)); });
   result.report = diagnoser.finish();
   return result;
 }

@@ -28,7 +28,9 @@ Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge*
 
 void Diagnoser::add(bounce::Record record) {
   if (learned_) {
-    judge_and_pass_on(record);
+    BounceVerdict verdict = is_failure(record) ? judge(record, {owner_, sent_, owner_uses_batv_}) : BounceVerdict{};
+    if (is_failure(record)) mass_mail_.observe(record, verdict);
+    judge_and_pass_on(record, std::move(verdict));
     return;
   }
   learning_.observe(record, sent_);
@@ -50,26 +52,25 @@ void Diagnoser::learn() {
   // before any of them is passed on: first what the spam-like mail has in common, then which
   // bounces share it.
   const VerdictContext context{owner_, sent_, owner_uses_batv_};
-  std::vector<BounceVerdict> verdicts;
-  for (const bounce::Record& record : held_)
-    if (is_failure(record)) mass_mail_.observe(record, verdicts.emplace_back(judge(record, context)));
-  std::size_t next_verdict = 0;
-  for (const bounce::Record& record : held_)
-    if (is_failure(record) && mass_mail_.is_candidate(record, verdicts[next_verdict++])) tally_.count_candidate(record);
-  for (bounce::Record& record : held_) judge_and_pass_on(record);
+  std::vector<BounceVerdict> verdicts(held_.size());
+  for (std::size_t i = 0; i < held_.size(); ++i) {
+    if (!is_failure(held_[i])) continue;
+    verdicts[i] = judge(held_[i], context);
+    mass_mail_.observe(held_[i], verdicts[i]);
+  }
+  for (std::size_t i = 0; i < held_.size(); ++i)
+    if (is_failure(held_[i]) && mass_mail_.is_candidate(held_[i], verdicts[i])) tally_.count_candidate(held_[i]);
+  for (std::size_t i = 0; i < held_.size(); ++i) judge_and_pass_on(held_[i], std::move(verdicts[i]));
   held_.clear();
   held_.shrink_to_fit();
 }
 
-void Diagnoser::judge_and_pass_on(bounce::Record& record) {
+void Diagnoser::judge_and_pass_on(bounce::Record& record, BounceVerdict verdict) {
   // Delivery reports, auto-replies and feedback reports are not failures: nothing to diagnose.
   if (is_failure(record)) {
-    const VerdictContext context{owner_, sent_, owner_uses_batv_};
-    BounceVerdict verdict = judge(record, context);
     Category category = verdict.category;
-    if (held_.empty()) mass_mail_.observe(record, verdict);  // held records were observed in learn()
     if (mass_mail_.is_candidate(record, verdict)) {
-      if (held_.empty()) tally_.count_candidate(record);
+      if (held_.empty()) tally_.count_candidate(record);  // held records were counted in learn()
       if (tally_.compromise_seen()) category = Category::kCompromise;
     }
     tally_.add(record, verdict, category);

@@ -19,7 +19,8 @@ namespace bg::diagnose {
 
 class Diagnoser {
  public:
-  using Sink = std::function<void(const bounce::Record&)>;
+  // Receives each judged record once, in order; it may move from it.
+  using Sink = std::function<void(bounce::Record&)>;
 
   // `owner` holds what the command line said (domains, relays); `sent` what the owner sent;
   // `dns`, when given, what the DNS knows (SPF relays, blocklists).
@@ -34,7 +35,7 @@ class Diagnoser {
 
  private:
   void learn();
-  void judge_and_pass_on(bounce::Record& record);
+  void judge_and_pass_on(bounce::Record& record, BounceVerdict verdict);
 
   Owner owner_;
   const SentMail& sent_;

@@ -16,7 +16,9 @@ std::shared_ptr<const MappedWindow> MappedFile::map(std::uint64_t offset,
   const std::uint64_t mapping_offset = offset - offset % page_size;
   const std::size_t lead = static_cast<std::size_t>(offset - mapping_offset);
   const std::size_t mapping_size = lead + length;
-  void* mapping = ::mmap(nullptr, mapping_size, PROT_READ, MAP_PRIVATE, fd_.get(),
+  // MAP_POPULATE maps the whole window at once: one system call instead of a page fault every
+  // few pages as the splitter walks through it.
+  void* mapping = ::mmap(nullptr, mapping_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_.get(),
                          static_cast<off_t>(mapping_offset));
   if (mapping == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap");
   // Read-ahead in large steps, and pages behind the reader may be dropped first.

@@ -65,9 +65,9 @@ void merge(BatchResult& result, ScanSummary& summary, const RecordSink& sink) {
   summary.delivery_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kDeliveryReport)];
   summary.auto_replies += result.by_kind[static_cast<int>(bounce::MessageKind::kAutoReply)];
   summary.feedback_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kFeedbackReport)];
-  for (const bounce::Record& record : result.records) {
+  for (bounce::Record& record : result.records) {
     summary.count(record);
-    sink(record);
+    sink(std::move(record));
   }
   for (auto& problem : result.problems) summary.problems.push_back(std::move(problem));
 }

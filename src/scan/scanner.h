@@ -29,7 +29,8 @@ struct ScanOptions {
   std::function<void(const Progress&)> on_progress;  // called a few times a second, may be empty
 };
 
-using RecordSink = std::function<void(const bounce::Record&)>;
+// Receives each record once, in input order; it may move from it.
+using RecordSink = std::function<void(bounce::Record&&)>;
 
 // Scans `options.inputs`. Throws mailbox::InputError before reading anything when an input
 // cannot be opened; a malformed message or an unreadable file inside a folder is counted and

@@ -149,15 +149,13 @@ std::string resolve_reason(const ReasonInput& input) {
   if (verdict == "delivered" || verdict == "feedback" || verdict == "vacation") return std::string(verdict);
   if (input.status.starts_with("2.")) return "delivered";
 
-  const std::string normalized = normalize_reply(input.diagnosis);
-  Evidence e{input, reason_of_status(input.status), PhraseMatcher::instance().match(normalized), {}};
-  for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
-
-  // Decisive, provider and format phrases are matched against the reply preceded by its status
-  // code and SMTP command, so that a rule can depend on them too ("re:^5\.2\.0 .*unknown user").
-  const std::string_view provider = provider_of(input.rhost, input.destination);
+  // One pass over the reply preceded by its status code and SMTP command: decisive, provider
+  // and format phrases may depend on those ("re:^5\.2\.0 .*unknown user"); the others ignore them.
   const PhraseHits coded_hits = PhraseMatcher::instance().match(normalize_reply(
       std::string(input.status) + " " + std::string(input.command) + " " + std::string(input.diagnosis)));
+  Evidence e{input, reason_of_status(input.status), coded_hits, {}};
+  for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+  const std::string_view provider = provider_of(input.rhost, input.destination);
   auto specific_reason = [&](const std::string& scope) -> std::string {
     for (std::string_view candidate : kSpecificOrder)
       if (coded_hits.has(candidate, scope)) return std::string(candidate);
