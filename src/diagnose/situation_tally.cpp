@@ -15,6 +15,7 @@ namespace {
 using report::human_number;
 
 constexpr std::size_t kListedRecipients = 5;  // addresses named in an action before "and N more"
+constexpr std::size_t kAddressesKept = 1000;  // addresses remembered per reason, for the actions
 
 bool is_spam_refusal(std::string_view reason) {
   return reason == "spamdetected" || reason == "policyviolation" || reason == "virusdetected" ||
@@ -65,6 +66,12 @@ void SituationTally::Span::add(std::int64_t when) {
   if (when <= 0) return;
   if (first == 0 || when < first) first = when;
   if (when > last) last = when;
+}
+
+bool SituationTally::AddressList::add(const std::string& address) {
+  if (in_order.size() >= kAddressesKept || !seen.insert(address).second) return false;
+  in_order.push_back(address);
+  return true;
 }
 
 void SituationTally::Sample::add(const std::string& value, std::size_t limit) {
@@ -134,17 +141,13 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
       if (verdict.sent_by_owner == true) ++delivery_confirmed_;
       if (!record.original.messageid.empty() && sent_.in_sent_folder(record.original.messageid)) ++delivery_written_;
       ++delivery_reasons_[record.reason];
-      auto& recipients = delivery_recipients_[record.reason];
-      if (recipients.size() < 1000 && std::find(recipients.begin(), recipients.end(), record.recipient) == recipients.end())
-        recipients.push_back(record.recipient);
-      if ((record.reason == "hostunknown" || record.reason == "userunknown") && typos_.size() < 1000) {
+      const bool new_recipient = delivery_recipients_[record.reason].add(record.recipient);
+      const bool mistyped_maybe = record.reason == "hostunknown" || record.reason == "userunknown";
+      if (new_recipient && mistyped_maybe && typos_.size() < kAddressesKept) {
         if (const auto suggestion = suggest_correction(record.recipient, sent_)) {
-          const bool seen = std::any_of(typos_.begin(), typos_.end(),
-                                        [&](const auto& typo) { return typo.first == record.recipient; });
-          if (!seen)
-            typos_.emplace_back(record.recipient, suggestion->address + (suggestion->owner_writes_to
-                                                                             ? " (you write to " + bounce::domain_of(suggestion->address) + ")"
-                                                                             : ""));
+          const std::string note =
+              suggestion->owner_writes_to ? " (you write to " + bounce::domain_of(suggestion->address) + ")" : "";
+          typos_.emplace_back(record.recipient, suggestion->address + note);
         }
       }
       break;
@@ -324,7 +327,7 @@ Situation SituationTally::delivery_failures() const {
                          : owners >= 1 || unexplained ? Confidence::kMedium
                                                       : Confidence::kLow;
   std::size_t recipients = 0;
-  for (const auto& [reason, addresses] : delivery_recipients_) recipients += addresses.size();
+  for (const auto& [reason, addresses] : delivery_recipients_) recipients += addresses.in_order.size();
   situation.headline = plural(delivery_.count, "message", "messages") + " of yours could not be delivered to " +
                        plural(recipients, "recipient", "recipients") + ": wrong, full or closed mailboxes.";
   std::vector<std::pair<std::uint64_t, std::string>> by_count;
@@ -344,7 +347,7 @@ Situation SituationTally::delivery_failures() const {
   }
   auto recipients_of = [&](std::string_view reason) {
     const auto it = delivery_recipients_.find(std::string(reason));
-    return it == delivery_recipients_.end() ? std::vector<std::string>() : it->second;
+    return it == delivery_recipients_.end() ? std::vector<std::string>() : it->second.in_order;
   };
   if (const auto unknown = recipients_of("userunknown"); !unknown.empty())
     situation.actions.push_back("Remove or correct the addresses that do not exist: " + list_of(unknown, unknown.size()) + ".");

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ class SituationTally {
   struct Sample {
     std::set<std::string> values;
     void add(const std::string& value, std::size_t limit = 100000);
+  };
+  // Distinct addresses in the order first seen, capped.
+  struct AddressList {
+    std::vector<std::string> in_order;
+    std::unordered_set<std::string> seen;
+    // True when `address` is new (and kept).
+    bool add(const std::string& address);
   };
 
   Situation spoofing() const;
@@ -94,7 +102,7 @@ class SituationTally {
   std::uint64_t delivery_confirmed_ = 0;  // the owner's mail: sent by them, as far as can be seen
   std::uint64_t delivery_written_ = 0;    // the owner wrote it: in their Sent folder
   std::map<std::string, std::uint64_t> delivery_reasons_;
-  std::map<std::string, std::vector<std::string>> delivery_recipients_;  // by reason, capped
+  std::map<std::string, AddressList> delivery_recipients_;  // by reason
   std::vector<std::pair<std::string, std::string>> typos_;               // address, suggestion
   std::uint64_t unknown_ = 0;
 };
