@@ -93,4 +93,14 @@ DsnReport read_dsn_report(std::string_view text) {
   return report;
 }
 
+void drop_unnamed(std::vector<DeliveryStatus>& recipients) {
+  std::erase_if(recipients, [](const DeliveryStatus& status) { return status.recipient.empty(); });
+}
+
+std::vector<DeliveryStatus> read_dsn_recipients(std::string_view text) {
+  std::vector<DeliveryStatus> recipients = read_dsn_report(text).recipients;
+  drop_unnamed(recipients);
+  return recipients;
+}
+
 }  // namespace bg::bounce

@@ -15,6 +15,12 @@ struct DsnReport {
 
 DsnReport read_dsn_report(std::string_view text);
 
+// Drops the recipients a report failed to name (a group of fields with no address).
+void drop_unnamed(std::vector<DeliveryStatus>& recipients);
+
+// The recipients of the DSN fields in `text` that name an address.
+std::vector<DeliveryStatus> read_dsn_recipients(std::string_view text);
+
 // Collapses white space to single spaces and trims: how diagnostics are compared and shown.
 std::string squeeze_spaces(std::string_view text);
 

@@ -51,9 +51,7 @@ class Courier final : public Engine {
     const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
     if (report_at == std::string_view::npos) return false;
     std::vector<DeliveryStatus> recipients =
-        read_dsn_report(parts.notice.substr(report_at)).recipients;
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+        read_dsn_recipients(parts.notice.substr(report_at));
     if (recipients.empty()) return false;
 
     const auto commands = commands_by_recipient(parts.notice.substr(0, report_at));

@@ -47,16 +47,14 @@ class Domino final : public Engine {
         expecting = Expecting::kNothing;
       }
     }
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    drop_unnamed(recipients);
     if (recipients.empty()) return false;
 
     if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
         report_at != std::string_view::npos) {
       // Paired by address, or by position when the part names the recipients otherwise.
       std::vector<DeliveryStatus> report =
-          read_dsn_report(parts.notice.substr(report_at)).recipients;
-      std::erase_if(report, [](const DeliveryStatus& status) { return status.recipient.empty(); });
+          read_dsn_recipients(parts.notice.substr(report_at));
       for (std::size_t i = 0; i < recipients.size(); ++i) {
         DeliveryStatus& status = recipients[i];
         const DeliveryStatus* reported = report.size() == recipients.size() ? &report[i] : nullptr;

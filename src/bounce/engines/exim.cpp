@@ -236,8 +236,7 @@ class Exim final : public Engine {
           if (!reported.recipient.empty()) recipients.push_back(reported);
       }
     }
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    drop_unnamed(recipients);
     if (recipients.empty()) return false;
 
     const bool delayed = message.subject().starts_with("Warning: message ") &&

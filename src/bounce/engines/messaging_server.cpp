@@ -82,8 +82,7 @@ class MessagingServer final : public Engine {
         current.lhost = std::string(value.substr(0, value.find(' ')));
       }
     }
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    drop_unnamed(recipients);
     if (recipients.empty()) return false;
     for (DeliveryStatus& status : recipients) {
       if (!status.alias.empty()) std::swap(status.recipient, status.alias);

@@ -131,9 +131,7 @@ class Postfix final : public Engine {
     std::vector<DeliveryStatus> recipients;
     if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
         report_at != std::string_view::npos) {
-      recipients = read_dsn_report(parts.notice.substr(report_at)).recipients;
-      std::erase_if(recipients,
-                    [](const DeliveryStatus& status) { return status.recipient.empty(); });
+      recipients = read_dsn_recipients(parts.notice.substr(report_at));
     }
     if (recipients.empty()) {
       for (const Paragraph& paragraph : paragraphs) {

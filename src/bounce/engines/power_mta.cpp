@@ -37,9 +37,7 @@ class PowerMta final : public Engine {
     const std::size_t start = parts.notice.find("Hello, this is the mail server on ");
     if (start == std::string_view::npos) return false;
     const std::string_view report = parts.notice.substr(start);
-    std::vector<DeliveryStatus> recipients = read_dsn_report(report).recipients;
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    std::vector<DeliveryStatus> recipients = read_dsn_recipients(report);
     if (recipients.empty()) return false;
 
     // Each category line belongs to the recipient group it appears in.

@@ -23,10 +23,7 @@ std::optional<std::string_view> text_after_line(std::string_view text,
 std::vector<DeliveryStatus> read_fields(std::string_view text) {
   // The fields end where the returned message begins.
   const std::string_view fields = split_at_original(text, {kRfc822Part, kRfc822HeadersPart}).notice;
-  DsnReport report = read_dsn_report(fields);
-  std::erase_if(report.recipients,
-                [](const DeliveryStatus& status) { return status.recipient.empty(); });
-  return std::move(report.recipients);
+  return read_dsn_recipients(fields);
 }
 
 std::vector<DeliveryStatus> read_fields_after(std::string_view text,
@@ -46,8 +43,7 @@ bool read_report_after(const BounceMessage& message,
 }
 
 bool keep_named_recipients(EngineResult& result, std::string_view original) {
-  std::erase_if(result.recipients,
-                [](const DeliveryStatus& status) { return status.recipient.empty(); });
+  drop_unnamed(result.recipients);
   if (result.recipients.empty()) return false;
   result.original = std::string(original);
   return true;

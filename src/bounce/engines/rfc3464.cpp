@@ -272,7 +272,7 @@ class Rfc3464 final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     ReportScan scan = scan_report(message.body());
-    std::erase_if(scan.recipients, [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    drop_unnamed(scan.recipients);
     bool found = !scan.recipients.empty();
     if (!found && looks_like_bounce(message)) {
       scan.recipients = scan_plain_text(message.body());

@@ -162,9 +162,7 @@ class Sendmail final : public Engine {
       report_at = parts.notice.find("----- Transcript of session follows -----");
     if (report_at == std::string_view::npos) return false;
     std::vector<DeliveryStatus> recipients =
-        read_dsn_report(parts.notice.substr(report_at)).recipients;
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+        read_dsn_recipients(parts.notice.substr(report_at));
     if (recipients.empty()) return false;
 
     const Transcript transcript = read_transcript(parts.notice.substr(0, transcript_end));

@@ -39,8 +39,7 @@ class X2 final : public Engine {
         recipients.back().diagnosis.append(content).push_back(' ');
       }
     }
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    drop_unnamed(recipients);
     if (recipients.empty()) return false;
     for (DeliveryStatus& status : recipients) status.diagnosis = squeeze_spaces(status.diagnosis);
     result.recipients = std::move(recipients);

@@ -49,8 +49,7 @@ class X3 final : public Engine {
         current.diagnosis = std::string(mime::trim(line.substr(22)));
       }
     }
-    std::erase_if(recipients,
-                  [](const DeliveryStatus& status) { return status.recipient.empty(); });
+    drop_unnamed(recipients);
     if (recipients.empty()) return false;
     for (DeliveryStatus& status : recipients) {
       status.diagnosis = squeeze_spaces(status.diagnosis);

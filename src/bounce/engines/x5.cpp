@@ -26,9 +26,7 @@ class X5 final : public Engine {
     for (const mime::Part& part : tree.parts()) {
       if (part.content_type.type != "message" || part.content_type.subtype != "delivery-status")
         continue;
-      std::vector<DeliveryStatus> recipients = read_dsn_report(tree.text(part)).recipients;
-      std::erase_if(recipients,
-                    [](const DeliveryStatus& status) { return status.recipient.empty(); });
+      std::vector<DeliveryStatus> recipients = read_dsn_recipients(tree.text(part));
       if (recipients.empty()) continue;
       result.recipients = std::move(recipients);
       result.original = std::string(split_at_original(message.body(), {kRfc822Part}).original);
