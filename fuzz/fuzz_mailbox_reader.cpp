@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const Content content = sniff(text);
-  const Layout layout = choose_layout(content, FileRole::named, "fuzz");
+  const Layout layout = choose_layout(content, FileRole::named);
   if (!is_compressed(content) && layout != Layout::not_mail) {
     MboxReader windows(MappedFile(reopen(file), size), "fuzz", layout, kTinyWindow);
     if (read_messages(windows) != opened) std::abort();
