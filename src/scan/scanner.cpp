@@ -56,6 +56,25 @@ void parse_batch(const mailbox::Batch& batch, RecordFilter only, bounce::BounceR
   }
 }
 
+// A reader's batch can be a whole mapped window of megabytes; parsers take it in slices of
+// about this size, so that every core stays busy to the end and the writer is fed early.
+constexpr std::size_t kSliceBytes = std::size_t{1} << 20;
+
+// Cuts a batch into slices that share its storage.
+std::vector<mailbox::Batch> slice(mailbox::Batch batch) {
+  std::vector<mailbox::Batch> slices;
+  std::size_t bytes = kSliceBytes;
+  for (mailbox::RawMessage& message : batch.messages) {
+    if (bytes >= kSliceBytes) {
+      slices.push_back(mailbox::Batch{{}, batch.storage});
+      bytes = 0;
+    }
+    bytes += message.bytes.size();
+    slices.back().messages.push_back(message);
+  }
+  return slices;
+}
+
 void merge(BatchResult& result, ScanSummary& summary, const RecordSink& sink) {
   summary.messages_read += result.messages;
   summary.bytes_read += result.bytes;
@@ -209,7 +228,9 @@ class OrderedResults {
 void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
                       const RecordSink& sink, ScanSummary& summary, ProgressClock& clock, unsigned workers) {
   BoundedQueue<Job> jobs(workers * 2);
-  OrderedResults results(workers * 2);
+  // Room for the parsers to run ahead while the writer is busy with a burst (the diagnosis
+  // judges its whole learning window at once); slices are small, so this stays a few megabytes.
+  OrderedResults results(workers * 16);
   std::mutex state_mutex;  // guards the four below
   std::uint64_t batches_read = 0;
   bool reading_done = false;
@@ -230,11 +251,13 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
         mailbox::Batch batch;
         std::uint64_t sequence = 0;
         while (source->next(batch)) {
-          {
-            std::lock_guard lock(state_mutex);
-            sequence = batches_read++;
+          for (mailbox::Batch& part : slice(std::move(batch))) {
+            {
+              std::lock_guard lock(state_mutex);
+              sequence = batches_read++;
+            }
+            jobs.push(Job{sequence, std::move(part)});
           }
-          jobs.push(Job{sequence, std::move(batch)});
         }
         std::lock_guard lock(state_mutex);
         for (auto& problem : source->take_problems()) source_problems.push_back(std::move(problem));
