@@ -5,6 +5,7 @@
 #include "data/embedded_files.h"
 #include "data/tsv.h"
 #include "diagnose/ip_range.h"
+#include "diagnose/phrase_list.h"
 #include "mime/ascii.h"
 
 namespace bg::diagnose {
@@ -25,6 +26,15 @@ const std::vector<MentionRow>& mention_rows() {
     return table;
   }();
   return rows;
+}
+
+const PhraseList& mention_phrases() {
+  static const PhraseList phrases([] {
+    std::vector<std::string_view> list;
+    for (const MentionRow& row : mention_rows()) list.push_back(row.phrase);
+    return list;
+  }());
+  return phrases;
 }
 
 bool is_ip_character(char c) {
@@ -63,12 +73,10 @@ std::string refused_ip(std::string_view text, std::string_view skip_host) {
 }  // namespace
 
 std::optional<BlocklistMention> find_blocklist_mention(std::string_view reply, std::string_view remote_host) {
-  const std::string lower = mime::lowercase(reply);
-  for (const MentionRow& row : mention_rows()) {
-    if (lower.find(row.phrase) == std::string::npos) continue;
-    return BlocklistMention{std::string(row.list), std::string(row.removal_page), refused_ip(reply, remote_host)};
-  }
-  return std::nullopt;
+  const std::optional<std::size_t> row = mention_phrases().first_found(reply);
+  if (!row) return std::nullopt;
+  const MentionRow& mention = mention_rows()[*row];
+  return BlocklistMention{std::string(mention.list), std::string(mention.removal_page), refused_ip(reply, remote_host)};
 }
 
 }  // namespace bg::diagnose

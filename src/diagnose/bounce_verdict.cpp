@@ -7,6 +7,7 @@
 #include "data/tsv.h"
 #include "diagnose/batv.h"
 #include "diagnose/ip_range.h"
+#include "diagnose/phrase_list.h"
 #include "mime/ascii.h"
 #include "mime/lines.h"
 
@@ -103,8 +104,8 @@ bool is_authentication_refusal(const bounce::Record& record) {
   if (record.reason == "authfailure") return true;
   for (std::string_view code : {"5.7.26", "5.7.27", "5.7.515", "5.7.23", "5.7.24", "4.7.26", "4.7.23", "4.7.24"})
     if (record.deliverystatus == code) return true;
-  const std::string lower = mime::lowercase(record.diagnosticcode);
-  return lower.find("unauthenticated") != std::string::npos || lower.find("dmarc policy") != std::string::npos;
+  return mime::ifind(record.diagnosticcode, "unauthenticated") != std::string_view::npos ||
+         mime::ifind(record.diagnosticcode, "dmarc policy") != std::string_view::npos;
 }
 
 }  // namespace
@@ -125,23 +126,21 @@ EntryHop entry_hop(const bounce::OriginalMessage& original) {
 }
 
 bool looks_like_spam_subject(std::string_view subject) {
-  static const std::vector<std::string_view> phrases = [] {
+  static const PhraseList phrases([] {
     std::vector<std::string_view> list;
     for (const data::TsvRow& row : data::read_tsv(data::embedded_file("spam-subjects.tsv")))
       if (!row.empty() && !row[0].empty()) list.push_back(row[0]);
     return list;
-  }();
-  const std::string lower = mime::lowercase(subject);
-  for (std::string_view phrase : phrases)
-    if (lower.find(phrase) != std::string::npos) return true;
-  return false;
+  }());
+  return phrases.first_found(subject).has_value();
 }
 
 BounceVerdict judge(const bounce::Record& record, const VerdictContext& context) {
   BounceVerdict verdict;
   const Owner& owner = context.owner;
   const bounce::OriginalMessage& original = record.original;
-  const std::string domain = owner.domains.empty() ? std::string("your domain") : owner.domains.front();
+  static const std::string kUnnamedDomain = "your domain";
+  const std::string& domain = owner.domains.empty() ? kUnnamedDomain : owner.domains.front();
   int score = 0;
   auto say = [&](int weight, std::string fact) {
     score += weight;

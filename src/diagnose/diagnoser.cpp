@@ -26,7 +26,7 @@ Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge*
       mass_mail_(sent_),
       tally_(owner_, sent_) {}
 
-void Diagnoser::add(bounce::Record record) {
+void Diagnoser::add(bounce::Record&& record) {
   if (learned_) {
     BounceVerdict verdict = is_failure(record) ? judge(record, {owner_, sent_, owner_uses_batv_}) : BounceVerdict{};
     if (is_failure(record)) mass_mail_.observe(record, verdict);

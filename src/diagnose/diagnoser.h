@@ -27,7 +27,7 @@ class Diagnoser {
   Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns = nullptr);
 
   // Takes the scan's next record; passes it on, with its verdict, to the sink.
-  void add(bounce::Record record);
+  void add(bounce::Record&& record);
   // Judges and passes on what is still held, and returns the mailbox's situations.
   DiagnosisReport finish();
 
