@@ -6,17 +6,18 @@
 namespace bg::bounce {
 
 std::string squeeze_spaces(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer into a buffer of the largest size, then cut to length.
+  std::string out(text.size(), '\0');
+  char* end = out.data();
   for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      if (end != out.data() && end[-1] != ' ') *end++ = ' ';
     } else {
-      out.push_back(c);
+      *end++ = c;
     }
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (end != out.data() && end[-1] == ' ') --end;
+  out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "mime/headers.h"
 
+#include <algorithm>
+
 #include "mime/ascii.h"
 #include "mime/encoded_words.h"
 #include "mime/lines.h"
@@ -126,16 +128,17 @@ std::string unfold(std::string_view raw) {
   out.reserve(raw.size());
   std::size_t i = 0;
   while (i < raw.size()) {
-    const char c = raw[i];
-    if (c == '\r' || c == '\n') {
-      while (!out.empty() && is_space_or_tab(out.back())) out.pop_back();
-      while (i < raw.size() && (raw[i] == '\r' || raw[i] == '\n' || is_space_or_tab(raw[i]))) ++i;
-      if (!out.empty() && i < raw.size()) out.push_back(' ');
-      continue;
-    }
-    out.push_back(c == '\t' ? ' ' : c);
-    ++i;
+    // Each line is copied whole; only the breaks between lines need a look.
+    std::size_t line_end = i;
+    while (line_end < raw.size() && raw[line_end] != '\r' && raw[line_end] != '\n') ++line_end;
+    out.append(raw, i, line_end - i);
+    if (line_end == raw.size()) break;
+    while (!out.empty() && is_space_or_tab(out.back())) out.pop_back();
+    i = line_end;
+    while (i < raw.size() && (raw[i] == '\r' || raw[i] == '\n' || is_space_or_tab(raw[i]))) ++i;
+    if (!out.empty() && i < raw.size()) out.push_back(' ');
   }
+  std::replace(out.begin(), out.end(), '\t', ' ');
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }

@@ -96,5 +96,17 @@ TEST(PhraseMatcher, OnePassFindsEveryReason) {
   EXPECT_EQ(normalize_reply("  A\t\tB \n C "), "a b c");
 }
 
+TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  const PhraseHits microsoft =
+      matcher.match(normalize_reply("451 4.7.650 The mail server has been temporarily rate limited due to IP reputation"));
+  EXPECT_TRUE(microsoft.any("provider microsoft"));
+  EXPECT_FALSE(microsoft.any("decisive"));
+  EXPECT_FALSE(microsoft.any("no such scope"));
+  const PhraseHits deferred = matcher.match(normalize_reply("temporarily deferred due to unexpected volume or user complaints"));
+  EXPECT_TRUE(deferred.any("decisive"));
+  EXPECT_FALSE(deferred.any("provider microsoft"));
+}
+
 }  // namespace
 }  // namespace bg::bounce

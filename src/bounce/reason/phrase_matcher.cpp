@@ -123,19 +123,27 @@ bool PhraseHits::vetoed(std::string_view reason, std::string_view scope) const {
   return at.valid && at.scope < vetoes_.size() && (vetoes_[at.scope] & at.bit);
 }
 
+bool PhraseHits::any(std::string_view scope) const {
+  const int at = PhraseMatcher::instance().scope_index(scope);
+  if (at < 0 || static_cast<std::size_t>(at) >= found_.size()) return false;
+  return (found_[static_cast<std::size_t>(at)] & ~vetoes_[static_cast<std::size_t>(at)]) != 0;
+}
+
 std::string normalize_reply(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer into a buffer of the largest size, then cut to length.
+  std::string out(text.size(), '\0');
+  char* end = out.data();
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
+      space = end != out.data();
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) *end++ = ' ';
     space = false;
-    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    *end++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
+  out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
 

@@ -15,6 +15,9 @@ class PhraseHits {
   // no veto of that reason in the same scope does.
   bool has(std::string_view reason, std::string_view scope = "") const;
   bool vetoed(std::string_view reason, std::string_view scope = "") const;
+  // Whether any reason has a phrase in `scope` that no veto cancels: most scopes have none,
+  // and this spares asking reason by reason.
+  bool any(std::string_view scope) const;
 
  private:
   friend class PhraseMatcher;

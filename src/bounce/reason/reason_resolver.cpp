@@ -139,6 +139,7 @@ bool is_tentative_reason(std::string_view reason) { return is_retry_candidate(re
 
 std::string reason_in_scope(std::string_view text, std::string_view scope) {
   const PhraseHits hits = PhraseMatcher::instance().match(normalize_reply(text));
+  if (!hits.any(scope)) return {};
   for (std::string_view candidate : kSpecificOrder)
     if (hits.has(candidate, scope)) return std::string(candidate);
   return {};
@@ -157,6 +158,7 @@ std::string resolve_reason(const ReasonInput& input) {
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   const std::string_view provider = provider_of(input.rhost, input.destination);
   auto specific_reason = [&](const std::string& scope) -> std::string {
+    if (!coded_hits.any(scope)) return {};
     for (std::string_view candidate : kSpecificOrder)
       if (coded_hits.has(candidate, scope)) return std::string(candidate);
     return {};
