@@ -6,6 +6,11 @@
   (b) mixed.mbox: throughput in MB/s and peak RSS; with --large also a 4x copy, to show that
       peak memory does not grow with the mailbox.
   (c) maildir/: files per second and peak RSS.
+  On (a) and (b) it also times the scan with --no-diagnosis, alternately with the full scan, to
+  show what the diagnosis costs.
+
+bounceguard runs with --offline: Sisimai makes no DNS look-ups, and the timings should not
+depend on the network.
 
 Every run's output goes to /dev/null; the machine is described at the top of the report.
 """
@@ -53,6 +58,17 @@ def size_of(path):
     return os.path.getsize(path)
 
 
+def diagnosis_cost(scan, path, runs):
+    """Times the scan of `path` with and without the diagnosis, alternately, and prints the cost."""
+    full, bare = [], []
+    for _ in range(runs):
+        full.append(timed(scan + [path])[0])
+        bare.append(timed(scan + ["--no-diagnosis", path])[0])
+    full_median, bare_median = statistics.median(full), statistics.median(bare)
+    print(f"    diagnosis on {os.path.basename(path)}: median {full_median:.3f} s with it, {bare_median:.3f} s "
+          f"without (+{100 * (full_median / bare_median - 1):.1f}%)")
+
+
 def machine():
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as f:
@@ -72,7 +88,7 @@ def main():
     parser.add_argument("--sisimai-runs", type=int, default=3, help="runs of Sisimai on (a)")
     parser.add_argument("--large", action="store_true", help="also time a 4x copy of mixed.mbox")
     args = parser.parse_args()
-    scan = [args.bounceguard, "scan", "--quiet", "--format", "jsonl"]
+    scan = [args.bounceguard, "scan", "--quiet", "--offline", "--format", "jsonl"]
     print(f"machine: {machine()}")
 
     # (a) bounceguard against Sisimai, alternating.
@@ -90,6 +106,8 @@ def main():
     print(f"(a) all-bounce.mbox, {mb:.0f} MB: bounceguard median {ours_median:.3f} s ({mb / ours_median:.0f} MB/s, "
           f"peak {max(r for _, r in ours):.0f} MB) | Sisimai median {theirs_median:.2f} s "
           f"({mb / theirs_median:.1f} MB/s) | bounceguard is {theirs_median / ours_median:.0f}x faster")
+
+    diagnosis_cost(scan, a, args.runs)
 
     # (b) the mixed mailbox, and its 4x copy.
     b = os.path.join(args.inputs, "mixed.mbox")
@@ -109,6 +127,8 @@ def main():
         mb = size_of(path) / 1e6
         print(f"(b) {os.path.basename(path)}, {mb:.0f} MB: median {median:.3f} s, {mb / median:.0f} MB/s, "
               f"peak RSS {max(r for _, r in runs):.0f} MB")
+        if path == b:
+            diagnosis_cost(scan, b, args.runs)
 
     # (c) the Maildir.
     c = os.path.join(args.inputs, "maildir")
