@@ -1,6 +1,7 @@
 #pragma once
 // ASCII case handling for protocol tokens (header names, media types, parameters). Mail
 // protocol keywords are ASCII, so locale-aware functions would only be slower and wrong.
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -27,15 +28,34 @@ inline bool istarts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
-// Case-insensitive search; returns npos when `needle` is absent.
+inline char to_upper_ascii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+
+// The first `byte` in haystack[from, last], or npos.
+inline std::size_t find_byte(std::string_view haystack, char byte, std::size_t from, std::size_t last) {
+  if (from > last) return std::string_view::npos;
+  const void* found = std::memchr(haystack.data() + from, byte, last - from + 1);
+  return found == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
+}
+
+// Case-insensitive search; returns npos when `needle` is absent. Candidates are found with
+// memchr, once for each case of the needle's first byte, and only they are compared in full.
 inline std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
-  if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
-  const char first = to_lower_ascii(needle[0]);
-  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
-    if (to_lower_ascii(haystack[i]) == first && iequals(haystack.substr(i, needle.size()), needle))
-      return i;
+  constexpr std::size_t npos = std::string_view::npos;
+  if (needle.empty()) return from <= haystack.size() ? from : npos;
+  if (from >= haystack.size() || needle.size() > haystack.size() - from) return npos;
+  const std::size_t last_start = haystack.size() - needle.size();
+  const char lower = to_lower_ascii(needle[0]);
+  const char upper = to_upper_ascii(lower);
+  const std::string_view rest = needle.substr(1);
+  std::size_t next_lower = find_byte(haystack, lower, from, last_start);
+  std::size_t next_upper = upper == lower ? npos : find_byte(haystack, upper, from, last_start);
+  while (true) {
+    const std::size_t at = next_lower < next_upper ? next_lower : next_upper;
+    if (at == npos) return npos;
+    if (iequals(haystack.substr(at + 1, rest.size()), rest)) return at;
+    if (at == next_lower) next_lower = find_byte(haystack, lower, at + 1, last_start);
+    else next_upper = find_byte(haystack, upper, at + 1, last_start);
   }
-  return std::string_view::npos;
 }
 
 inline bool icontains(std::string_view haystack, std::string_view needle) {

@@ -1,0 +1,45 @@
+// Case-insensitive search agrees with the plain search over lowercased copies, at every start
+// position, over many random texts drawn from a small alphabet (so that matches are frequent).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "mime/ascii.h"
+
+namespace bg::mime {
+namespace {
+
+std::size_t reference_ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
+  if (from > haystack.size()) return std::string_view::npos;
+  return lowercase(haystack).find(lowercase(needle), from);
+}
+
+std::string random_text(std::mt19937& random, std::size_t max_size) {
+  static constexpr std::string_view kAlphabet = "aAbB-1[";
+  std::string text(std::uniform_int_distribution<std::size_t>(0, max_size)(random), ' ');
+  for (char& c : text) c = kAlphabet[std::uniform_int_distribution<std::size_t>(0, kAlphabet.size() - 1)(random)];
+  return text;
+}
+
+TEST(Ascii, IfindAgreesWithSearchingLowercasedCopies) {
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string haystack = random_text(random, 40);
+    const std::string needle = random_text(random, 4);
+    for (std::size_t from = 0; from <= haystack.size() + 1; ++from)
+      ASSERT_EQ(ifind(haystack, needle, from), reference_ifind(haystack, needle, from))
+          << "haystack '" << haystack << "' needle '" << needle << "' from " << from;
+  }
+}
+
+TEST(Ascii, IfindOnMailText) {
+  EXPECT_EQ(ifind("by mx.example.com with ESMTPSA id 12", "esmtpsa"), 23u);
+  EXPECT_EQ(ifind("Authenticated sender: alice", "AUTHENTICATED SENDER:"), 0u);
+  EXPECT_EQ(ifind("helo=x", "helo=x", 1), std::string_view::npos);
+  EXPECT_EQ(ifind("abc", ""), 0u);
+  EXPECT_EQ(ifind("", "a"), std::string_view::npos);
+}
+
+}  // namespace
+}  // namespace bg::mime
