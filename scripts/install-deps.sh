@@ -10,7 +10,7 @@ packages=(
   libgmime-3.0-dev libglib2.0-dev libvectorscan-dev libicu-dev
   zlib1g-dev liblzma-dev libzstd-dev libarchive-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev
-  libunbound-dev libldns-dev dns-root-data
+  libunbound-dev libldns-dev dns-root-data libjemalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   nsd ldnsutils python3-spf python3-yaml libsisimai-perl hyperfine

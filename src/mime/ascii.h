@@ -1,6 +1,7 @@
 #pragma once
 // ASCII case handling for protocol tokens (header names, media types, parameters). Mail
 // protocol keywords are ASCII, so locale-aware functions would only be slower and wrong.
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -60,6 +61,20 @@ inline std::size_t ifind(std::string_view haystack, std::string_view needle, std
 
 inline bool icontains(std::string_view haystack, std::string_view needle) {
   return ifind(haystack, needle) != std::string_view::npos;
+}
+
+// The end of the run of ASCII bytes (below 0x80) that starts at `from`: the position of the
+// first byte at or above 0x80, or text.size(). Eight bytes are tested at a time.
+inline std::size_t end_of_ascii(std::string_view text, std::size_t from) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if ((word & kHighBits) != 0) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
 }
 
 inline std::string lowercase(std::string_view s) {

@@ -89,19 +89,23 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-// Copies UTF-8, replacing each invalid byte with U+FFFD.
+// Copies UTF-8, replacing each invalid byte with U+FFFD. Valid runs are copied whole; only
+// the bytes past ASCII are looked at one sequence at a time.
 void append_sanitized_utf8(std::string_view text, std::string& out) {
-  std::size_t i = 0;
+  std::size_t run_start = 0;
+  std::size_t i = end_of_ascii(text, 0);
   while (i < text.size()) {
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
+      out.append(text.substr(run_start, i - run_start));
       out.append(kReplacement);
-      ++i;
+      run_start = ++i;
     } else {
-      out.append(text.substr(i, length));
       i += length;
     }
+    i = end_of_ascii(text, i);
   }
+  out.append(text.substr(run_start));
 }
 
 // iconv writes whole characters only, so each chunk of its output can be checked on its own.
@@ -131,16 +135,12 @@ void convert(iconv_t cd, std::string_view text, std::string& out) {
   append_sanitized_utf8(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
 }
 
-bool all_ascii(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
+bool all_ascii(std::string_view text) { return end_of_ascii(text, 0) == text.size(); }
 
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = end_of_ascii(text, 0); i < text.size(); i = end_of_ascii(text, i)) {
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) return false;
     i += length;

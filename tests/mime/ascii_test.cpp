@@ -41,5 +41,16 @@ TEST(Ascii, IfindOnMailText) {
   EXPECT_EQ(ifind("", "a"), std::string_view::npos);
 }
 
+TEST(Ascii, EndOfAsciiFindsTheFirstHighByteFromAnyStart) {
+  for (std::size_t size = 0; size < 40; ++size) {
+    for (std::size_t high = 0; high <= size; ++high) {
+      std::string text(size, 'x');
+      if (high < size) text[high] = '\xE9';
+      for (std::size_t from = 0; from <= size; ++from)
+        ASSERT_EQ(end_of_ascii(text, from), from <= high ? high : text.size()) << size << " " << high << " " << from;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bg::mime

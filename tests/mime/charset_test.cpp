@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace bg::mime {
@@ -71,6 +72,42 @@ TEST(Charset, ResultIsAlwaysValidUtf8) {
 TEST(Charset, ConverterOutputIsCheckedToo) {
   EXPECT_EQ(to_utf8("\xF5\x89\xB7\x9F ok", "\xFF\xFF\xFF\xFEUTF-8"),
             std::string(kReplacement) + kReplacement + kReplacement + kReplacement + " ok");
+}
+
+// Sanitizing one sequence at a time, as the Unicode Standard's table 3-7 reads: the lead byte
+// says how long the sequence must be, and a short one that does not validate is one bad byte.
+std::string reference_sanitized(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length > 0 && i + length <= text.size() && is_valid_utf8(text.substr(i, length))) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out.append(kReplacement);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Long runs are copied and checked many bytes at a time; the result must not depend on where
+// a multi-byte sequence or a bad byte falls within those blocks.
+TEST(Charset, LongTextsSanitizeAsOneSequenceAtATime) {
+  std::mt19937 random(11);
+  static constexpr std::string_view kPieces[] = {"a", "plain text ", "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x93\xA7",
+                                                 "\xFF", "\xE6\x97", "\xC0\xAF", "\xED\xA0\x80", "\x80"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int pieces = std::uniform_int_distribution<int>(0, 30)(random);
+    for (int k = 0; k < pieces; ++k)
+      text += kPieces[std::uniform_int_distribution<std::size_t>(0, std::size(kPieces) - 1)(random)];
+    const std::string expected = reference_sanitized(text);
+    ASSERT_EQ(to_utf8(text, "utf-8"), expected) << text;
+    ASSERT_EQ(is_valid_utf8(text), expected == text) << text;
+  }
 }
 
 TEST(Utf8Validation, AcceptsOnlyWellFormedText) {
