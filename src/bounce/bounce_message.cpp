@@ -20,16 +20,14 @@ bool is_message_part(const mime::ContentType& type) {
                                     type.subtype == "news" || type.subtype == "partial");
 }
 
-// The header block of a parsed part as one text, fields joined by newlines.
-std::string header_block_text(const mime::Headers& headers) {
-  std::string out;
+// Appends the header block of a parsed part as one text, fields joined by newlines.
+void append_header_block(const mime::Headers& headers, std::string& out) {
   for (const mime::HeaderField& field : headers.fields()) {
     out.append(field.name);
     out.append(": ");
     out.append(field.value);
     out.push_back('\n');
   }
-  return out;
 }
 
 // Removes the quoting of a forwarded message: "> " at line starts.
@@ -94,18 +92,18 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
     body_.append("Content-Type: message/rfc822\n");
     if (!part.children.empty()) {
       const mime::Part& embedded = tree_.parts()[static_cast<std::size_t>(part.children.front())];
-      body_.append(header_block_text(embedded.headers));
+      append_header_block(embedded.headers, body_);
       body_.push_back('\n');
-      if (!embedded.is_multipart()) body_.append(tree_.text(embedded));
+      if (!embedded.is_multipart()) tree_.append_text(embedded, body_);
     } else {
-      body_.append(tree_.text(part));
+      tree_.append_text(part, body_);
     }
     body_.push_back('\n');
     return;
   }
   if (type.is("text", "rfc822-headers")) {
     body_.append("Content-Type: text/rfc822-headers\n");
-    body_.append(tree_.text(part));
+    tree_.append_text(part, body_);
     body_.push_back('\n');
     return;
   }
@@ -113,7 +111,7 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
     body_.append("Content-Type: message/");
     body_.append(type.subtype == "feedback-report" ? "feedback-report" : "delivery-status");
     body_.push_back('\n');
-    body_.append(tree_.text(part));
+    tree_.append_text(part, body_);
     body_.push_back('\n');
     return;
   }
@@ -125,7 +123,7 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
     return;
   }
   if (type.type == "text" || part_index == 0) {
-    body_.append(tree_.text(part));
+    tree_.append_text(part, body_);
     body_.push_back('\n');
   }
 }

@@ -1,6 +1,7 @@
 #include "mime/mime_tree.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "mime/ascii.h"
 #include "mime/charset.h"
@@ -46,16 +47,25 @@ MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t li
   match.line_start = match.line_end = message_.size();
   if (boundaries_.empty()) return match;
   limit = std::min(limit, message_.size());
-  // One pass over the lines: only those starting with "--" are compared with the boundaries.
-  for (std::size_t pos = from; pos < limit;) {
-    const Line line = line_at(message_, pos);
-    if (line.text.starts_with("--")) {
-      for (std::size_t level = boundaries_.size(); level-- > 0;) {
-        if (const int kind = boundary_kind(line.text, boundaries_[level]))
-          return {pos, line.next, level, kind == 2, true};
+  // Only lines starting with "--" can be boundaries: memchr jumps from one '-' to the next, and
+  // a dash at the start of a line is read as a candidate. `from` is always a line start.
+  const char* data = message_.data();
+  std::size_t pos = from;
+  while (pos < limit) {
+    if (data[pos] == '-' && (pos == from || data[pos - 1] == '\n' || data[pos - 1] == '\r')) {
+      const Line line = line_at(message_, pos);
+      if (line.text.starts_with("--")) {
+        for (std::size_t level = boundaries_.size(); level-- > 0;) {
+          if (const int kind = boundary_kind(line.text, boundaries_[level]))
+            return {pos, line.next, level, kind == 2, true};
+        }
       }
+      pos = line.next;
+      continue;
     }
-    pos = line.next;
+    const void* dash = pos + 1 < limit ? std::memchr(data + pos + 1, '-', limit - pos - 1) : nullptr;
+    if (dash == nullptr) break;
+    pos = static_cast<std::size_t>(static_cast<const char*>(dash) - data);
   }
   return match;
 }
@@ -144,8 +154,14 @@ std::string MimeTree::decoded(const Part& part) const {
 
 std::string MimeTree::text(const Part& part) const {
   std::string out;
-  append_as_utf8(decoded(part), part.content_type.parameter("charset"), out);
+  append_text(part, out);
   return out;
+}
+
+void MimeTree::append_text(const Part& part, std::string& out) const {
+  const std::string_view charset = part.content_type.parameter("charset");
+  if (is_identity_encoding(part.transfer_encoding)) append_as_utf8(part.body, charset, out);
+  else append_as_utf8(decoded(part), charset, out);
 }
 
 }  // namespace bg::mime

@@ -40,6 +40,9 @@ class MimeTree {
   std::string decoded(const Part& part) const;
   // The body decoded and converted from its charset to UTF-8.
   std::string text(const Part& part) const;
+  // The same text, appended to `out`; a body with no transfer encoding is converted straight
+  // from the message, without a decoded copy.
+  void append_text(const Part& part, std::string& out) const;
 
   // A multipart whose closing boundary never came, or a part cut short by the end of input.
   bool has_broken_structure() const { return broken_structure_; }

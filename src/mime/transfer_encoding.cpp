@@ -92,6 +92,11 @@ void append_quoted_printable_decoded(std::string_view encoded, std::string& out,
   }
 }
 
+bool is_identity_encoding(std::string_view encoding) {
+  const std::string_view name = trim(encoding);
+  return !iequals(name, "base64") && !iequals(name, "quoted-printable");
+}
+
 void append_transfer_decoded(std::string_view body, std::string_view encoding, std::string& out) {
   const std::string_view name = trim(encoding);
   if (iequals(name, "base64")) {

@@ -1,5 +1,6 @@
 #include "report/record_json_text.h"
 
+#include <array>
 #include <charconv>
 
 namespace bg::report {
@@ -28,6 +29,13 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return 0;
   return length;
 }
+
+// The bytes written into a JSON string as they are: printable ASCII other than '"' and '\\'.
+constexpr auto kPlainBytes = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 void append_number(std::int64_t value, std::string& out) {
   char buffer[24];
@@ -123,11 +131,9 @@ void append_json_string(std::string_view text, std::string& out) {
   out.push_back('"');
   std::size_t run = 0;  // start of the bytes copied as they are
   for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && kPlainBytes[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       if (const std::size_t length = utf8_length(text, i)) {
         i += length;

@@ -1,0 +1,44 @@
+// Line splitting finds the same lines as a byte-by-byte reading, whatever the line endings
+// (LF, CRLF, CR-only, mixed) and wherever they fall within the eight-byte blocks it tests.
+#include "mime/lines.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace bg::mime {
+namespace {
+
+Line reference_line_at(std::string_view data, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < data.size() && data[end] != '\n' && data[end] != '\r') ++end;
+  std::size_t next = end;
+  if (next < data.size()) next += data.substr(next).starts_with("\r\n") ? 2 : 1;
+  return {data.substr(pos, end - pos), next};
+}
+
+TEST(Lines, LineAtAgreesWithAByteByByteReading) {
+  std::mt19937 random(5);
+  static constexpr std::string_view kAlphabet = "ab \r\n\x8a\x8d\t";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(std::uniform_int_distribution<std::size_t>(0, 50)(random), ' ');
+    for (char& c : text) c = kAlphabet[std::uniform_int_distribution<std::size_t>(0, kAlphabet.size() - 1)(random)];
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+      const Line line = line_at(text, pos);
+      const Line expected = reference_line_at(text, pos);
+      ASSERT_EQ(line.text, expected.text) << round << " " << pos;
+      ASSERT_EQ(line.next, expected.next) << round << " " << pos;
+    }
+  }
+}
+
+TEST(Lines, EveryLineEndingEndsALine) {
+  EXPECT_EQ(line_at("Subject: a long header line\r\nnext", 0).text, "Subject: a long header line");
+  EXPECT_EQ(line_at("Subject: a long header line\r\nnext", 0).next, 29u);
+  EXPECT_EQ(line_at("one\rtwo", 0).next, 4u);
+  EXPECT_EQ(line_at("no line ending at all", 3).text, "line ending at all");
+}
+
+}  // namespace
+}  // namespace bg::mime
