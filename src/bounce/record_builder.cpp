@@ -164,7 +164,7 @@ bool is_hard_bounce(std::string_view reason, std::string_view status) {
 
 void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
                    std::vector<Record>& records) {
-  const OriginalMessage original = read_original(result.original);
+  OriginalMessage original = read_original(result.original);
   const std::string bounce_date = message.header("Date");
 
   // The addresser: who sent the original. From the original when it is there; else the bounce's To.
@@ -202,16 +202,19 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     Record record;
     record.recipient = find_address(status.recipient);
     if (record.recipient.empty()) continue;
+    // Each record carries the original; the last one takes it instead of a copy.
+    const bool last = &status == &result.recipients.back();
     record.addresser = addresser;
     record.bounce_to = bounce_to;
     record.kind = result.kind;
     record.decodedby = std::string(source.format);
     record.origin = std::string(source.origin);
     record.message_index = source.message_index;
-    record.original = original;
     record.subject = original.subject;
     record.messageid = original.messageid;
     record.listid = original.listid;
+    if (last) record.original = std::move(original);
+    else record.original = original;
     record.feedbacktype = status.feedbacktype;
     record.destination = domain_of(record.recipient);
     record.senderdomain = domain_of(record.addresser);

@@ -24,7 +24,9 @@ Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge*
       dns_(dns),
       relays_given_(owner_.knows_relays()),
       mass_mail_(sent_),
-      tally_(owner_, sent_) {}
+      tally_(owner_, sent_) {
+  held_.reserve(kLearningWindow);
+}
 
 void Diagnoser::add(bounce::Record&& record) {
   if (learned_) {

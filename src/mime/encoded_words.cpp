@@ -80,7 +80,8 @@ std::string decode_encoded_words(std::string_view value) {
   while (i < value.size()) {
     EncodedWord word;
     if (value[i] != '=' || !read_encoded_word(value, i, terminators, word)) {
-      ++i;
+      i = value.find('=', i + 1);  // words start with "=?"
+      if (i == std::string_view::npos) break;
       continue;
     }
     const std::string_view between = value.substr(plain_start, i - plain_start);

@@ -35,20 +35,35 @@ bool is_ipv6(std::string_view text) {
   return true;
 }
 
-// The position of `word` as a whole word outside parentheses, from `from`; npos when absent.
-std::size_t find_keyword(std::string_view text, std::string_view word, std::size_t from = 0) {
+// Where the clauses of a Received line start: the first "from", "by" and "with" written as
+// whole words outside parentheses; npos for those absent.
+struct Clauses {
+  std::size_t from = std::string_view::npos;
+  std::size_t by = std::string_view::npos;
+  std::size_t with = std::string_view::npos;
+};
+
+Clauses find_clauses(std::string_view text) {
+  Clauses clauses;
   int depth = 0;
-  for (std::size_t i = from; i < text.size(); ++i) {
+  const auto is_break = [](char c) { return c == ' ' || c == '\t'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '(') ++depth;
     else if (text[i] == ')' && depth > 0) --depth;
     if (depth != 0) continue;
-    const bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == ')';
-    if (word_start && mime::istarts_with(text.substr(i), word)) {
-      const std::size_t end = i + word.size();
-      if (end == text.size() || text[end] == ' ' || text[end] == '\t') return i;
-    }
+    const bool word_start = i == 0 || is_break(text[i - 1]) || text[i - 1] == ')';
+    if (!word_start) continue;
+    std::size_t end = i;
+    while (end < text.size() && end - i < 5 && !is_break(text[end])) ++end;
+    if (end < text.size() && !is_break(text[end])) continue;  // longer than any keyword
+    const std::string_view word = text.substr(i, end - i);
+    std::size_t* slot = mime::iequals(word, "from") ? &clauses.from
+                        : mime::iequals(word, "by") ? &clauses.by
+                        : mime::iequals(word, "with") ? &clauses.with
+                                                      : nullptr;
+    if (slot != nullptr && *slot == std::string_view::npos) *slot = i;
   }
-  return std::string_view::npos;
+  return clauses;
 }
 
 std::string_view next_token(std::string_view text, std::size_t pos) {
@@ -105,6 +120,10 @@ std::string helo_name(std::string_view from_part) {
 }
 
 std::string authenticated_sender(std::string_view text) {
+  // Every marker starts with "auth"; most lines have none, and one search tells.
+  const std::size_t first_auth = mime::ifind(text, "auth");
+  if (first_auth == std::string_view::npos) return {};
+  text.remove_prefix(first_auth);
   for (std::string_view marker : {"authenticated sender:", "authenticated as ", "authenticated user ", "auth=", "authenticated-id"}) {
     const std::size_t at = mime::ifind(text, marker);
     if (at == std::string_view::npos) continue;
@@ -162,8 +181,9 @@ ReceivedHop parse_received(std::string_view value) {
     text = text.substr(0, semicolon);
   }
 
-  const std::size_t from_at = find_keyword(text, "from");
-  const std::size_t by_at = find_keyword(text, "by");
+  const Clauses clauses = find_clauses(text);
+  const std::size_t from_at = clauses.from;
+  const std::size_t by_at = clauses.by;
   if (from_at != std::string_view::npos) {
     const std::size_t from_end = by_at != std::string_view::npos && by_at > from_at ? by_at : text.size();
     const std::string_view from_part = text.substr(from_at + 4, from_end - from_at - 4);
@@ -185,7 +205,7 @@ ReceivedHop parse_received(std::string_view value) {
     if (hop.from_rdns.empty()) hop.from_rdns = looked_up_name(from_part);
   }
   if (by_at != std::string_view::npos) hop.by_host = strip_brackets(next_token(text, by_at + 2));
-  if (const std::size_t with_at = find_keyword(text, "with"); with_at != std::string_view::npos) {
+  if (const std::size_t with_at = clauses.with; with_at != std::string_view::npos) {
     hop.protocol = strip_brackets(next_token(text, with_at + 4));
     // Microsoft writes "with Microsoft SMTP Server": keep the words that name the protocol.
     if (mime::iequals(hop.protocol, "microsoft")) hop.protocol = "Microsoft SMTP Server";
