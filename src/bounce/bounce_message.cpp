@@ -60,6 +60,8 @@ void BounceMessage::parse(std::string_view message) {
   body_.clear();
   subject_ = headers().text("Subject");
   from_ = headers().text("From");
+  received_.clear();
+  headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
   flatten(0, false);
 
   std::string_view subject = mime::trim(subject_);
@@ -128,12 +130,25 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
   }
 }
 
+int BounceMessage::received_mentioning(std::initializer_list<std::string_view> needles) const {
+  int count = 0;
+  for (std::string_view value : received_) {
+    for (std::string_view needle : needles) {
+      if (mime::contains_text(value, needle)) {
+        ++count;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
 BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers) {
   std::size_t cut = std::string_view::npos;
   std::size_t marker_length = 0;
   for (std::string_view marker : markers) {
     std::size_t at = 0;
-    while ((at = body.find(marker, at)) != std::string_view::npos) {
+    while ((at = mime::find_text(body, marker, at)) != std::string_view::npos) {
       if (at == 0 || body[at - 1] == '\n') break;
       ++at;
     }

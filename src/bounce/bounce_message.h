@@ -5,6 +5,7 @@
 // introduced by a "Content-Type: message/delivery-status" (or message/rfc822) line.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mime/mime_tree.h"
 
@@ -27,6 +28,12 @@ class BounceMessage {
   const std::string& body() const { return body_; }
   const mime::MimeTree& tree() const { return tree_; }
 
+  // The top-level Received headers as written, top first; many formats are told by a relay's
+  // signature there.
+  const std::vector<std::string_view>& received() const { return received_; }
+  // How many of them contain one of `needles`.
+  int received_mentioning(std::initializer_list<std::string_view> needles) const;
+
  private:
   void flatten(int part_index, bool inside_alternative_with_plain);
 
@@ -35,6 +42,7 @@ class BounceMessage {
   std::string subject_;
   std::string from_;
   std::string body_;
+  std::vector<std::string_view> received_;
 };
 
 // Splits a flattened body at the first line that starts with one of `markers` (a marker for the

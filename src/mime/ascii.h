@@ -38,6 +38,18 @@ inline std::size_t find_byte(std::string_view haystack, char byte, std::size_t f
   return found == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
 }
 
+// The first `needle` in haystack at or after `from`, or npos. glibc's memmem skips ahead by
+// pairs of bytes, where string_view::find stops at every copy of the needle's first byte.
+inline std::size_t find_text(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
+  if (from > haystack.size()) return std::string_view::npos;
+  const void* found = memmem(haystack.data() + from, haystack.size() - from, needle.data(), needle.size());
+  return found == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
+}
+
+inline bool contains_text(std::string_view haystack, std::string_view needle) {
+  return find_text(haystack, needle) != std::string_view::npos;
+}
+
 // Case-insensitive search; returns npos when `needle` is absent. Candidates are found with
 // memchr, once for each case of the needle's first byte, and only they are compared in full.
 inline std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0) {

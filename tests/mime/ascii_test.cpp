@@ -33,6 +33,17 @@ TEST(Ascii, IfindAgreesWithSearchingLowercasedCopies) {
   }
 }
 
+TEST(Ascii, FindTextAgreesWithStringFind) {
+  std::mt19937 random(9);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string haystack = random_text(random, 40);
+    const std::string needle = random_text(random, 4);
+    for (std::size_t from = 0; from <= haystack.size() + 1; ++from)
+      ASSERT_EQ(find_text(haystack, needle, from), std::string_view(haystack).find(needle, from))
+          << "haystack '" << haystack << "' needle '" << needle << "' from " << from;
+  }
+}
+
 TEST(Ascii, IfindOnMailText) {
   EXPECT_EQ(ifind("by mx.example.com with ESMTPSA id 12", "esmtpsa"), 23u);
   EXPECT_EQ(ifind("Authenticated sender: alice", "AUTHENTICATED SENDER:"), 0u);

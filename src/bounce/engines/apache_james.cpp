@@ -14,11 +14,7 @@ namespace {
 bool is_james_bounce(const BounceMessage& message) {
   if (message.subject() == "[BOUNCE]") return true;
   if (message.headers().raw("Message-Id").find(".JavaMail.") != std::string_view::npos) return true;
-  bool found = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find("JAMES SMTP Server") != std::string_view::npos) found = true;
-  });
-  return found;
+  return message.received_mentioning({"JAMES SMTP Server"}) > 0;
 }
 
 class ApacheJames final : public Engine {

@@ -15,11 +15,7 @@ constexpr std::string_view kTranscript = "----- Transcript of session follows";
 
 bool is_bigfoot_report(const BounceMessage& message) {
   if (message.from().find("@bigfoot.com>") != std::string::npos) return true;
-  bool via_bigfoot = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find(".bigfoot.com ") != std::string_view::npos) via_bigfoot = true;
-  });
-  return via_bigfoot;
+  return message.received_mentioning({".bigfoot.com "}) > 0;
 }
 
 // The command of the transcript's last ">>> RCPT TO:<...>" line; "EHLO" when the server only

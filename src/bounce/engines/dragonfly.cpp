@@ -8,6 +8,7 @@
 #include "bounce/engines/engines.h"
 #include "bounce/engines/report_sections.h"
 #include "bounce/engines/text_lines.h"
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -18,12 +19,8 @@ constexpr std::string_view kErrorFor = "There was an error delivering your mail 
 constexpr std::string_view kDidNotLike = " did not like our ";
 
 bool is_dragonfly_report(const BounceMessage& message) {
-  bool sent_by_dma = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find("(DragonFly Mail Agent") != std::string_view::npos) sent_by_dma = true;
-  });
-  return sent_by_dma ||
-         message.body().find("This is the DragonFly Mail Agent") != std::string::npos;
+  return message.received_mentioning({"(DragonFly Mail Agent"}) > 0 ||
+         mime::contains_text(message.body(), "This is the DragonFly Mail Agent");
 }
 
 // "mx.example.org [192.0.2.25] did not like our final DATA:": the remote host and the command.

@@ -24,11 +24,7 @@ bool is_exchange2003_report(const BounceMessage& message) {
     return true;
   if (mime::trim(headers.raw("X-MimeOLE")).starts_with("Produced By Microsoft Exchange"))
     return true;
-  bool relayed = false;
-  headers.for_each("Received", [&](std::string_view value) {
-    if (value.find(" with Internet Mail Service (") != std::string_view::npos) relayed = true;
-  });
-  return relayed;
+  return message.received_mentioning({" with Internet Mail Service ("}) > 0;
 }
 
 // "kijitora@example.co.jp on Thu, 29 Apr 2007 16:51:51 -0500" or

@@ -27,11 +27,7 @@ bool is_ezweb_report(const BounceMessage& message) {
   if (from.find("Postmaster@ezweb.ne.jp") != std::string::npos) ++clues;
   if (from.find("Postmaster@au.com") != std::string::npos) ++clues;
   if (mime::trim(message.subject()) == "Mail System Error - Returned Mail") ++clues;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find("ezweb.ne.jp (EZweb Mail) with") != std::string_view::npos ||
-        value.find(".au.com (") != std::string_view::npos)
-      ++clues;
-  });
+  clues += message.received_mentioning({"ezweb.ne.jp (EZweb Mail) with", ".au.com ("});
   const std::string_view id = mime::trim(message.headers().raw("Message-ID"));
   if (id.ends_with(".ezweb.ne.jp>") || id.ends_with(".au.com>")) ++clues;
   return clues >= 2;

@@ -17,13 +17,7 @@ bool is_kddi_report(const BounceMessage& message) {
   const std::string from = mime::lowercase(find_address(message.from()));
   if (from.starts_with("no-reply@") && from.ends_with(".dion.ne.jp")) return true;
   if (mime::trim(message.headers().raw("Reply-To")) == "no-reply@app.auone-net.jp") return true;
-  bool via_au = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find("ezweb.ne.jp (") != std::string_view::npos ||
-        value.find(".au.com (") != std::string_view::npos)
-      via_au = true;
-  });
-  return via_au;
+  return message.received_mentioning({"ezweb.ne.jp (", ".au.com ("}) > 0;
 }
 
 // "Your mail sent on: Thu, 29 Apr 2013 23:45:22 +0900" or "Your mail attempted to be delivered

@@ -12,11 +12,7 @@ namespace bg::bounce {
 namespace {
 
 bool received_by_mailfoundry(const BounceMessage& message) {
-  bool found = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find("(MAILFOUNDRY) id") != std::string_view::npos) found = true;
-  });
-  return found;
+  return message.received_mentioning({"(MAILFOUNDRY) id"}) > 0;
 }
 
 class MailFoundry final : public Engine {

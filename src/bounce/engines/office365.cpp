@@ -34,12 +34,12 @@ bool is_office365_report(const BounceMessage& message) {
         "X-MS-Exchange-CrossTenant-FromEntityHeader",
         "X-MS-Exchange-Transport-CrossTenantHeadersStamped"})
     if (message.headers().has(header)) ++clues;
-  bool received_from_exchange_online = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (names_exchange_online(value)) received_from_exchange_online = true;
-  });
-  if (received_from_exchange_online) ++clues;
+  // The last two clues are the costliest to look for: only when they can still make two.
+  if (clues >= 2) return true;
   if (names_exchange_online(message.headers().raw("Message-ID"))) ++clues;
+  if (clues == 0) return false;
+  for (std::string_view value : message.received())
+    if (names_exchange_online(value)) return true;
   return clues >= 2;
 }
 

@@ -14,11 +14,7 @@ namespace bg::bounce {
 namespace {
 
 bool received_by_opensmtpd(const BounceMessage& message) {
-  bool found = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find(" (OpenSMTPD) with ") != std::string_view::npos) found = true;
-  });
-  return found;
+  return message.received_mentioning({" (OpenSMTPD) with "}) > 0;
 }
 
 // "kijitora@example.jp: 550 5.1.1 ..." (the colon may be missing in old versions).

@@ -19,11 +19,7 @@ bool is_outlook_report(const BounceMessage& message) {
   if (message.subject().find("Delivery Status Notification") != std::string::npos) ++clues;
   if (message.headers().has("X-Message-Delivery")) ++clues;
   if (message.headers().has("X-Message-Info")) ++clues;
-  bool via_hotmail = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find(".hotmail.com") != std::string_view::npos) via_hotmail = true;
-  });
-  if (via_hotmail) ++clues;
+  if (message.received_mentioning({".hotmail.com"}) > 0) ++clues;
   return clues >= 2;
 }
 

@@ -12,15 +12,13 @@ namespace {
 
 // "Received: (qmail 12345 invoked for bounce); ..." marks a message qmail-send wrote itself.
 bool received_from_qmail(const BounceMessage& message) {
-  bool found = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
+  for (std::string_view value : message.received()) {
     value = mime::trim(value);
-    if (!value.starts_with("(qmail ")) return;
-    if (value.find(" invoked for bounce)") != std::string_view::npos ||
-        value.find(" invoked from network)") != std::string_view::npos)
-      found = true;
-  });
-  return found;
+    if (value.starts_with("(qmail ") && (mime::contains_text(value, " invoked for bounce)") ||
+                                         mime::contains_text(value, " invoked from network)")))
+      return true;
+  }
+  return false;
 }
 
 bool opens_report(std::string_view line) { return line.starts_with("Hi. This is the qmail"); }

@@ -17,11 +17,7 @@ namespace {
 enum class Gateway { kNone, kSms, kMms };
 
 Gateway gateway_of(const BounceMessage& message) {
-  bool via_vtext = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
-    if (value.find(".vtext.com (") != std::string_view::npos) via_vtext = true;
-  });
-  if (!via_vtext) return Gateway::kNone;
+  if (message.received_mentioning({".vtext.com ("}) == 0) return Gateway::kNone;
   const std::string from = find_address(message.from());
   if (from == "post_master@vtext.com") return Gateway::kSms;
   if (mime::istarts_with(from, "sysadmin@") && mime::lowercase(from).ends_with(".vzwpix.com"))

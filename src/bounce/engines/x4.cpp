@@ -13,14 +13,11 @@ namespace bg::bounce {
 namespace {
 
 bool received_for_bounce(const BounceMessage& message) {
-  bool found = false;
-  message.headers().for_each("Received", [&](std::string_view value) {
+  for (std::string_view value : message.received()) {
     value = mime::trim(value);
-    if (value.starts_with("(qmail ") &&
-        value.find(" invoked for bounce)") != std::string_view::npos)
-      found = true;
-  });
-  return found;
+    if (value.starts_with("(qmail ") && mime::contains_text(value, " invoked for bounce)")) return true;
+  }
+  return false;
 }
 
 bool opens_report(std::string_view line) {
