@@ -48,6 +48,8 @@ bool iequals_name(std::string_view a, std::string_view b) { return iequals(a, b)
 
 std::size_t Headers::parse(std::string_view message) {
   fields_.clear();
+  // Room for a typical header block at once, rather than growing through six reallocations.
+  if (fields_.capacity() == 0) fields_.reserve(32);
   ended_by_blank_line_ = false;
   std::size_t pos = 0;
   if (message.starts_with("From ")) pos = line_at(message, 0).next;
@@ -129,8 +131,7 @@ std::string unfold(std::string_view raw) {
   std::size_t i = 0;
   while (i < raw.size()) {
     // Each line is copied whole; only the breaks between lines need a look.
-    std::size_t line_end = i;
-    while (line_end < raw.size() && raw[line_end] != '\r' && raw[line_end] != '\n') ++line_end;
+    const std::size_t line_end = find_line_end(raw, i);
     out.append(raw, i, line_end - i);
     if (line_end == raw.size()) break;
     while (!out.empty() && is_space_or_tab(out.back())) out.pop_back();

@@ -36,6 +36,10 @@ int boundary_kind(std::string_view line, std::string_view boundary) {
 
 void MimeTree::parse(std::string_view message) {
   message_ = message;
+  for (Part& part : parts_) {
+    if (spare_parts_.size() >= kMaxSpareParts) break;
+    spare_parts_.push_back(std::move(part));
+  }
   parts_.clear();
   boundaries_.clear();
   broken_structure_ = false;
@@ -85,10 +89,19 @@ bool MimeTree::body_is_empty(std::size_t start) const {
   return start >= message_.size() || find_boundary(start, start + 1).found;
 }
 
+Part& MimeTree::new_part() {
+  if (spare_parts_.empty()) return parts_.emplace_back();
+  Part& part = parts_.emplace_back(std::move(spare_parts_.back()));
+  spare_parts_.pop_back();
+  part.children.clear();
+  part.body = {};
+  return part;
+}
+
 std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, bool is_message,
                                    std::pair<std::string_view, std::string_view> default_type) {
   const int index = static_cast<int>(parts_.size());
-  parts_.emplace_back();
+  new_part();
   if (parent >= 0) parts_[parent].children.push_back(index);
 
   // A header block ends at a line starting with "--", so it never runs past a boundary line:

@@ -59,6 +59,7 @@ class MimeTree {
     bool found = false;
   };
 
+  Part& new_part();
   std::size_t parse_entity(std::size_t start, int parent, int depth, bool is_message,
                            std::pair<std::string_view, std::string_view> default_type);
   std::size_t parse_multipart_children(int index, std::size_t body_start, int depth);
@@ -70,6 +71,10 @@ class MimeTree {
 
   std::string_view message_;
   std::vector<Part> parts_;
+  // Parts of earlier messages, kept so that their header lists and strings keep their storage;
+  // a message with hundreds of parts does not make every later one hold on to that much.
+  static constexpr std::size_t kMaxSpareParts = 64;
+  std::vector<Part> spare_parts_;
   std::vector<std::string> boundaries_;  // enclosing multiparts' boundaries, outermost first
   bool broken_structure_ = false;
 };

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "test_files.h"
 
@@ -287,6 +289,34 @@ TEST(MimeTree, ReparsingReplacesThePreviousTree) {
   EXPECT_EQ(shape(tree), "text/plain");
   EXPECT_EQ(tree.root().body, "body");
   EXPECT_FALSE(tree.has_broken_structure());
+}
+
+// A tree keeps the parts of the message before for their storage; what it reads must not depend
+// on what it read before. Every corpus message is parsed by one long-lived tree, right after a
+// different message, and compared with a fresh tree's reading.
+TEST(MimeTree, AReusedTreeReadsLikeAFreshOne) {
+  MimeTree reused;
+  std::vector<std::string> messages;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus::data_dir() / "sisimai" / "maildir"))
+    if (entry.is_regular_file()) messages.push_back(corpus::read_file(entry.path()));
+  ASSERT_GT(messages.size(), 100u);
+  for (const std::string& message : messages) {
+    reused.parse(message);
+    MimeTree fresh;
+    fresh.parse(message);
+    ASSERT_EQ(shape(reused), shape(fresh));
+    ASSERT_EQ(reused.parts().size(), fresh.parts().size());
+    for (std::size_t i = 0; i < fresh.parts().size(); ++i) {
+      const Part& a = reused.parts()[i];
+      const Part& b = fresh.parts()[i];
+      ASSERT_EQ(a.headers.fields().size(), b.headers.fields().size());
+      ASSERT_EQ(a.body, b.body);
+      ASSERT_EQ(a.transfer_encoding, b.transfer_encoding);
+      ASSERT_EQ(a.content_type.parameter("charset"), b.content_type.parameter("charset"));
+      ASSERT_EQ(a.parent, b.parent);
+      ASSERT_EQ(a.is_message, b.is_message);
+    }
+  }
 }
 
 }  // namespace
