@@ -38,6 +38,10 @@ std::string command_in(std::string_view diagnosis) {
       {"in reply to data", "DATA"},      {"after data", "DATA"},         {"in reply to ehlo", "EHLO"},
       {"in reply to helo", "HELO"},      {"after ehlo", "EHLO"},         {"after helo", "HELO"},
       {"after initial connection", "CONN"}, {"refused to talk to me", "HELO"}};
+  // Every clue starts with "in reply to ", "after " or "refused"; most replies hold none of them.
+  if (!mime::icontains(diagnosis, "in reply to ") && !mime::icontains(diagnosis, "after ") &&
+      !mime::icontains(diagnosis, "refused"))
+    return {};
   for (const Clue& clue : kClues)
     if (mime::icontains(diagnosis, clue.text)) return std::string(clue.command);
   return {};

@@ -36,8 +36,8 @@ thread_local ThreadScratch thread_scratch;
 
 struct ScanContext {
   const PhraseTable* table;
-  std::vector<std::uint64_t>* found;
-  std::vector<std::uint64_t>* vetoes;
+  std::array<std::uint64_t, PhraseHits::kMaxScopes>* found;
+  std::array<std::uint64_t, PhraseHits::kMaxScopes>* vetoes;
 };
 
 int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
@@ -51,16 +51,17 @@ int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned i
 
 }  // namespace
 
-PhraseMatcher::PhraseMatcher() : database_(new Database) {
+PhraseMatcher::PhraseMatcher()
+    : database_(new Database),
+      reason_indexes_(phrase_table().reasons),
+      scope_indexes_(phrase_table().scopes) {
   const PhraseTable& table = phrase_table();
-  if (table.reasons.size() > 64) throw std::logic_error("more than 64 reasons in data/reasons");
+  if (table.reasons.size() > PhraseHits::kMaxReasons) throw std::logic_error("too many reasons in data/reasons");
+  if (table.scopes.size() > PhraseHits::kMaxScopes) throw std::logic_error("too many scopes in data/reasons");
   if (hs_deserialize_database(table.serialized_database.data(), table.serialized_database.size(),
                               &database_->compiled) != HS_SUCCESS)
     throw std::runtime_error("the compiled phrase database does not suit this machine; rebuild");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
-  for (std::string_view scope : table.scopes) scopes_.emplace_back(scope);
-  for (std::size_t i = 0; i < reasons_.size(); ++i) reason_indexes_.emplace(reasons_[i], static_cast<int>(i));
-  for (std::size_t i = 0; i < scopes_.size(); ++i) scope_indexes_.emplace(scopes_[i], static_cast<int>(i));
 }
 
 PhraseMatcher::~PhraseMatcher() {
@@ -73,20 +74,12 @@ const PhraseMatcher& PhraseMatcher::instance() {
   return matcher;
 }
 
-int PhraseMatcher::reason_index(std::string_view reason) const {
-  const auto it = reason_indexes_.find(reason);
-  return it == reason_indexes_.end() ? -1 : it->second;
-}
+int PhraseMatcher::reason_index(std::string_view reason) const { return reason_indexes_.find(reason); }
 
-int PhraseMatcher::scope_index(std::string_view scope) const {
-  const auto it = scope_indexes_.find(scope);
-  return it == scope_indexes_.end() ? -1 : it->second;
-}
+int PhraseMatcher::scope_index(std::string_view scope) const { return scope_indexes_.find(scope); }
 
 PhraseHits PhraseMatcher::match(std::string_view text) const {
   PhraseHits hits;
-  hits.found_.assign(scopes_.size(), 0);
-  hits.vetoes_.assign(scopes_.size(), 0);
   if (text.empty()) return hits;
   ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
   hs_scratch_t* scratch = thread_scratch.get(database_->compiled);
@@ -114,18 +107,18 @@ BitPosition locate(std::string_view reason, std::string_view scope) {
 
 bool PhraseHits::has(std::string_view reason, std::string_view scope) const {
   const BitPosition at = locate(reason, scope);
-  if (!at.valid || at.scope >= found_.size()) return false;
+  if (!at.valid) return false;
   return (found_[at.scope] & at.bit) && !(vetoes_[at.scope] & at.bit);
 }
 
 bool PhraseHits::vetoed(std::string_view reason, std::string_view scope) const {
   const BitPosition at = locate(reason, scope);
-  return at.valid && at.scope < vetoes_.size() && (vetoes_[at.scope] & at.bit);
+  return at.valid && (vetoes_[at.scope] & at.bit);
 }
 
 bool PhraseHits::any(std::string_view scope) const {
   const int at = PhraseMatcher::instance().scope_index(scope);
-  if (at < 0 || static_cast<std::size_t>(at) >= found_.size()) return false;
+  if (at < 0) return false;
   return (found_[static_cast<std::size_t>(at)] & ~vetoes_[static_cast<std::size_t>(at)]) != 0;
 }
 

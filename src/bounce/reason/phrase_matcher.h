@@ -1,16 +1,22 @@
 #pragma once
 // Finds, in one pass over a server's reply, every reason whose phrases occur in it. All phrase
 // files are one Vectorscan database, so the cost does not grow with the number of phrases.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "bounce/reason/name_index.h"
 
 namespace bg::bounce {
 
 class PhraseHits {
  public:
+  // Phrase files may name at most this many reasons, and their sections this many scopes.
+  static constexpr std::size_t kMaxReasons = 64;
+  static constexpr std::size_t kMaxScopes = 64;
+
   // Whether a phrase of `reason` occurs (in `scope`: "" for phrases that hold everywhere), and
   // no veto of that reason in the same scope does.
   bool has(std::string_view reason, std::string_view scope = "") const;
@@ -21,8 +27,8 @@ class PhraseHits {
 
  private:
   friend class PhraseMatcher;
-  std::vector<std::uint64_t> found_;   // per scope, one bit per reason
-  std::vector<std::uint64_t> vetoes_;  // per scope, one bit per reason
+  std::array<std::uint64_t, kMaxScopes> found_{};   // per scope, one bit per reason
+  std::array<std::uint64_t, kMaxScopes> vetoes_{};  // per scope, one bit per reason
 };
 
 class PhraseMatcher {
@@ -45,10 +51,9 @@ class PhraseMatcher {
   struct Database;
   Database* database_;
   std::vector<std::string> reasons_;
-  std::vector<std::string> scopes_;
   // Name -> index, for the many lookups a reason decision makes.
-  std::unordered_map<std::string_view, int> reason_indexes_;
-  std::unordered_map<std::string_view, int> scope_indexes_;
+  NameIndex reason_indexes_;
+  NameIndex scope_indexes_;
 };
 
 // Lowercases and squeezes runs of white space into one space: the form phrases are written for.
