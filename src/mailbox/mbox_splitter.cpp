@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::mailbox {
@@ -101,9 +102,8 @@ MboxSplitter::Search MboxSplitter::find_separator(std::string_view text, std::si
 // The start of the next line after `from` that begins with "From ".
 std::size_t MboxSplitter::next_candidate(std::string_view text, std::size_t from) const {
   const char needle[] = {line_break_, 'F', 'r', 'o', 'm', ' '};
-  const void* hit = memmem(text.data() + from, text.size() - from, needle, sizeof needle);
-  if (hit == nullptr) return std::string_view::npos;
-  return static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) + 1;
+  const std::size_t hit = mime::find_text(text, std::string_view(needle, sizeof needle), from);
+  return hit == std::string_view::npos ? hit : hit + 1;
 }
 
 }  // namespace bg::mailbox

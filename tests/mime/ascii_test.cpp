@@ -36,8 +36,9 @@ TEST(Ascii, IfindAgreesWithSearchingLowercasedCopies) {
 TEST(Ascii, FindTextAgreesWithStringFind) {
   std::mt19937 random(9);
   for (int round = 0; round < 3000; ++round) {
-    const std::string haystack = random_text(random, 40);
-    const std::string needle = random_text(random, 4);
+    // Long enough for several sixteen-byte blocks, with needles up to a separator's length.
+    const std::string haystack = random_text(random, 100);
+    const std::string needle = random_text(random, 6);
     for (std::size_t from = 0; from <= haystack.size() + 1; ++from)
       ASSERT_EQ(find_text(haystack, needle, from), std::string_view(haystack).find(needle, from))
           << "haystack '" << haystack << "' needle '" << needle << "' from " << from;
