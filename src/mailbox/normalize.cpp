@@ -1,5 +1,6 @@
 #include "mailbox/normalize.h"
 
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::mailbox {
@@ -14,8 +15,8 @@ bool is_quoted_from_line(std::string_view line) {
 }
 
 bool has_quoted_from_line(std::string_view text) {
-  for (std::size_t at = text.find(">From "); at != std::string_view::npos;
-       at = text.find(">From ", at + 1)) {
+  for (std::size_t at = mime::find_text(text, ">From "); at != std::string_view::npos;
+       at = mime::find_text(text, ">From ", at + 1)) {
     std::size_t line_start = at;
     while (line_start > 0 && text[line_start - 1] == '>') --line_start;
     if (line_start == 0 || text[line_start - 1] == '\n' || text[line_start - 1] == '\r')
