@@ -203,9 +203,11 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
   };
 
   for (const DeliveryStatus& status : result.recipients) {
-    Record record;
-    record.recipient = find_address(status.recipient);
-    if (record.recipient.empty()) continue;
+    std::string recipient = find_address(status.recipient);
+    if (recipient.empty()) continue;
+    // Built in place: a record is large, and moving it in would cost as much as filling it.
+    Record& record = records.emplace_back();
+    record.recipient = std::move(recipient);
     // Each record carries the original; the last one takes it instead of a copy.
     const bool last = &status == &result.recipients.back();
     record.addresser = addresser;
@@ -288,7 +290,6 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
         break;
       }
     }
-    records.push_back(std::move(record));
   }
 }
 
