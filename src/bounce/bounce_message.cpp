@@ -57,7 +57,7 @@ std::string unquote_forwarded(std::string_view text) {
 
 void BounceMessage::parse(std::string_view message) {
   tree_.parse(message);
-  const std::size_t blank_line = message.find("\n\n");
+  const std::size_t blank_line = mime::find_text(message, "\n\n");
   raw_body_ = blank_line == std::string_view::npos ? std::string_view() : message.substr(blank_line + 2);
   body_.clear();
   subject_ = headers().text("Subject");

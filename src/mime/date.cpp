@@ -66,11 +66,12 @@ int to_int(std::string_view digits) {
 }  // namespace
 
 std::string MailDate::offset_text() const {
-  char buffer[8];
   const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(buffer, sizeof buffer, "%c%02d%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100,
-                magnitude % 60);
-  return buffer;
+  const int hours = magnitude / 60 % 100;
+  const int minutes = magnitude % 60;
+  const auto digit = [](int value) { return static_cast<char>('0' + value); };
+  return {offset_minutes < 0 ? '-' : '+', digit(hours / 10), digit(hours % 10), digit(minutes / 10),
+          digit(minutes % 10)};
 }
 
 std::optional<MailDate> parse_mail_date(std::string_view text) {

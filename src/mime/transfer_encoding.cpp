@@ -24,6 +24,12 @@ constexpr std::array<std::uint8_t, 256> make_base64_table() {
 
 constexpr auto kBase64 = make_base64_table();
 
+// The bytes quoted-printable decoding treats specially: escapes, and the white space that may
+// end a line (in a body) or the underscore that stands for a space (in a header).
+bool needs_a_look(char c, bool in_header) {
+  return c == '=' || (in_header ? c == '_' : (c == ' ' || c == '\t'));
+}
+
 }  // namespace
 
 void append_base64_decoded(std::string_view encoded, std::string& out) {
@@ -87,8 +93,11 @@ void append_quoted_printable_decoded(std::string_view encoded, std::string& out,
       i = j;
       continue;
     }
-    out.push_back(c);
-    ++i;
+    // Copy the run of bytes that need no decision in one go.
+    std::size_t end = i + 1;
+    while (end < size && !needs_a_look(encoded[end], in_header)) ++end;
+    out.append(encoded.substr(i, end - i));
+    i = end;
   }
 }
 
