@@ -1,6 +1,8 @@
 #include "diagnose/ip_range.h"
 
 #include <charconv>
+#include <utility>
+#include <vector>
 
 #include "mime/ascii.h"
 
@@ -8,8 +10,23 @@ namespace bg::diagnose {
 
 namespace {
 
-bool in(const dns::IpAddress& address, std::string_view network, int prefix_length) {
-  return address.within(*dns::IpAddress::parse(network), prefix_length);
+struct Network {
+  dns::IpAddress base;
+  int prefix_length;
+};
+
+// Private, loopback, link-local and shared address space (RFC 1918, 6598, 3927, 4193, 4291).
+const std::vector<Network>& internal_networks() {
+  static const std::vector<Network> networks = [] {
+    std::vector<Network> list;
+    for (const auto& [text, length] : {std::pair<std::string_view, int>{"0.0.0.0", 8}, {"10.0.0.0", 8},
+                                       {"127.0.0.0", 8}, {"100.64.0.0", 10}, {"169.254.0.0", 16},
+                                       {"172.16.0.0", 12}, {"192.168.0.0", 16}, {"::1", 128}, {"fc00::", 7},
+                                       {"fe80::", 10}})
+      list.push_back({*dns::IpAddress::parse(text), length});
+    return list;
+  }();
+  return networks;
 }
 
 }  // namespace
@@ -23,12 +40,9 @@ std::optional<dns::IpAddress> parse_ip(std::string_view text) {
 
 bool is_internal(const dns::IpAddress& address) {
   const dns::IpAddress plain = address.unmapped();
-  if (plain.is_v4()) {
-    return in(plain, "0.0.0.0", 8) || in(plain, "10.0.0.0", 8) || in(plain, "127.0.0.0", 8) ||
-           in(plain, "100.64.0.0", 10) || in(plain, "169.254.0.0", 16) || in(plain, "172.16.0.0", 12) ||
-           in(plain, "192.168.0.0", 16);
-  }
-  return in(plain, "::1", 128) || in(plain, "fc00::", 7) || in(plain, "fe80::", 10);
+  for (const Network& network : internal_networks())
+    if (plain.within(network.base, network.prefix_length)) return true;
+  return false;
 }
 
 std::string network_of(const dns::IpAddress& address) {

@@ -100,11 +100,13 @@ void SentMail::read_mail_log(const std::string& path) {
 }
 
 bool SentMail::in_sent_folder(std::string_view message_id) const {
+  if (message_ids_.empty()) return false;
   const auto it = message_ids_.find(std::string(message_id));
   return it != message_ids_.end() && (it->second & kInSentFolder);
 }
 
 bool SentMail::in_mail_log(std::string_view message_id) const {
+  if (message_ids_.empty()) return false;
   const auto it = message_ids_.find(std::string(message_id));
   return it != message_ids_.end() && (it->second & kInMailLog);
 }

@@ -267,7 +267,7 @@ Situation SituationTally::blocklisted() const {
   for (const auto& [list, tally] : lists_) {
     situation.evidence.push_back(plural(tally.span.count, "bounce", "bounces") + " from " +
                                  plural(tally.destinations.values.size(), "destination", "destinations") + " name " + list +
-                                 (tally.ips.values.empty() ? "" : ", refusing " + list_of(tally.ips.values)));
+                                 (tally.ips.values.empty() ? "" : ", refusing " + list_of(tally.ips.sorted())));
   }
   if (compromise_seen()) situation.actions.push_back("Stop the spam first (see the compromise above): lists remove an address only after it stops sending spam.");
   else
@@ -277,7 +277,7 @@ Situation SituationTally::blocklisted() const {
   for (const auto& [list, tally] : lists_) {
     if (tally.removal_page.empty()) continue;
     situation.actions.push_back("Ask " + list + " to remove " +
-                                (tally.ips.values.empty() ? std::string("your address") : list_of(tally.ips.values)) + ": " +
+                                (tally.ips.values.empty() ? std::string("your address") : list_of(tally.ips.sorted())) + ": " +
                                 tally.removal_page);
   }
   situation.actions.push_back("Meanwhile, send important mail through another server (your provider's, for example).");
@@ -295,11 +295,11 @@ Situation SituationTally::authentication() const {
   std::string codes;
   for (const auto& [code, count] : auth_codes_) codes += (codes.empty() ? "" : ", ") + code;
   situation.evidence.push_back(plural(authentication_.count, "bounce", "bounces") + " from " +
-                               list_of(auth_destinations_.values) + (codes.empty() ? "" : " (" + codes + ")"));
+                               list_of(auth_destinations_.sorted()) + (codes.empty() ? "" : " (" + codes + ")"));
   if (!auth_entry_ips_.values.empty())
-    situation.evidence.push_back("the refused mail was sent from " + list_of(auth_entry_ips_.values));
+    situation.evidence.push_back("the refused mail was sent from " + list_of(auth_entry_ips_.sorted()));
   std::string additions;
-  for (const std::string& ip : auth_entry_ips_.values)
+  for (const std::string& ip : auth_entry_ips_.sorted())
     if (!owner_.is_relay(ip)) additions += (additions.empty() ? "" : " ") + std::string(ip.find(':') == std::string::npos ? "ip4:" : "ip6:") + ip;
   situation.actions = {
       "Make sure every server and service that sends mail as " + domain() + " is in your SPF record" +

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <map>
 #include <set>
-#include <unordered_set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "bounce/record.h"
@@ -41,8 +41,9 @@ class SituationTally {
   };
   // A capped set: remembers up to a limit of distinct values, and how many it saw in all.
   struct Sample {
-    std::set<std::string> values;
+    std::unordered_set<std::string> values;  // hashed: every bounce adds to a few of these
     void add(const std::string& value, std::size_t limit = 100000);
+    std::set<std::string> sorted() const { return {values.begin(), values.end()}; }
   };
   // Distinct addresses in the order first seen, capped.
   struct AddressList {
