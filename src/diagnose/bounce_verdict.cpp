@@ -123,7 +123,7 @@ EntryHop entry_hop(const bounce::OriginalMessage& original) {
     const bool internal_relay = !hop.from_host.empty() && !hop.by_host.empty() &&
                                 mime::iequals(site_of(hop.from_host), site_of(hop.by_host)) && i + 1 < hops.size();
     if (internal_relay) continue;
-    return {&hop, i + 1 < hops.size() ? &hops[i + 1] : nullptr};
+    return {&hop, i + 1 < hops.size() ? &hops[i + 1] : nullptr, *address};
   }
   return {};
 }
@@ -196,9 +196,10 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   if (entry.hop != nullptr) {
     const bounce::ReceivedHop& hop = *entry.hop;
     verdict.entry_ip = hop.from_ip;
+    verdict.entry_address = entry.address;
     verdict.entry_helo = hop.from_host;
     const std::string helo = hop.from_host.empty() ? "" : fmt::format(" (HELO {})", hop.from_host);
-    if (owner.is_relay(hop.from_ip) || owner.is_relay_host(hop.from_rdns)) {
+    if (owner.is_relay(entry.address) || owner.is_relay_host(hop.from_rdns)) {
       say(kStrong, hop.from_rdns.empty()
                        ? fmt::format("the original reached {} from your relay {}", hop.by_host, hop.from_ip)
                        : fmt::format("the original reached {} from your relay {} ({})", hop.by_host, hop.from_ip,

@@ -11,6 +11,7 @@
 #include "diagnose/diagnosis_types.h"
 #include "diagnose/owner.h"
 #include "diagnose/sent_mail.h"
+#include "dns/ip_address.h"
 
 namespace bg::diagnose {
 
@@ -27,6 +28,7 @@ struct VerdictContext {
 struct EntryHop {
   const bounce::ReceivedHop* hop = nullptr;
   const bounce::ReceivedHop* below = nullptr;  // the sender's own line under it, if any
+  dns::IpAddress address;                      // the hop's from_ip, parsed
 };
 EntryHop entry_hop(const bounce::OriginalMessage& original);
 
@@ -36,6 +38,7 @@ struct BounceVerdict {
   std::vector<std::string> evidence;
   std::optional<BlocklistMention> blocklist;
   std::string entry_ip;       // where the original came from, when known
+  std::optional<dns::IpAddress> entry_address;  // the same, parsed
   std::string entry_helo;
   std::string auth_sender;    // a trusted authenticated submission's sender
   std::string client_ip;      // and the client it came from

@@ -88,9 +88,9 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
   switch (category) {
     case Category::kBackscatter: {
       backscatter_.add(record.timestamp);
-      if (const auto address = parse_ip(verdict.entry_ip)) {
-        backscatter_ips_.add(address->to_string());
-        backscatter_networks_.add(network_of(*address));
+      if (verdict.entry_address) {
+        backscatter_ips_.add(verdict.entry_address->to_string());
+        backscatter_networks_.add(network_of(*verdict.entry_address));
       }
       const std::string& helo = verdict.entry_helo;
       if (!helo.empty() && (helo.starts_with("WIN-") || helo.starts_with("DESKTOP-") || helo.find('.') == std::string::npos)) {
