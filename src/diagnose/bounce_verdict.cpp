@@ -140,6 +140,7 @@ bool looks_like_spam_subject(std::string_view subject) {
 
 BounceVerdict judge(const bounce::Record& record, const VerdictContext& context) {
   BounceVerdict verdict;
+  verdict.evidence.reserve(4);  // a typical bounce gathers three or four facts
   const Owner& owner = context.owner;
   const bounce::OriginalMessage& original = record.original;
   static const std::string kUnnamedDomain = "your domain";

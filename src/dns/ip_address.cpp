@@ -43,8 +43,21 @@ IpAddress IpAddress::unmapped() const {
 }
 
 std::string IpAddress::to_string() const {
+  if (is_v4()) {
+    // Written by hand: glibc's inet_ntop formats IPv4 through sprintf, several times slower.
+    std::string out;
+    out.reserve(15);
+    for (int i = 0; i < 4; ++i) {
+      if (i > 0) out.push_back('.');
+      const unsigned value = bytes_[i];
+      if (value >= 100) out.push_back(static_cast<char>('0' + value / 100));
+      if (value >= 10) out.push_back(static_cast<char>('0' + value / 10 % 10));
+      out.push_back(static_cast<char>('0' + value % 10));
+    }
+    return out;
+  }
   char text[INET6_ADDRSTRLEN];
-  inet_ntop(is_v4() ? AF_INET : AF_INET6, bytes_.data(), text, sizeof text);
+  inet_ntop(AF_INET6, bytes_.data(), text, sizeof text);
   return text;
 }
 

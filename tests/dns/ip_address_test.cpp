@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+
 #include "dns/resolver_address.h"
 
 namespace bg::dns {
@@ -20,6 +22,21 @@ TEST(IpAddress, ReadsBothFamiliesAndRejectsNearMisses) {
 TEST(IpAddress, PrintsIpv6Compressed) {
   EXPECT_EQ(ip("CAFE:BABE:0:0:0:0:0:1").to_string(), "cafe:babe::1");
   EXPECT_EQ(ip("192.0.2.10").to_string(), "192.0.2.10");
+}
+
+// Every IPv4 byte value, in every position, prints as inet_ntop prints it.
+TEST(IpAddress, PrintsEveryIpv4ByteAsInetNtopDoes) {
+  for (int value = 0; value < 256; ++value) {
+    for (int position = 0; position < 4; ++position) {
+      unsigned char bytes[4] = {192, 0, 2, 1};
+      bytes[position] = static_cast<unsigned char>(value);
+      char expected[INET_ADDRSTRLEN];
+      inet_ntop(AF_INET, bytes, expected, sizeof expected);
+      const auto address = IpAddress::from_bytes(std::string_view(reinterpret_cast<const char*>(bytes), 4));
+      ASSERT_TRUE(address.has_value());
+      ASSERT_EQ(address->to_string(), expected);
+    }
+  }
 }
 
 TEST(IpAddress, ReverseNamesForPtrAndBlocklists) {
