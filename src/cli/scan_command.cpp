@@ -106,7 +106,7 @@ int run_scan(const ScanArguments& arguments) {
                                     [&](bounce::Record& record) { writer->write(record); },
                                     dns_knowledge.get());
       const scan::ScanSummary summary =
-          scan::scan(options, [&](bounce::Record&& record) { diagnoser.add(std::move(record)); });
+          scan::scan_batches(options, [&](std::vector<bounce::Record>&& records) { diagnoser.add(std::move(records)); });
       const diagnose::DiagnosisReport diagnosis = diagnoser.finish();
       progress.finish();
       writer->finish(summary, &diagnosis);

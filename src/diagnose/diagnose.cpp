@@ -47,7 +47,8 @@ DiagnosedScan diagnose_inputs(const std::vector<std::string>& inputs, const Owne
                       dns ? &*dns : nullptr);
   scan::ScanOptions scan_options;
   scan_options.inputs = inputs;
-  result.summary = scan::scan(scan_options, [&](bounce::Record&& record) { diagnoser.add(std::move(record)); });
+  result.summary = scan::scan_batches(scan_options,
+                                      [&](std::vector<bounce::Record>&& records) { diagnoser.add(std::move(records)); });
   result.report = diagnoser.finish();
   return result;
 }

@@ -24,20 +24,33 @@ Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge*
       dns_(dns),
       relays_given_(owner_.knows_relays()),
       mass_mail_(sent_),
-      tally_(owner_, sent_) {
-  held_.reserve(kLearningWindow);
-}
+      tally_(owner_, sent_) {}
 
 void Diagnoser::add(bounce::Record&& record) {
   if (learned_) {
-    BounceVerdict verdict = is_failure(record) ? judge(record, {owner_, sent_, owner_uses_batv_}) : BounceVerdict{};
-    if (is_failure(record)) mass_mail_.observe(record, verdict);
-    judge_and_pass_on(record, std::move(verdict));
+    judge_and_pass_on(record);
     return;
   }
-  learning_.observe(record, sent_);
-  held_.push_back(std::move(record));
-  if (held_.size() >= kLearningWindow) learn();
+  std::vector<bounce::Record> batch;
+  batch.push_back(std::move(record));
+  add(std::move(batch));
+}
+
+void Diagnoser::add(std::vector<bounce::Record>&& records) {
+  if (learned_) {
+    for (bounce::Record& record : records) judge_and_pass_on(record);
+    return;
+  }
+  for (const bounce::Record& record : records) learning_.observe(record, sent_);
+  held_records_ += records.size();
+  held_.push_back(std::move(records));
+  if (held_records_ >= kLearningWindow) learn();
+}
+
+void Diagnoser::judge_and_pass_on(bounce::Record& record) {
+  BounceVerdict verdict = is_failure(record) ? judge(record, {owner_, sent_, owner_uses_batv_}) : BounceVerdict{};
+  if (is_failure(record)) mass_mail_.observe(record, verdict);
+  pass_on(record, std::move(verdict));
 }
 
 void Diagnoser::learn() {
@@ -54,20 +67,33 @@ void Diagnoser::learn() {
   // before any of them is passed on: first what the spam-like mail has in common, then which
   // bounces share it.
   const VerdictContext context{owner_, sent_, owner_uses_batv_};
-  std::vector<BounceVerdict> verdicts(held_.size());
-  for (std::size_t i = 0; i < held_.size(); ++i) {
-    if (!is_failure(held_[i])) continue;
-    verdicts[i] = judge(held_[i], context);
-    mass_mail_.observe(held_[i], verdicts[i]);
+  std::vector<BounceVerdict> verdicts(held_records_);
+  std::size_t i = 0;
+  for (const auto& batch : held_) {
+    for (const bounce::Record& record : batch) {
+      if (is_failure(record)) {
+        verdicts[i] = judge(record, context);
+        mass_mail_.observe(record, verdicts[i]);
+      }
+      ++i;
+    }
   }
-  for (std::size_t i = 0; i < held_.size(); ++i)
-    if (is_failure(held_[i]) && mass_mail_.is_candidate(held_[i], verdicts[i])) tally_.count_candidate(held_[i]);
-  for (std::size_t i = 0; i < held_.size(); ++i) judge_and_pass_on(held_[i], std::move(verdicts[i]));
+  i = 0;
+  for (const auto& batch : held_) {
+    for (const bounce::Record& record : batch) {
+      if (is_failure(record) && mass_mail_.is_candidate(record, verdicts[i])) tally_.count_candidate(record);
+      ++i;
+    }
+  }
+  i = 0;
+  for (auto& batch : held_)
+    for (bounce::Record& record : batch) pass_on(record, std::move(verdicts[i++]));
   held_.clear();
   held_.shrink_to_fit();
+  held_records_ = 0;
 }
 
-void Diagnoser::judge_and_pass_on(bounce::Record& record, BounceVerdict verdict) {
+void Diagnoser::pass_on(bounce::Record& record, BounceVerdict verdict) {
   // Delivery reports, auto-replies and feedback reports are not failures: nothing to diagnose.
   if (is_failure(record)) {
     Category category = verdict.category;

@@ -28,6 +28,9 @@ class Diagnoser {
 
   // Takes the scan's next record; passes it on, with its verdict, to the sink.
   void add(bounce::Record&& record);
+  // Takes the scan's next records at once. While the owner is being learned they are held as
+  // the batch they came in, so holding thousands of records moves none of them.
+  void add(std::vector<bounce::Record>&& records);
   // Judges and passes on what is still held, and returns the mailbox's situations.
   DiagnosisReport finish();
 
@@ -35,7 +38,8 @@ class Diagnoser {
 
  private:
   void learn();
-  void judge_and_pass_on(bounce::Record& record, BounceVerdict verdict);
+  void judge_and_pass_on(bounce::Record& record);
+  void pass_on(bounce::Record& record, BounceVerdict verdict);
 
   Owner owner_;
   const SentMail& sent_;
@@ -43,7 +47,8 @@ class Diagnoser {
   DnsKnowledge* dns_;
   bool relays_given_;
   OwnerLearning learning_;
-  std::vector<bounce::Record> held_;
+  std::vector<std::vector<bounce::Record>> held_;  // batches, in order
+  std::size_t held_records_ = 0;
   bool learned_ = false;
   bool owner_uses_batv_ = false;
   MassMailDetector mass_mail_;

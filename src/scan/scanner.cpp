@@ -75,7 +75,7 @@ std::vector<mailbox::Batch> slice(mailbox::Batch batch) {
   return slices;
 }
 
-void merge(BatchResult& result, ScanSummary& summary, const RecordSink& sink) {
+void merge(BatchResult& result, ScanSummary& summary, const BatchSink& sink) {
   summary.messages_read += result.messages;
   summary.bytes_read += result.bytes;
   summary.malformed += result.malformed;
@@ -84,10 +84,8 @@ void merge(BatchResult& result, ScanSummary& summary, const RecordSink& sink) {
   summary.delivery_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kDeliveryReport)];
   summary.auto_replies += result.by_kind[static_cast<int>(bounce::MessageKind::kAutoReply)];
   summary.feedback_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kFeedbackReport)];
-  for (bounce::Record& record : result.records) {
-    summary.count(record);
-    sink(std::move(record));
-  }
+  for (const bounce::Record& record : result.records) summary.count(record);
+  if (!result.records.empty()) sink(std::move(result.records));
   for (auto& problem : result.problems) summary.problems.push_back(std::move(problem));
 }
 
@@ -162,7 +160,7 @@ void collect_problems(mailbox::MessageSource& source, ScanSummary& summary) {
 }
 
 void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
-                         const RecordSink& sink, ScanSummary& summary, ProgressClock& clock) {
+                         const BatchSink& sink, ScanSummary& summary, ProgressClock& clock) {
   bounce::BounceReader reader;
   mailbox::Batch batch;
   for (auto& source : sources) {
@@ -226,7 +224,7 @@ class OrderedResults {
 };
 
 void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
-                      const RecordSink& sink, ScanSummary& summary, ProgressClock& clock, unsigned workers) {
+                      const BatchSink& sink, ScanSummary& summary, ProgressClock& clock, unsigned workers) {
   BoundedQueue<Job> jobs(workers * 2);
   // Room for the parsers to run ahead while the writer is busy with a burst (the diagnosis
   // judges its whole learning window at once); slices are small, so this stays a few megabytes.
@@ -312,6 +310,12 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
 }  // namespace
 
 ScanSummary scan(const ScanOptions& options, const RecordSink& sink) {
+  return scan_batches(options, [&](std::vector<bounce::Record>&& records) {
+    for (bounce::Record& record : records) sink(std::move(record));
+  });
+}
+
+ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
   ScanSummary summary;
   summary.inputs = options.inputs;
   // Open everything first, so that a wrong path fails the run before any output.

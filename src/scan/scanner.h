@@ -31,10 +31,14 @@ struct ScanOptions {
 
 // Receives each record once, in input order; it may move from it.
 using RecordSink = std::function<void(bounce::Record&&)>;
+// Receives the records in input order, a batch (those of some hundred messages) at a time.
+using BatchSink = std::function<void(std::vector<bounce::Record>&&)>;
 
 // Scans `options.inputs`. Throws mailbox::InputError before reading anything when an input
 // cannot be opened; a malformed message or an unreadable file inside a folder is counted and
 // listed in the summary's problems, and the scan goes on.
 ScanSummary scan(const ScanOptions& options, const RecordSink& sink);
+// The same, handing the records on in batches: a sink that keeps records keeps whole batches.
+ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink);
 
 }  // namespace bg::scan
