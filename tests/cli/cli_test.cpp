@@ -20,9 +20,11 @@ struct CommandResult {
   std::string out;  // standard output, with standard error appended after a marker
 };
 
-// Runs the command line `arguments` (already quoted) and captures its output.
-CommandResult run(const std::string& arguments, const std::string& stdin_path = "") {
-  std::string command = kCli + " " + arguments;
+// Runs the command line `arguments` (already quoted) and captures its output; `environment`
+// ("NAME=value ...") is set for the command only.
+CommandResult run(const std::string& arguments, const std::string& stdin_path = "",
+                  const std::string& environment = "") {
+  std::string command = (environment.empty() ? "" : environment + " ") + kCli + " " + arguments;
   if (!stdin_path.empty()) command += " < '" + stdin_path + "'";
   command += " 2>&1";
   CommandResult result;
@@ -99,6 +101,17 @@ TEST(Cli, OutputFileReceivesTheReport) {
   EXPECT_EQ(json_lines(written.str()).size(), 1u);
   std::filesystem::remove(path);
 }
+
+#ifdef BOUNCEGUARD_LINKS_JEMALLOC
+// The program keeps the pages of freed buffers for reuse (src/cli/allocator_settings.cpp);
+// asked to, jemalloc confirms that it read that setting from the binary.
+TEST(Cli, AllocatorKeepsFreedPagesForReuse) {
+  const CommandResult result = run("--version", "", "MALLOC_CONF=confirm_conf:true");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("Set conf value: dirty_decay_ms:-1"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Set conf value: muzzy_decay_ms:-1"), std::string::npos) << result.out;
+}
+#endif
 
 TEST(Cli, MissingInputExitsTwoNamingThePath) {
   const CommandResult result = run("scan /nonexistent/inbox.mbox");
