@@ -1,6 +1,9 @@
 // The pieces of the diagnosis, each on its own: addresses and ranges, BATV tags, blocklist
-// mentions and the phrase lists they use, typo suggestions, the entry hop, and the verdict on the two seed bounces.
+// mentions and the phrase lists they use, typo suggestions, the entry hop, the verdict on the two seed bounces,
+// and the streaming diagnoser past its learning window.
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "bounce/original/received.h"
 #include "corpus_scoring.h"
@@ -8,6 +11,7 @@
 #include "diagnose/blocklist_mention.h"
 #include "diagnose/bounce_verdict.h"
 #include "diagnose/diagnose.h"
+#include "diagnose/diagnoser.h"
 #include "diagnose/ip_range.h"
 #include "diagnose/owner.h"
 #include "diagnose/phrase_list.h"
@@ -174,6 +178,61 @@ TEST(Verdict, NoOriginalMeansNoEvidenceNotAGuess) {
   const SentMail sent;
   const BounceVerdict verdict = judge(record, {owner, sent, false});
   EXPECT_FALSE(verdict.sent_by_owner.has_value());
+}
+
+// Past the learning window the diagnosis streams: every record comes out once and in order,
+// records fed in batches come out as records fed one at a time, and a record's verdict does
+// not depend on whether it waited in the window or came after it.
+TEST(Diagnoser, StreamsPastTheLearningWindowInOrderAndJudgesAlike) {
+  std::vector<bounce::Record> corpus;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir"))
+    for (bounce::Record& record : testing::records_of_file(entry.path().string())) corpus.push_back(std::move(record));
+  ASSERT_GT(corpus.size(), 400u);
+  const std::size_t copies = Diagnoser::kLearningWindow / corpus.size() + 2;
+  std::vector<bounce::Record> stream;
+  for (std::size_t copy = 0; copy < copies; ++copy) {
+    for (const bounce::Record& record : corpus) {
+      stream.push_back(record);
+      stream.back().message_index = stream.size() - 1;
+    }
+  }
+
+  struct Seen {
+    std::uint64_t index;
+    std::optional<bool> sent_by_owner;
+    std::string category;
+    std::vector<std::string> evidence;
+    bool operator==(const Seen&) const = default;
+  };
+  const SentMail sent;
+  auto diagnose = [&](std::size_t batch_size) {
+    std::vector<Seen> seen;
+    Diagnoser diagnoser({}, sent, [&](bounce::Record& record) {
+      seen.push_back({record.message_index, record.sent_by_owner, record.category, record.evidence});
+    });
+    for (std::size_t start = 0; start < stream.size(); start += batch_size) {
+      if (batch_size == 1) {
+        diagnoser.add(bounce::Record(stream[start]));
+        continue;
+      }
+      std::vector<bounce::Record> batch(stream.begin() + static_cast<std::ptrdiff_t>(start),
+                                        stream.begin() + static_cast<std::ptrdiff_t>(std::min(start + batch_size, stream.size())));
+      diagnoser.add(std::move(batch));
+    }
+    diagnoser.finish();
+    return seen;
+  };
+  const std::vector<Seen> one_by_one = diagnose(1);
+  const std::vector<Seen> in_batches = diagnose(37);
+  ASSERT_EQ(one_by_one.size(), stream.size());
+  for (std::size_t i = 0; i < one_by_one.size(); ++i) ASSERT_EQ(one_by_one[i].index, i);
+  EXPECT_TRUE(one_by_one == in_batches);
+  // The first copy waited in the learning window; the last came after it.
+  const std::size_t last_copy = (copies - 1) * corpus.size();
+  for (std::size_t i = 0; i < corpus.size(); ++i) {
+    EXPECT_EQ(one_by_one[i].sent_by_owner, one_by_one[last_copy + i].sent_by_owner) << i;
+    EXPECT_EQ(one_by_one[i].evidence, one_by_one[last_copy + i].evidence) << i;
+  }
 }
 
 TEST(Verdict, BadArgumentsAreRefused) {
