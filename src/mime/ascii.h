@@ -42,78 +42,63 @@ inline std::size_t find_byte(std::string_view haystack, char byte, std::size_t f
   return found == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
 }
 
+#if defined(__SSE2__)
+// Sixteen bytes compared with `c`, exactly or ignoring ASCII case. For a letter, setting bit
+// 0x20 of each byte folds both of its cases, and only them, onto the lowercase one.
+template <bool kCaseless>
+inline __m128i equal_bytes(__m128i bytes, char c) {
+  const bool letter = to_lower_ascii(c) != to_upper_ascii(c);
+  if (!kCaseless || !letter) return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c));
+  return _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(to_lower_ascii(c)));
+}
+#endif
+
 // The first `needle` in haystack at or after `from`, or npos. Sixteen candidate positions are
 // tested at once by comparing the needle's first and last bytes (SSE2, part of every x86-64);
 // only positions where both agree are compared in full. This needs no set-up, so it also suits
 // the many short searches over header values, where memmem's tables cost more than the search.
-inline std::size_t find_text(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
+template <bool kCaseless>
+inline std::size_t find_by_ends(std::string_view haystack, std::string_view needle, std::size_t from) {
   constexpr std::size_t npos = std::string_view::npos;
   const std::size_t n = needle.size();
   if (from > haystack.size() || n > haystack.size() - from) return npos;
   if (n == 0) return from;
-  const char* h = haystack.data();
-  if (n == 1) return find_byte(haystack, needle[0], from, haystack.size() - 1);
+  const auto found_at = [&](std::size_t at) {
+    return kCaseless ? iequals(haystack.substr(at, n), needle)
+                     : std::memcmp(haystack.data() + at, needle.data(), n) == 0;
+  };
   std::size_t i = from;
 #if defined(__SSE2__)
-  const __m128i first = _mm_set1_epi8(needle[0]);
-  const __m128i last = _mm_set1_epi8(needle[n - 1]);
+  const char* h = haystack.data();
   for (; i + (n - 1) + 16 <= haystack.size(); i += 16) {
     const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
     const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + n - 1));
-    unsigned mask = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(first, at_first), _mm_cmpeq_epi8(last, at_last))));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_and_si128(equal_bytes<kCaseless>(at_first, needle[0]), equal_bytes<kCaseless>(at_last, needle[n - 1]))));
     while (mask != 0) {
       const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
-      if (std::memcmp(h + at + 1, needle.data() + 1, n - 2) == 0) return at;
+      if (found_at(at)) return at;
       mask &= mask - 1;
     }
   }
 #endif
   for (; i + n <= haystack.size(); ++i)
-    if (h[i] == needle[0] && std::memcmp(h + i, needle.data(), n) == 0) return i;
+    if (found_at(i)) return i;
   return npos;
+}
+
+inline std::size_t find_text(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
+  if (needle.size() == 1 && from < haystack.size()) return find_byte(haystack, needle[0], from, haystack.size() - 1);
+  return find_by_ends<false>(haystack, needle, from);
 }
 
 inline bool contains_text(std::string_view haystack, std::string_view needle) {
   return find_text(haystack, needle) != std::string_view::npos;
 }
 
-#if defined(__SSE2__)
-// Sixteen bytes compared with `c` ignoring ASCII case. For a letter, setting bit 0x20 of each
-// byte folds both of its cases, and only them, onto the lowercase one.
-inline __m128i caseless_equal(__m128i bytes, char c) {
-  const bool letter = to_lower_ascii(c) != to_upper_ascii(c);
-  if (!letter) return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c));
-  return _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(to_lower_ascii(c)));
-}
-#endif
-
-// Case-insensitive search; returns npos when `needle` is absent. Like find_text, it tests
-// sixteen positions at once on the needle's first and last bytes, then compares in full.
+// Case-insensitive search; returns npos when `needle` is absent.
 inline std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
-  constexpr std::size_t npos = std::string_view::npos;
-  const std::size_t n = needle.size();
-  if (from > haystack.size() || n > haystack.size() - from) return npos;
-  if (n == 0) return from;
-  const char* h = haystack.data();
-  std::size_t i = from;
-#if defined(__SSE2__)
-  for (; i + (n - 1) + 16 <= haystack.size(); i += 16) {
-    const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
-    const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + n - 1));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_and_si128(caseless_equal(at_first, needle[0]), caseless_equal(at_last, needle[n - 1]))));
-    while (mask != 0) {
-      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
-      if (iequals(haystack.substr(at, n), needle)) return at;
-      mask &= mask - 1;
-    }
-  }
-#endif
-  const char lower = to_lower_ascii(needle[0]);
-  for (; i + n <= haystack.size(); ++i)
-    if (to_lower_ascii(h[i]) == lower && iequals(haystack.substr(i, n), needle)) return i;
-  return npos;
+  return find_by_ends<true>(haystack, needle, from);
 }
 
 inline bool icontains(std::string_view haystack, std::string_view needle) {
