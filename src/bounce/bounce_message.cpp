@@ -63,14 +63,7 @@ void BounceMessage::parse(std::string_view message) {
   subject_ = headers().text("Subject");
   from_ = headers().text("From");
   received_.clear();
-  received_joined_.clear();
-  received_ends_.clear();
-  headers().for_each("Received", [&](std::string_view value) {
-    received_.push_back(value);
-    received_joined_.append(value);
-    received_ends_.push_back(received_joined_.size());
-    received_joined_.push_back('\n');
-  });
+  headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
   flatten(0, false);
 
   std::string_view subject = mime::trim(subject_);
@@ -140,18 +133,10 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
 }
 
 int BounceMessage::received_mentioning(std::initializer_list<std::string_view> needles) const {
-  // Needles hold no newline, so a match never spans two headers; each header counts once.
-  std::vector<bool> mentioned(received_.size(), false);
-  for (std::string_view needle : needles) {
-    std::size_t at = mime::find_text(received_joined_, needle);
-    while (at != std::string_view::npos) {
-      const auto end = std::upper_bound(received_ends_.begin(), received_ends_.end(), at);
-      const std::size_t header = static_cast<std::size_t>(end - received_ends_.begin());
-      mentioned[header] = true;
-      at = mime::find_text(received_joined_, needle, *end + 1);
-    }
-  }
-  return static_cast<int>(std::count(mentioned.begin(), mentioned.end(), true));
+  return static_cast<int>(std::count_if(received_.begin(), received_.end(), [&](std::string_view value) {
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](std::string_view needle) { return mime::contains_text(value, needle); });
+  }));
 }
 
 BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers) {

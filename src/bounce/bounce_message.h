@@ -43,10 +43,6 @@ class BounceMessage {
   std::string from_;
   std::string body_;
   std::vector<std::string_view> received_;
-  // The same headers joined by newlines, so that a search covers them all in one call, and
-  // where each one ends in that text.
-  std::string received_joined_;
-  std::vector<std::size_t> received_ends_;
 };
 
 // Splits a flattened body at the first line that starts with one of `markers` (a marker for the

@@ -1,7 +1,6 @@
 #include "mime/mime_tree.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "mime/ascii.h"
 #include "mime/charset.h"
@@ -67,9 +66,8 @@ MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t li
       pos = line.next;
       continue;
     }
-    const void* dash = pos + 1 < limit ? std::memchr(data + pos + 1, '-', limit - pos - 1) : nullptr;
-    if (dash == nullptr) break;
-    pos = static_cast<std::size_t>(static_cast<const char*>(dash) - data);
+    pos = find_byte(message_, '-', pos + 1, limit - 1);
+    if (pos == std::string_view::npos) break;
   }
   return match;
 }
