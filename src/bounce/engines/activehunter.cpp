@@ -26,8 +26,10 @@ class Activehunter final : public Engine {
     if (!errors) return false;
     for (std::string_view line : TextLines(*errors)) {
       if (line.starts_with(">>> ") && line.ends_with(">")) {
+        const std::size_t open = line.rfind('<');
+        if (open == std::string_view::npos) continue;  // no address on the line: not a recipient
         result.recipients.emplace_back();
-        result.recipients.back().recipient = find_address(line.substr(line.rfind('<')));
+        result.recipients.back().recipient = find_address(line.substr(open));
         continue;
       }
       // The first line of the transcript that is not decoration: the remote server's reply.

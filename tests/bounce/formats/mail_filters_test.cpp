@@ -47,6 +47,17 @@ TEST(Activehunter, ReadsTheRecipientAndTheReply) {
   EXPECT_EQ(records[0].reason, "userunknown");
 }
 
+// Found by fuzzing: a ">>> ...>" line without '<' made the module cut the line at npos.
+TEST(Activehunter, ARecipientLineWithoutAnAddressIsSkipped) {
+  std::string message = file_text(sample_path("lhost-activehunter-01.eml"));
+  const std::size_t at = message.find(">>> kijitora@example.org");
+  ASSERT_NE(at, std::string::npos);
+  message.insert(at, ">>> no address here>\n");
+  const auto records = records_of_message(message);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].recipient, "kijitora@example.org");
+}
+
 TEST(Amavis, ReadsItsVerdict) {
   const auto records = records_of_sample("lhost-amavis-03.eml");
   ASSERT_EQ(records.size(), 1u);
