@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs each fuzzer for a while, seeded with the test corpus, and fails on the first crash.
+# Runs each fuzzer for a while, seeded with the test corpus, and fails on the first crash,
+# printing the crash report and where the input that caused it was kept.
 # Usage: fuzz/run-fuzzers.sh BUILD_DIR [SECONDS_PER_FUZZER]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,15 @@ cp tests/data/sisimai/mailbox/* "$seeds/"
 for fuzzer in fuzz_mailbox_reader fuzz_mime fuzz_bounce_reader; do
   echo "fuzzing $fuzzer for ${seconds}s"
   work=$(mktemp -d)
-  "$build/fuzz/$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$work/" "$work" "$seeds" 2>&1 | tail -n 12
+  log="$work/log"
+  if ! "$build/fuzz/$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$work/" "$work" "$seeds" > "$log" 2>&1; then
+    # The report runs from the sanitizer's first line to its summary.
+    sed -n '/^==[0-9]*==/,/^SUMMARY/p' "$log"
+    grep -E "^(artifact_prefix|Test unit written)" "$log" || true
+    echo "$fuzzer found a crash; the input is kept in $work" >&2
+    exit 1
+  fi
+  tail -n 6 "$log"
   rm -rf "$work"
 done
