@@ -4,7 +4,9 @@
 
 #include <stdexcept>
 
+#include "bounce/dsn_report.h"
 #include "bounce/reason/phrase_table.h"
+#include "mime/ascii.h"
 
 namespace bg::bounce {
 
@@ -123,20 +125,8 @@ bool PhraseHits::any(std::string_view scope) const {
 }
 
 std::string normalize_reply(std::string_view text) {
-  // Written through a pointer into a buffer of the largest size, then cut to length.
-  std::string out(text.size(), '\0');
-  char* end = out.data();
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = end != out.data();
-      continue;
-    }
-    if (space) *end++ = ' ';
-    space = false;
-    *end++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  out.resize(static_cast<std::size_t>(end - out.data()));
+  std::string out = squeeze_spaces(text);
+  for (char& c : out) c = mime::to_lower_ascii(c);
   return out;
 }
 
