@@ -21,7 +21,8 @@ constexpr std::size_t kHeaderBytes = 12;
 
 }  // namespace
 
-std::string make_query(std::uint16_t id, std::string_view name, std::uint16_t type) {
+std::string make_query(std::uint16_t id, std::string_view name, std::uint16_t type,
+                       std::uint16_t query_class) {
   std::string query;
   put_u16(query, id);
   put_u16(query, 0);  // a plain query, no recursion wanted
@@ -35,7 +36,7 @@ std::string make_query(std::uint16_t id, std::string_view name, std::uint16_t ty
   }
   query.push_back(0);
   put_u16(query, type);
-  put_u16(query, 1);  // class IN
+  put_u16(query, query_class);
   return query;
 }
 

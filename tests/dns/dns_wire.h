@@ -7,8 +7,12 @@
 
 namespace bg::dns::testing {
 
+constexpr std::uint16_t kClassInternet = 1;
+constexpr std::uint16_t kClassChaos = 3;
+
 // A query for `name` (presentation form without escapes, "" for the root) with id `id`.
-std::string make_query(std::uint16_t id, std::string_view name, std::uint16_t type);
+std::string make_query(std::uint16_t id, std::string_view name, std::uint16_t type,
+                       std::uint16_t query_class = kClassInternet);
 
 struct WireQuestion {
   std::uint16_t id = 0;

@@ -29,10 +29,18 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+// The name each server gives for id.server: its directory's, unique among the running tests.
+std::string identity(const std::filesystem::path& directory) {
+  return directory.filename().string();
+}
+
 std::string configuration(const std::filesystem::path& directory, std::uint16_t port) {
   const std::string dir = directory.string();
   // username "" keeps the caller's privileges; rate limiting would throttle the benchmarks.
   return "server:\n"
+         "  identity: \"" +
+         identity(directory) +
+         "\"\n"
          "  ip-address: 127.0.0.1@" +
          std::to_string(port) +
          "\n"
@@ -79,10 +87,11 @@ std::string read_log(const std::filesystem::path& directory) {
 
 }  // namespace
 
-bool answers_dns(std::uint16_t port, std::chrono::milliseconds patience) {
+bool answers_as(std::uint16_t port, std::string_view identity, std::chrono::milliseconds patience) {
+  constexpr std::uint16_t kTypeTxt = 16;
   const int sock = socket(AF_INET, SOCK_DGRAM, 0);
   const sockaddr_in server = loopback_address(port);
-  const std::string query = make_query(0x5151, "", 6);
+  const std::string query = make_query(0x5151, "id.server", kTypeTxt, kClassChaos);
   const auto deadline = std::chrono::steady_clock::now() + patience;
   bool answered = false;
   while (!answered && std::chrono::steady_clock::now() < deadline) {
@@ -91,8 +100,9 @@ bool answers_dns(std::uint16_t port, std::chrono::milliseconds patience) {
     pollfd readable{sock, POLLIN, 0};
     if (poll(&readable, 1, 50) > 0) {
       char reply[512];
-      answered =
-          recv(sock, reply, sizeof reply, 0) >= 2 && static_cast<unsigned char>(reply[0]) == 0x51;
+      const ssize_t size = recv(sock, reply, sizeof reply, 0);
+      answered = size >= 2 && static_cast<unsigned char>(reply[0]) == 0x51 &&
+                 std::string_view(reply, size).find(identity) != std::string_view::npos;
     }
   }
   close(sock);
@@ -122,7 +132,8 @@ void NsdServer::start(const std::string& zone) {
     throw std::runtime_error("cannot create a directory for NSD");
   directory_ = pattern;
   write_file(directory_ / "root.zone", zone);
-  // Another test may take the port between the probe and NSD's bind: then try another.
+  // Another test may take the port between the probe and NSD's bind: then try another. The
+  // readiness probe checks the server's identity, as the one answering may be another test's.
   for (int attempt = 0; attempt < kStartAttempts; ++attempt)
     if (start_on(free_loopback_port())) return;
   const std::string log = read_log(directory_);
@@ -172,7 +183,7 @@ bool NsdServer::start_on(std::uint16_t port) {
 
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::chrono::steady_clock::now() < deadline) {
-    if (answers_dns(port, std::chrono::milliseconds(100))) {
+    if (answers_as(port, identity(directory_), std::chrono::milliseconds(100))) {
       port_ = port;
       return true;
     }

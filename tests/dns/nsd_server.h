@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "dns/resolver.h"
 
@@ -44,7 +45,8 @@ class NsdServer {
   std::uint16_t port_ = 0;
 };
 
-// Whether a server answers DNS over UDP at 127.0.0.1:`port` (waits up to `patience`).
-bool answers_dns(std::uint16_t port, std::chrono::milliseconds patience);
+// Whether the server answering DNS over UDP at 127.0.0.1:`port` names itself `identity` when
+// asked for id.server in the CHAOS class (waits up to `patience`).
+bool answers_as(std::uint16_t port, std::string_view identity, std::chrono::milliseconds patience);
 
 }  // namespace bg::dns::testing
