@@ -1,6 +1,7 @@
 #include "mime/content_type.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "mime/ascii.h"
@@ -13,10 +14,15 @@ namespace bg::mime {
 
 namespace {
 
-bool is_token_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u > ' ' && u != 127 && std::string_view("()<>@,;:\\\"/[]?=").find(c) == std::string_view::npos;
-}
+// RFC 2045 token characters: printable ASCII other than the tspecials.
+constexpr auto kTokenChars = [] {
+  std::array<bool, 256> token{};
+  for (int c = '!'; c < 127; ++c)
+    token[c] = std::string_view("()<>@,;:\\\"/[]?=").find(static_cast<char>(c)) == std::string_view::npos;
+  return token;
+}();
+
+bool is_token_char(char c) { return kTokenChars[static_cast<unsigned char>(c)]; }
 
 std::string percent_decode(std::string_view text) {
   std::string out;

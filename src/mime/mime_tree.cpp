@@ -50,24 +50,21 @@ MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t li
   match.line_start = match.line_end = message_.size();
   if (boundaries_.empty()) return match;
   limit = std::min(limit, message_.size());
-  // Only lines starting with "--" can be boundaries: memchr jumps from one '-' to the next, and
-  // a dash at the start of a line is read as a candidate. `from` is always a line start.
-  const char* data = message_.data();
-  std::size_t pos = from;
+  // Only lines starting with "--" can be boundaries: the search jumps from one "--" to the next,
+  // and one at the start of a line is a candidate. `from` is always a line start.
+  const std::string_view searched = message_.substr(0, std::min(limit + 1, message_.size()));
+  std::size_t pos = find_text(searched, "--", from);
   while (pos < limit) {
-    if (data[pos] == '-' && (pos == from || data[pos - 1] == '\n' || data[pos - 1] == '\r')) {
+    if (pos == from || message_[pos - 1] == '\n' || message_[pos - 1] == '\r') {
       const Line line = line_at(message_, pos);
-      if (line.text.starts_with("--")) {
-        for (std::size_t level = boundaries_.size(); level-- > 0;) {
-          if (const int kind = boundary_kind(line.text, boundaries_[level]))
-            return {pos, line.next, level, kind == 2, true};
-        }
+      for (std::size_t level = boundaries_.size(); level-- > 0;) {
+        if (const int kind = boundary_kind(line.text, boundaries_[level]))
+          return {pos, line.next, level, kind == 2, true};
       }
-      pos = line.next;
-      continue;
+      pos = find_text(searched, "--", line.next);
+    } else {
+      pos = find_text(searched, "--", pos + 1);
     }
-    pos = find_byte(message_, '-', pos + 1, limit - 1);
-    if (pos == std::string_view::npos) break;
   }
   return match;
 }

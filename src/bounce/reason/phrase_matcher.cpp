@@ -100,7 +100,8 @@ struct BitPosition {
 BitPosition locate(std::string_view reason, std::string_view scope) {
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   const int reason_at = matcher.reason_index(reason);
-  const int scope_at = matcher.scope_index(scope);
+  // compile_phrases numbers the scope of phrases that hold everywhere, "", first.
+  const int scope_at = scope.empty() ? 0 : matcher.scope_index(scope);
   if (reason_at < 0 || scope_at < 0) return {0, 0, false};
   return {static_cast<std::size_t>(scope_at), std::uint64_t{1} << reason_at, true};
 }

@@ -15,7 +15,7 @@ namespace {
 struct Evidence {
   const ReasonInput& input;
   std::string_view code_reason;  // what the status code alone means
-  PhraseHits hits;
+  const PhraseHits& hits;
   std::string spec;              // uppercased
 
   bool phrase(std::string_view reason) const { return hits.has(reason); }
@@ -152,8 +152,10 @@ std::string resolve_reason(const ReasonInput& input) {
 
   // One pass over the reply preceded by its status code and SMTP command: decisive, provider
   // and format phrases may depend on those ("re:^5\.2\.0 .*unknown user"); the others ignore them.
-  const PhraseHits coded_hits = PhraseMatcher::instance().match(normalize_reply(
-      std::string(input.status) + " " + std::string(input.command) + " " + std::string(input.diagnosis)));
+  std::string coded_reply;
+  coded_reply.reserve(input.status.size() + input.command.size() + input.diagnosis.size() + 2);
+  coded_reply.append(input.status).append(" ").append(input.command).append(" ").append(input.diagnosis);
+  const PhraseHits coded_hits = PhraseMatcher::instance().match(normalize_reply(coded_reply));
   Evidence e{input, reason_of_status(input.status), coded_hits, {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   const std::string_view provider = provider_of(input.rhost, input.destination);
