@@ -48,6 +48,7 @@ bool iequals_name(std::string_view a, std::string_view b) { return iequals(a, b)
 
 std::size_t Headers::parse(std::string_view message) {
   fields_.clear();
+  names_.clear();
   // Room for a typical header block at once, rather than growing through six reallocations.
   if (fields_.capacity() == 0) fields_.reserve(32);
   ended_by_blank_line_ = false;
@@ -104,18 +105,21 @@ std::size_t Headers::parse(std::string_view message) {
     while (!value.empty() && is_space_or_tab(value.front())) value.remove_prefix(1);
     if (value.empty()) value = std::string_view(line.text.data() + line.text.size(), 0);
     fields_.push_back({name, value});
+    names_.add(name);
     pos = line.next;
   }
   return message.size();
 }
 
 std::string_view Headers::raw(std::string_view name) const {
+  if (!names_.may_hold(name)) return {};
   for (const HeaderField& field : fields_)
     if (iequals(field.name, name)) return field.value;
   return {};
 }
 
 bool Headers::has(std::string_view name) const {
+  if (!names_.may_hold(name)) return false;
   for (const HeaderField& field : fields_)
     if (iequals(field.name, name)) return true;
   return false;

@@ -1,6 +1,8 @@
 #pragma once
 // The header block of a message or MIME part, tokenized in place: every field is a view into
 // the message, so reading the headers of a message that turns out not to matter copies nothing.
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +39,25 @@ class Headers {
   bool ended_by_blank_line() const { return ended_by_blank_line_; }
 
  private:
+  // A filter over the names present: most lookups ask for a field the block does not have
+  // (format modules probing for their signatures), and this answers them without a scan.
+  class NameFilter {
+   public:
+    void clear() { bits_ = {}; }
+    void add(std::string_view name) { bits_[slot(name) / 64] |= std::uint64_t{1} << (slot(name) % 64); }
+    bool may_hold(std::string_view name) const { return bits_[slot(name) / 64] >> (slot(name) % 64) & 1; }
+
+   private:
+    static std::size_t slot(std::string_view name) {
+      if (name.empty()) return 0;
+      const auto folded = [](char c) { return static_cast<std::size_t>(c | 0x20); };
+      return (name.size() * 37 + folded(name.front()) * 11 + folded(name.back())) % 256;
+    }
+    std::array<std::uint64_t, 4> bits_{};
+  };
+
   std::vector<HeaderField> fields_;
+  NameFilter names_;
   bool ended_by_blank_line_ = false;
 };
 
@@ -48,6 +68,7 @@ bool iequals_name(std::string_view a, std::string_view b);
 
 template <typename Visit>
 void Headers::for_each(std::string_view name, Visit&& visit) const {
+  if (!names_.may_hold(name)) return;
   for (const HeaderField& field : fields_)
     if (iequals_name(field.name, name)) visit(field.value);
 }

@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <string_view>
+
+#include "mime/ascii.h"
+#include "test_files.h"
 
 namespace bg::mime {
 namespace {
@@ -109,6 +114,42 @@ TEST(Headers, RepeatedFieldsAreVisitedInOrder) {
   headers.for_each("RECEIVED", [&](std::string_view value) { seen += std::string(value) + ";"; });
   EXPECT_EQ(seen, "one;two;three;");
   EXPECT_EQ(headers.raw("Received"), "one");
+}
+
+TEST(Headers, EveryFieldOfEveryCorpusMessageIsFoundByItsNameInAnyCase) {
+  Headers headers;  // one object for all, as the reader reuses it
+  int fields = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(corpus::data_dir() / "sisimai/maildir")) {
+    const std::string message = corpus::read_file(entry.path());
+    headers.parse(message);
+    for (const HeaderField& field : headers.fields()) {
+      std::string upper(field.name);
+      std::transform(upper.begin(), upper.end(), upper.begin(), to_upper_ascii);
+      const auto first = std::find_if(headers.fields().begin(), headers.fields().end(),
+                                      [&](const HeaderField& f) { return iequals(f.name, field.name); });
+      EXPECT_EQ(headers.raw(upper).data(), first->value.data()) << entry.path() << ": " << field.name;
+      EXPECT_TRUE(headers.has(lowercase(field.name))) << entry.path() << ": " << field.name;
+      EXPECT_FALSE(headers.has(std::string(field.name) + "-Absent")) << entry.path();
+      ++fields;
+    }
+  }
+  EXPECT_GT(fields, 5000);
+}
+
+TEST(Headers, ReusedForAnotherBlockForgetsTheFirstOnesNames) {
+  Headers headers;
+  const std::string first = "X-First: 1\nSubject: a\n\n";
+  const std::string second = "Subject: b\n\n";
+  headers.parse(first);
+  EXPECT_TRUE(headers.has("X-First"));
+  headers.parse(second);
+  EXPECT_FALSE(headers.has("X-First"));
+  EXPECT_EQ(headers.raw("x-first"), "");
+  int visits = 0;
+  headers.for_each("X-First", [&](std::string_view) { ++visits; });
+  EXPECT_EQ(visits, 0);
+  EXPECT_EQ(headers.raw("SUBJECT"), "b");
 }
 
 TEST(Headers, NoBodyAndEmptyInput) {
