@@ -106,8 +106,18 @@ std::vector<Parameter> parse_parameters(std::string_view header_value) {
     raw.push_back(std::move(parameter));
   }
 
-  // Join RFC 2231 sections in order and decode charset-tagged values.
   std::vector<Parameter> parameters;
+  const bool plain = std::none_of(raw.begin(), raw.end(), [](const RawParameter& parameter) {
+    return parameter.extended || parameter.section >= 0;
+  });
+  if (plain) {  // the common case: nothing to join, and the first of a repeated name counts
+    for (RawParameter& parameter : raw)
+      if (find_parameter(parameters, parameter.name) == nullptr)
+        parameters.push_back({std::move(parameter.name), decode_encoded_words(parameter.value)});
+    return parameters;
+  }
+
+  // Join RFC 2231 sections in order and decode charset-tagged values.
   std::map<std::string, std::map<int, const RawParameter*>> sections;
   std::vector<std::string> order;
   for (const RawParameter& parameter : raw) {

@@ -65,6 +65,10 @@ bool read_encoded_word(std::string_view value, std::size_t pos, TerminatorFinder
 std::string decode_encoded_words(std::string_view value) {
   std::string out;
   out.reserve(value.size());
+  if (!contains_text(value, "=?")) {  // most values hold no encoded word at all
+    append_as_utf8(value, "utf-8", out);
+    return out;
+  }
   // Adjacent words in one charset are decoded together before conversion, because senders
   // split multi-byte characters across words.
   std::string pending_bytes;
