@@ -55,8 +55,8 @@ std::string unquote_forwarded(std::string_view text) {
 
 }  // namespace
 
-void BounceMessage::parse(std::string_view message) {
-  tree_.parse(message);
+void BounceMessage::parse(std::string_view message, const mime::Headers* top_headers) {
+  tree_.parse(message, top_headers);
   const std::size_t blank_line = mime::find_text(message, "\n\n");
   raw_body_ = blank_line == std::string_view::npos ? std::string_view() : message.substr(blank_line + 2);
   body_.clear();

@@ -14,8 +14,8 @@ namespace bg::bounce {
 class BounceMessage {
  public:
   // Parses `message`, which must have LF line endings (see mailbox::normalize) and must outlive
-  // this object.
-  void parse(std::string_view message);
+  // this object. `top_headers`, when given, are its header block already parsed.
+  void parse(std::string_view message, const mime::Headers* top_headers = nullptr);
 
   const mime::Headers& headers() const { return tree_.root().headers; }
   // A top-level header, unfolded and decoded; empty when absent.

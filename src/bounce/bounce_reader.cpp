@@ -16,7 +16,9 @@ ReadOutcome BounceReader::read(const mailbox::RawMessage& raw, std::vector<Recor
   }
   if (!may_be_bounce(top_headers_)) return outcome;
 
-  message_.parse(mailbox::normalize(raw, normalized_));
+  // When the message needed no normalizing, its header block was just parsed from these bytes.
+  const std::string_view normalized = mailbox::normalize(raw, normalized_);
+  message_.parse(normalized, normalized.data() == raw.bytes.data() ? &top_headers_ : nullptr);
   for (const Engine* engine : all_engines()) {
     EngineResult result;
     if (!engine->inquire(message_, result)) continue;

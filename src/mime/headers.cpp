@@ -47,6 +47,11 @@ void extend_value(HeaderField& field, const char* end) {
 bool iequals_name(std::string_view a, std::string_view b) { return iequals(a, b); }
 
 std::size_t Headers::parse(std::string_view message) {
+  body_offset_ = parse_block(message);
+  return body_offset_;
+}
+
+std::size_t Headers::parse_block(std::string_view message) {
   fields_.clear();
   names_.clear();
   // Room for a typical header block at once, rather than growing through six reallocations.

@@ -22,6 +22,8 @@ class Headers {
   // block. Lines that are neither fields nor continuations are read as folding whose indent
   // was lost when a field or the blank line follows them; otherwise the body starts there.
   std::size_t parse(std::string_view message);
+  // Where the body starts, as the last parse() returned.
+  std::size_t body_offset() const { return body_offset_; }
 
   // The first field called `name` (case-insensitive), as written; empty when absent.
   std::string_view raw(std::string_view name) const;
@@ -39,6 +41,8 @@ class Headers {
   bool ended_by_blank_line() const { return ended_by_blank_line_; }
 
  private:
+  std::size_t parse_block(std::string_view message);
+
   // A filter over the names present: most lookups ask for a field the block does not have
   // (format modules probing for their signatures), and this answers them without a scan.
   class NameFilter {
@@ -58,6 +62,7 @@ class Headers {
 
   std::vector<HeaderField> fields_;
   NameFilter names_;
+  std::size_t body_offset_ = 0;
   bool ended_by_blank_line_ = false;
 };
 

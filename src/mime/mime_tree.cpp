@@ -33,8 +33,9 @@ int boundary_kind(std::string_view line, std::string_view boundary) {
 
 }  // namespace
 
-void MimeTree::parse(std::string_view message) {
+void MimeTree::parse(std::string_view message, const Headers* root_headers) {
   message_ = message;
+  root_headers_ = root_headers;
   for (Part& part : parts_) {
     if (spare_parts_.size() >= kMaxSpareParts) break;
     spare_parts_.push_back(std::move(part));
@@ -43,6 +44,7 @@ void MimeTree::parse(std::string_view message) {
   boundaries_.clear();
   broken_structure_ = false;
   parse_entity(0, -1, 0, true, {"text", "plain"});
+  root_headers_ = nullptr;
 }
 
 MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t limit) const {
@@ -101,7 +103,13 @@ std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, boo
 
   // A header block ends at a line starting with "--", so it never runs past a boundary line:
   // a part without a blank line after its headers ends there with an empty body.
-  const std::size_t body_start = start + parts_[index].headers.parse(message_.substr(start));
+  std::size_t body_start = 0;
+  if (index == 0 && root_headers_ != nullptr) {
+    parts_[index].headers = *root_headers_;
+    body_start = root_headers_->body_offset();
+  } else {
+    body_start = start + parts_[index].headers.parse(message_.substr(start));
+  }
   {
     Part& part = parts_[index];
     part.parent = parent;

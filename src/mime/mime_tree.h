@@ -31,7 +31,9 @@ struct Part {
 class MimeTree {
  public:
   // Parses `message`. The tree keeps views into it, so it must outlive the tree's use.
-  void parse(std::string_view message);
+  // `root_headers`, when given, is the message's header block already parsed from these same
+  // bytes, and is taken rather than parsed again.
+  void parse(std::string_view message, const Headers* root_headers = nullptr);
 
   const std::vector<Part>& parts() const { return parts_; }
   const Part& root() const { return parts_.front(); }
@@ -70,6 +72,7 @@ class MimeTree {
   std::string_view body_before(std::size_t start, std::size_t end, bool boundary_follows) const;
 
   std::string_view message_;
+  const Headers* root_headers_ = nullptr;  // during parse(), when the caller has them
   std::vector<Part> parts_;
   // Parts of earlier messages, kept so that their header lists and strings keep their storage;
   // a message with hundreds of parts does not make every later one hold on to that much.

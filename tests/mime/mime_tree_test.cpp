@@ -291,31 +291,56 @@ TEST(MimeTree, ReparsingReplacesThePreviousTree) {
   EXPECT_FALSE(tree.has_broken_structure());
 }
 
+std::vector<std::string> corpus_messages() {
+  std::vector<std::string> messages;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus::data_dir() / "sisimai" / "maildir"))
+    if (entry.is_regular_file()) messages.push_back(corpus::read_file(entry.path()));
+  return messages;
+}
+
+// Whether `tree` read its message as a tree that parsed it alone did.
+void expect_same_parts(const MimeTree& tree, const MimeTree& fresh) {
+  ASSERT_EQ(shape(tree), shape(fresh));
+  ASSERT_EQ(tree.parts().size(), fresh.parts().size());
+  for (std::size_t i = 0; i < fresh.parts().size(); ++i) {
+    const Part& a = tree.parts()[i];
+    const Part& b = fresh.parts()[i];
+    ASSERT_EQ(a.headers.fields().size(), b.headers.fields().size());
+    ASSERT_EQ(a.body, b.body);
+    ASSERT_EQ(a.transfer_encoding, b.transfer_encoding);
+    ASSERT_EQ(a.content_type.parameter("charset"), b.content_type.parameter("charset"));
+    ASSERT_EQ(a.parent, b.parent);
+    ASSERT_EQ(a.is_message, b.is_message);
+  }
+}
+
 // A tree keeps the parts of the message before for their storage; what it reads must not depend
 // on what it read before. Every corpus message is parsed by one long-lived tree, right after a
 // different message, and compared with a fresh tree's reading.
 TEST(MimeTree, AReusedTreeReadsLikeAFreshOne) {
   MimeTree reused;
-  std::vector<std::string> messages;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus::data_dir() / "sisimai" / "maildir"))
-    if (entry.is_regular_file()) messages.push_back(corpus::read_file(entry.path()));
+  const std::vector<std::string> messages = corpus_messages();
   ASSERT_GT(messages.size(), 100u);
   for (const std::string& message : messages) {
     reused.parse(message);
     MimeTree fresh;
     fresh.parse(message);
-    ASSERT_EQ(shape(reused), shape(fresh));
-    ASSERT_EQ(reused.parts().size(), fresh.parts().size());
-    for (std::size_t i = 0; i < fresh.parts().size(); ++i) {
-      const Part& a = reused.parts()[i];
-      const Part& b = fresh.parts()[i];
-      ASSERT_EQ(a.headers.fields().size(), b.headers.fields().size());
-      ASSERT_EQ(a.body, b.body);
-      ASSERT_EQ(a.transfer_encoding, b.transfer_encoding);
-      ASSERT_EQ(a.content_type.parameter("charset"), b.content_type.parameter("charset"));
-      ASSERT_EQ(a.parent, b.parent);
-      ASSERT_EQ(a.is_message, b.is_message);
-    }
+    ASSERT_NO_FATAL_FAILURE(expect_same_parts(reused, fresh));
+  }
+}
+
+// The bounce reader parses a message's header block first, to decide whether to look further,
+// and hands it to the tree: the tree must read the same as when it parses the block itself.
+TEST(MimeTree, HeadersParsedBeforehandGiveTheSameTree) {
+  Headers top;
+  MimeTree given;
+  for (const std::string& message : corpus_messages()) {
+    top.parse(message);
+    given.parse(message, &top);
+    MimeTree fresh;
+    fresh.parse(message);
+    ASSERT_NO_FATAL_FAILURE(expect_same_parts(given, fresh));
+    ASSERT_EQ(given.root().headers.raw("Subject").data(), fresh.root().headers.raw("Subject").data());
   }
 }
 
