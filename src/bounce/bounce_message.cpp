@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bounce/address.h"
 #include "mime/ascii.h"
 #include "mime/html_text.h"
 #include "mime/lines.h"
@@ -62,6 +63,7 @@ void BounceMessage::parse(std::string_view message, const mime::Headers* top_hea
   body_.clear();
   subject_ = headers().text("Subject");
   from_ = headers().text("From");
+  sender_ = mime::lowercase(find_address(from_));
   received_.clear();
   headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
   flatten(0, false);

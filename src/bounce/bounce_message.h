@@ -24,6 +24,8 @@ class BounceMessage {
   const std::string& subject() const { return subject_; }
   // The From header, decoded.
   const std::string& from() const { return from_; }
+  // The address in the From header, lowercased; many formats are told by who sends them.
+  const std::string& sender() const { return sender_; }
 
   const std::string& body() const { return body_; }
   const mime::MimeTree& tree() const { return tree_; }
@@ -41,6 +43,7 @@ class BounceMessage {
   std::string_view raw_body_;  // everything after the top-level header block
   std::string subject_;
   std::string from_;
+  std::string sender_;
   std::string body_;
   std::vector<std::string_view> received_;
 };

@@ -174,7 +174,7 @@ bool read_bounce_mail(const BounceMessage& message, EngineResult& result) {
 bool sent_by_ses(const BounceMessage& message) {
   if (message.headers().has("X-SES-Outgoing") || message.headers().has("X-AWS-Outgoing"))
     return true;
-  return domain_of(find_address(message.from())).ends_with("amazonses.com");
+  return domain_of(message.sender()).ends_with("amazonses.com");
 }
 
 class AmazonSES final : public Engine {

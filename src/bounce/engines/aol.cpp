@@ -15,7 +15,7 @@ class Aol final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     // AOL adds X-AOL-IP to the mail its users receive too; its own bounces come from aol.com.
-    if (!message.headers().has("X-AOL-IP") || domain_of(find_address(message.from())) != "aol.com")
+    if (!message.headers().has("X-AOL-IP") || domain_of(message.sender()) != "aol.com")
       return false;
     return read_report_after(message, {"Content-Type: message/delivery-status"}, result);
   }

@@ -17,7 +17,7 @@ namespace {
 
 bool is_biglobe_report(const BounceMessage& message) {
   if (!message.subject().starts_with("Returned mail:")) return false;
-  const std::string from = mime::lowercase(find_address(message.from()));
+  const std::string& from = message.sender();
   for (std::string_view domain : {"biglobe.ne.jp", "inacatv.ne.jp", "tmtv.ne.jp", "ttv.ne.jp"})
     if (from == "postmaster@" + std::string(domain)) return true;
   return false;

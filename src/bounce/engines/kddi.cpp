@@ -14,7 +14,7 @@ namespace bg::bounce {
 namespace {
 
 bool is_kddi_report(const BounceMessage& message) {
-  const std::string from = mime::lowercase(find_address(message.from()));
+  const std::string& from = message.sender();
   if (from.starts_with("no-reply@") && from.ends_with(".dion.ne.jp")) return true;
   if (mime::trim(message.headers().raw("Reply-To")) == "no-reply@app.auone-net.jp") return true;
   return message.received_mentioning({"ezweb.ne.jp (", ".au.com ("}) > 0;

@@ -35,7 +35,7 @@ bool is_excluded(const BounceMessage& message) {
   const std::string subject = mime::lowercase(message.subject());
   if (subject.find("security information for") != std::string::npos) return true;  // sudo
   if (subject.find("mail failure -") != std::string::npos) return true;             // Exim
-  const std::string from = mime::lowercase(find_address(message.from()));
+  const std::string& from = message.sender();
   for (std::string_view system : {"root@", "postmaster@", "mailer-daemon@"})
     if (from.starts_with(system)) return true;
   return mime::istarts_with(find_address(message.header("To")), "root@");
