@@ -12,6 +12,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// These inputs parse in well under a second, sanitizers included; parsed in quadratic time they
+// would take hours. The bound catches that on any machine and measures no speed.
+constexpr auto kNoBlowUp = std::chrono::seconds(10);
+
 int deepest(const MimeTree& tree) {
   int depth = 0;
   for (const Part& part : tree.parts()) depth = std::max(depth, part.depth);
@@ -55,7 +59,7 @@ TEST(MimeTreeLimits, TenThousandNestedBoundariesParseQuickly) {
   const auto start = Clock::now();
   MimeTree tree;
   tree.parse(message);
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(Clock::now() - start, kNoBlowUp);
   EXPECT_EQ(deepest(tree), MimeTree::kMaxDepth);
 }
 
@@ -68,7 +72,7 @@ TEST(MimeTreeLimits, TwentyMegabytesOfTinyPartsParseQuicklyAndBounded) {
   const auto start = Clock::now();
   MimeTree tree;
   tree.parse(message);
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(Clock::now() - start, kNoBlowUp);
   EXPECT_EQ(tree.parts().size(), MimeTree::kMaxParts);
   EXPECT_EQ(tree.parts()[1].body, "x");
 }
@@ -81,7 +85,7 @@ TEST(MimeTreeLimits, TwentyMegabytesOfHeaderLikeLinesParseQuickly) {
   const auto start = Clock::now();
   MimeTree tree;
   tree.parse(message);
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(Clock::now() - start, kNoBlowUp);
   EXPECT_EQ(tree.parts().size(), 1u);
 }
 
@@ -98,7 +102,7 @@ TEST(MimeTreeLimits, ManyBoundaryLikeLinesInsideDeepNestingParseQuickly) {
   const auto start = Clock::now();
   MimeTree tree;
   tree.parse(message);
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(Clock::now() - start, kNoBlowUp);
   EXPECT_TRUE(tree.has_broken_structure());
 }
 
