@@ -49,5 +49,26 @@ TEST(RecordJsonText, EscapesAndRepairsStrings) {
   EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
+// Strings are scanned in blocks: every byte that needs escaping or checking is found wherever it
+// stands, before, across and after a block's edge.
+TEST(RecordJsonText, EveryByteIsHandledAtEveryPosition) {
+  for (std::size_t at = 0; at < 40; ++at) {
+    for (int c = 0; c < 128; ++c) {
+      std::string text(40, 'a');
+      text[at] = static_cast<char>(c);
+      std::string out;
+      append_json_string(text, out);
+      ASSERT_EQ(nlohmann::json::parse(out).get<std::string>(), text) << "byte " << c << " at " << at;
+    }
+    std::string accented(40, 'a');
+    accented.replace(at, 2, "\xC3\xA9");
+    accented.resize(40);
+    std::string out;
+    append_json_string(accented, out);
+    const std::string expected = at == 39 ? accented.substr(0, 39) + "\xEF\xBF\xBD" : accented;
+    ASSERT_EQ(nlohmann::json::parse(out).get<std::string>(), expected) << "at " << at;
+  }
+}
+
 }  // namespace
 }  // namespace bg::report
