@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bounce/dsn_report.h"
 #include "bounce/reason/phrase_file.h"
 #include "bounce/reason/phrase_matcher.h"
 #include "bounce/reason/status_codes.h"
@@ -94,6 +95,14 @@ TEST(PhraseMatcher, OnePassFindsEveryReason) {
   EXPECT_TRUE(hits.has("mailboxfull"));
   EXPECT_FALSE(hits.has("virusdetected"));
   EXPECT_EQ(normalize_reply("  A\t\tB \n C "), "a b c");
+}
+
+TEST(SqueezeSpaces, RunsOfWhiteSpaceBecomeOneSpaceAndTheEndsAreTrimmed) {
+  EXPECT_EQ(squeeze_spaces(""), "");
+  EXPECT_EQ(squeeze_spaces(" \t\r\n "), "");
+  EXPECT_EQ(squeeze_spaces("x"), "x");
+  EXPECT_EQ(squeeze_spaces("  550 5.1.1\r\n\t<a@b>  user\n\nunknown \t"), "550 5.1.1 <a@b> user unknown");
+  EXPECT_EQ(squeeze_spaces("a b"), "a b");
 }
 
 TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {
