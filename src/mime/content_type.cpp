@@ -62,10 +62,8 @@ struct RawParameter {
   std::string value;
 };
 
-}  // namespace
-
-std::vector<Parameter> parse_parameters(std::string_view header_value) {
-  const std::string value = unfold(header_value);
+// The parameters of a header value already unfolded onto one line.
+std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
   std::vector<RawParameter> raw;
   std::size_t pos = value.find(';');
   while (pos != std::string::npos && pos < value.size()) {
@@ -152,6 +150,12 @@ std::vector<Parameter> parse_parameters(std::string_view header_value) {
   return parameters;
 }
 
+}  // namespace
+
+std::vector<Parameter> parse_parameters(std::string_view header_value) {
+  return parameters_of_unfolded(unfold(header_value));
+}
+
 const std::string* find_parameter(const std::vector<Parameter>& parameters, std::string_view name) {
   for (const Parameter& parameter : parameters)
     if (parameter.name == name) return &parameter.value;
@@ -185,7 +189,7 @@ ContentType parse_content_type(std::string_view header_value,
     result.type = "text";  // a bare "text" is read as text/plain, as most readers do
     result.subtype = "plain";
   }
-  result.parameters = parse_parameters(header_value);
+  result.parameters = parameters_of_unfolded(value);
   return result;
 }
 
