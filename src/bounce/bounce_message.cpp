@@ -66,6 +66,7 @@ void BounceMessage::parse(std::string_view message, const mime::Headers* top_hea
   sender_ = mime::lowercase(find_address(from_));
   received_.clear();
   headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
+  find_received_markers(received_, received_markers_);
   flatten(0, false);
 
   std::string_view subject = mime::trim(subject_);
@@ -134,11 +135,9 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
   }
 }
 
-int BounceMessage::received_mentioning(std::initializer_list<std::string_view> needles) const {
-  return static_cast<int>(std::count_if(received_.begin(), received_.end(), [&](std::string_view value) {
-    return std::any_of(needles.begin(), needles.end(),
-                       [&](std::string_view needle) { return mime::contains_text(value, needle); });
-  }));
+int BounceMessage::received_mentioning(ReceivedMarkers markers) const {
+  return static_cast<int>(std::count_if(received_markers_.begin(), received_markers_.end(),
+                                        [&](std::uint64_t found) { return (found & markers.bits) != 0; }));
 }
 
 BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers) {

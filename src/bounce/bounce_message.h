@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bounce/received_markers.h"
 #include "mime/mime_tree.h"
 
 namespace bg::bounce {
@@ -33,8 +34,8 @@ class BounceMessage {
   // The top-level Received headers as written, top first; many formats are told by a relay's
   // signature there.
   const std::vector<std::string_view>& received() const { return received_; }
-  // How many of them contain one of `needles`.
-  int received_mentioning(std::initializer_list<std::string_view> needles) const;
+  // How many of them contain one of `markers`.
+  int received_mentioning(ReceivedMarkers markers) const;
 
  private:
   void flatten(int part_index, bool inside_alternative_with_plain);
@@ -46,6 +47,7 @@ class BounceMessage {
   std::string sender_;
   std::string body_;
   std::vector<std::string_view> received_;
+  std::vector<std::uint64_t> received_markers_;  // per Received header, the markers it contains
 };
 
 // Splits a flattened body at the first line that starts with one of `markers` (a marker for the

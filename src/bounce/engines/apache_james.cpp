@@ -11,10 +11,12 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kJamesRelays = declare_received_markers({"JAMES SMTP Server"});
+
 bool is_james_bounce(const BounceMessage& message) {
   if (message.subject() == "[BOUNCE]") return true;
   if (message.headers().raw("Message-Id").find(".JavaMail.") != std::string_view::npos) return true;
-  return message.received_mentioning({"JAMES SMTP Server"}) > 0;
+  return message.received_mentioning(kJamesRelays) > 0;
 }
 
 class ApacheJames final : public Engine {

@@ -11,11 +11,13 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kBigfootRelays = declare_received_markers({".bigfoot.com "});
+
 constexpr std::string_view kTranscript = "----- Transcript of session follows";
 
 bool is_bigfoot_report(const BounceMessage& message) {
   if (message.from().find("@bigfoot.com>") != std::string::npos) return true;
-  return message.received_mentioning({".bigfoot.com "}) > 0;
+  return message.received_mentioning(kBigfootRelays) > 0;
 }
 
 // The command of the transcript's last ">>> RCPT TO:<...>" line; "EHLO" when the server only

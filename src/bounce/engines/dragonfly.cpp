@@ -15,11 +15,13 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kDragonFlyRelays = declare_received_markers({"(DragonFly Mail Agent"});
+
 constexpr std::string_view kErrorFor = "There was an error delivering your mail to <";
 constexpr std::string_view kDidNotLike = " did not like our ";
 
 bool is_dragonfly_report(const BounceMessage& message) {
-  return message.received_mentioning({"(DragonFly Mail Agent"}) > 0 ||
+  return message.received_mentioning(kDragonFlyRelays) > 0 ||
          mime::contains_text(message.body(), "This is the DragonFly Mail Agent");
 }
 

@@ -15,6 +15,8 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kInternetMailServiceRelays = declare_received_markers({" with Internet Mail Service ("});
+
 bool is_exchange2003_report(const BounceMessage& message) {
   const mime::Headers& headers = message.headers();
   if (headers.has("X-MS-Embedded-Report")) return true;
@@ -24,7 +26,7 @@ bool is_exchange2003_report(const BounceMessage& message) {
     return true;
   if (mime::trim(headers.raw("X-MimeOLE")).starts_with("Produced By Microsoft Exchange"))
     return true;
-  return message.received_mentioning({" with Internet Mail Service ("}) > 0;
+  return message.received_mentioning(kInternetMailServiceRelays) > 0;
 }
 
 // "kijitora@example.co.jp on Thu, 29 Apr 2007 16:51:51 -0500" or

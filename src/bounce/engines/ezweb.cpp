@@ -16,6 +16,8 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kEzwebRelays = declare_received_markers({"ezweb.ne.jp (EZweb Mail) with", ".au.com ("});
+
 // EZweb draws a line of 50 dashes above the returned message.
 constexpr std::string_view kDivider = "--------------------------------------------------";
 constexpr std::string_view kRejectedHeading =
@@ -27,7 +29,7 @@ bool is_ezweb_report(const BounceMessage& message) {
   if (from.find("Postmaster@ezweb.ne.jp") != std::string::npos) ++clues;
   if (from.find("Postmaster@au.com") != std::string::npos) ++clues;
   if (mime::trim(message.subject()) == "Mail System Error - Returned Mail") ++clues;
-  clues += message.received_mentioning({"ezweb.ne.jp (EZweb Mail) with", ".au.com ("});
+  clues += message.received_mentioning(kEzwebRelays);
   const std::string_view id = mime::trim(message.headers().raw("Message-ID"));
   if (id.ends_with(".ezweb.ne.jp>") || id.ends_with(".au.com>")) ++clues;
   return clues >= 2;

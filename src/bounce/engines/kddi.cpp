@@ -13,11 +13,13 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kKddiRelays = declare_received_markers({"ezweb.ne.jp (", ".au.com ("});
+
 bool is_kddi_report(const BounceMessage& message) {
   const std::string& from = message.sender();
   if (from.starts_with("no-reply@") && from.ends_with(".dion.ne.jp")) return true;
   if (mime::trim(message.headers().raw("Reply-To")) == "no-reply@app.auone-net.jp") return true;
-  return message.received_mentioning({"ezweb.ne.jp (", ".au.com ("}) > 0;
+  return message.received_mentioning(kKddiRelays) > 0;
 }
 
 // "Your mail sent on: Thu, 29 Apr 2013 23:45:22 +0900" or "Your mail attempted to be delivered

@@ -11,8 +11,10 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kMailFoundryRelays = declare_received_markers({"(MAILFOUNDRY) id"});
+
 bool received_by_mailfoundry(const BounceMessage& message) {
-  return message.received_mentioning({"(MAILFOUNDRY) id"}) > 0;
+  return message.received_mentioning(kMailFoundryRelays) > 0;
 }
 
 class MailFoundry final : public Engine {

@@ -13,8 +13,10 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kOpenSmtpdRelays = declare_received_markers({" (OpenSMTPD) with "});
+
 bool received_by_opensmtpd(const BounceMessage& message) {
-  return message.received_mentioning({" (OpenSMTPD) with "}) > 0;
+  return message.received_mentioning(kOpenSmtpdRelays) > 0;
 }
 
 // "kijitora@example.jp: 550 5.1.1 ..." (the colon may be missing in old versions).

@@ -11,6 +11,8 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kHotmailRelays = declare_received_markers({".hotmail.com"});
+
 constexpr std::string_view kOpening =
     "This is an automatically generated Delivery Status Notification";
 
@@ -19,7 +21,7 @@ bool is_outlook_report(const BounceMessage& message) {
   if (message.subject().find("Delivery Status Notification") != std::string::npos) ++clues;
   if (message.headers().has("X-Message-Delivery")) ++clues;
   if (message.headers().has("X-Message-Info")) ++clues;
-  if (message.received_mentioning({".hotmail.com"}) > 0) ++clues;
+  if (message.received_mentioning(kHotmailRelays) > 0) ++clues;
   return clues >= 2;
 }
 

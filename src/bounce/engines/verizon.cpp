@@ -14,10 +14,12 @@ namespace bg::bounce {
 
 namespace {
 
+const ReceivedMarkers kVtextRelays = declare_received_markers({".vtext.com ("});
+
 enum class Gateway { kNone, kSms, kMms };
 
 Gateway gateway_of(const BounceMessage& message) {
-  if (message.received_mentioning({".vtext.com ("}) == 0) return Gateway::kNone;
+  if (message.received_mentioning(kVtextRelays) == 0) return Gateway::kNone;
   const std::string from = find_address(message.from());
   if (from == "post_master@vtext.com") return Gateway::kSms;
   if (mime::istarts_with(from, "sysadmin@") && mime::lowercase(from).ends_with(".vzwpix.com"))

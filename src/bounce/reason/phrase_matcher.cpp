@@ -6,6 +6,7 @@
 
 #include "bounce/dsn_report.h"
 #include "bounce/reason/phrase_table.h"
+#include "bounce/vectorscan_scratch.h"
 #include "mime/ascii.h"
 
 namespace bg::bounce {
@@ -15,26 +16,6 @@ struct PhraseMatcher::Database {
 };
 
 namespace {
-
-// Each thread scans with its own scratch space, as Vectorscan requires.
-class ThreadScratch {
- public:
-  ~ThreadScratch() {
-    if (scratch_) hs_free_scratch(scratch_);
-  }
-  // Allocating is costly (tens of microseconds, far more than a scan), so it happens once per
-  // thread: there is only the one database.
-  hs_scratch_t* get(const hs_database_t* database) {
-    if (scratch_ == nullptr && hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
-      throw std::runtime_error("cannot allocate Vectorscan scratch space");
-    return scratch_;
-  }
-
- private:
-  hs_scratch_t* scratch_ = nullptr;
-};
-
-thread_local ThreadScratch thread_scratch;
 
 struct ScanContext {
   const PhraseTable* table;
@@ -84,7 +65,7 @@ PhraseHits PhraseMatcher::match(std::string_view text) const {
   PhraseHits hits;
   if (text.empty()) return hits;
   ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
-  hs_scratch_t* scratch = thread_scratch.get(database_->compiled);
+  hs_scratch_t* scratch = thread_scratch(database_->compiled);
   hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &context);
   return hits;
 }

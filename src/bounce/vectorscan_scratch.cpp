@@ -1,0 +1,39 @@
+#include "bounce/vectorscan_scratch.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace bg::bounce {
+
+namespace {
+
+class ThreadScratch {
+ public:
+  ~ThreadScratch() {
+    if (scratch_ != nullptr) hs_free_scratch(scratch_);
+  }
+
+  // Allocating is costly (tens of microseconds, far more than a scan), so it happens once per
+  // thread and database; the databases live as long as the process.
+  hs_scratch_t* get(const hs_database_t* database) {
+    if (std::find(sized_for_.begin(), sized_for_.end(), database) == sized_for_.end()) {
+      if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
+        throw std::runtime_error("cannot allocate Vectorscan scratch space");
+      sized_for_.push_back(database);
+    }
+    return scratch_;
+  }
+
+ private:
+  hs_scratch_t* scratch_ = nullptr;
+  std::vector<const hs_database_t*> sized_for_;
+};
+
+thread_local ThreadScratch scratch_of_this_thread;
+
+}  // namespace
+
+hs_scratch_t* thread_scratch(const hs_database_t* database) { return scratch_of_this_thread.get(database); }
+
+}  // namespace bg::bounce
