@@ -148,14 +148,20 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+// ISO-2022 charsets and UTF-7 are 7-bit but still need converting, so ASCII text in them is not
+// already UTF-8.
+bool is_stateful(std::string_view charset) {
+  while (!charset.empty() && (charset.front() == ' ' || charset.front() == '"')) charset.remove_prefix(1);
+  while (!charset.empty() && (charset.back() == ' ' || charset.back() == '"')) charset.remove_suffix(1);
+  return istarts_with(charset, "iso-2022") || iequals(charset, "utf-7");
+}
+
 void append_as_utf8(std::string_view text, std::string_view charset, std::string& out) {
-  const std::string name = canonical_charset(charset);
-  // ISO-2022 charsets are 7-bit but still need converting, so they skip the ASCII shortcut.
-  const bool stateful = name.starts_with("iso-2022") || name == "utf-7";
-  if (!stateful && all_ascii(text)) {
+  if (all_ascii(text) && !is_stateful(charset)) {
     out.append(text);
     return;
   }
+  const std::string name = canonical_charset(charset);
   if (is_plain_utf8_name(name) && (name == "utf-8" || is_valid_utf8(text))) {
     append_sanitized_utf8(text, out);
     return;
