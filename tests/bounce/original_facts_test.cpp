@@ -61,11 +61,12 @@ TEST(OriginalFacts, DkimDomainsAndOriginatingIp) {
       "Received: from mail.example.com (mail.example.com [203.0.113.10]) by mx.example.net with ESMTPS id 1\n"
       "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=Example.com;\n\ts=sel1; h=From:To; b=abc\n"
       "DKIM-Signature: v=1; a=rsa-sha256; d=esp.example.net; s=x; b=def\n"
+      "DKIM-Signature: v=1; a=rsa-sha256; bh=x;\n\td\n\t = Lists.Example.org ;\n\ts=y; b=ghi\n"
       "X-Originating-IP: [192.0.2.77]\n"
       "Message-ID: <abc@example.com>\n"
       "List-Id: Cats <cats.lists.example.com>\n"
       "\n");
-  EXPECT_EQ(original.dkim_domains, (std::vector<std::string>{"example.com", "esp.example.net"}));
+  EXPECT_EQ(original.dkim_domains, (std::vector<std::string>{"example.com", "esp.example.net", "lists.example.org"}));
   EXPECT_EQ(original.x_originating_ip, "192.0.2.77");
   EXPECT_EQ(original.messageid, "abc@example.com");
   EXPECT_EQ(original.listid, "cats.lists.example.com");

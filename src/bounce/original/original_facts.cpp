@@ -12,17 +12,16 @@ namespace bg::bounce {
 
 namespace {
 
-// The d= tag of a DKIM-Signature (RFC 6376 section 3.5).
+// The d= tag of a DKIM-Signature (RFC 6376 section 3.5). Only that tag is unfolded: the
+// signature itself, with its b= and bh= data, runs to hundreds of bytes.
 std::string dkim_domain(std::string_view signature) {
-  const std::string value = mime::unfold(signature);
-  std::string_view rest = value;
+  std::string_view rest = signature;
   while (!rest.empty()) {
     const std::size_t semicolon = rest.find(';');
     const std::string_view tag = mime::trim(rest.substr(0, semicolon));
     if (tag.size() > 2 && (tag[0] == 'd' || tag[0] == 'D')) {
-      std::size_t eq = 1;
-      while (eq < tag.size() && (tag[eq] == ' ' || tag[eq] == '\t')) ++eq;
-      if (eq < tag.size() && tag[eq] == '=') return mime::lowercase(mime::trim(tag.substr(eq + 1)));
+      const std::string_view after_name = mime::trim(tag.substr(1));
+      if (after_name.starts_with('=')) return mime::lowercase(mime::trim(mime::unfold(after_name.substr(1))));
     }
     if (semicolon == std::string_view::npos) break;
     rest.remove_prefix(semicolon + 1);
