@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace bg::mime {
 
@@ -14,13 +17,22 @@ struct Line {
   std::size_t next = 0;
 };
 
-// The position of the first '\n' or '\r' at or after `pos`, or data.size(). Eight bytes are
-// tested at a time: a byte equal to the one sought leaves a zero byte after the XOR, and the
-// classic has-zero-byte test finds it.
+// The position of the first '\n' or '\r' at or after `pos`, or data.size(). Sixteen bytes are
+// tested at a time (SSE2, part of every x86-64), and the first match in a block is found from
+// its bit mask; eight at a time elsewhere, with the classic has-zero-byte test.
 inline std::size_t find_line_end(std::string_view data, std::size_t pos) {
+  const std::size_t size = data.size();
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i carriage_return = _mm_set1_epi8('\r');
+  for (; pos + 16 <= size; pos += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data.data() + pos));
+    const int ends = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, newline), _mm_cmpeq_epi8(bytes, carriage_return)));
+    if (ends != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(ends)));
+  }
+#else
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-  const std::size_t size = data.size();
   for (; pos + 8 <= size; pos += 8) {
     std::uint64_t word;
     std::memcpy(&word, data.data() + pos, 8);
@@ -28,6 +40,7 @@ inline std::size_t find_line_end(std::string_view data, std::size_t pos) {
     const std::uint64_t cr = word ^ (kOnes * '\r');
     if ((((lf - kOnes) & ~lf) | ((cr - kOnes) & ~cr)) & kHighs) break;
   }
+#endif
   while (pos < size && data[pos] != '\n' && data[pos] != '\r') ++pos;
   return pos;
 }
