@@ -24,10 +24,11 @@ constexpr std::array<std::uint8_t, 256> make_base64_table() {
 
 constexpr auto kBase64 = make_base64_table();
 
-// The bytes quoted-printable decoding treats specially: escapes, and the white space that may
-// end a line (in a body) or the underscore that stands for a space (in a header).
-bool needs_a_look(char c, bool in_header) {
-  return c == '=' || (in_header ? c == '_' : (c == ' ' || c == '\t'));
+// The bytes that end a run quoted-printable decoding copies as it is: escapes, and line ends
+// (in a body, where white space before them is dropped) or the underscore that stands for a
+// space (in a header).
+bool ends_run(char c, bool in_header) {
+  return c == '=' || (in_header ? c == '_' : (c == '\n' || c == '\r'));
 }
 
 }  // namespace
@@ -81,23 +82,15 @@ void append_quoted_printable_decoded(std::string_view encoded, std::string& out,
       ++i;
       continue;
     }
-    if (!in_header && (c == ' ' || c == '\t')) {
-      // Trailing white space before a line ending was added in transport (RFC 2045 6.7 rule 3).
-      std::size_t j = i;
-      while (j < size && is_space_or_tab(encoded[j])) ++j;
-      if (j == size || encoded[j] == '\r' || encoded[j] == '\n') {
-        i = j;
-        continue;
-      }
-      out.append(encoded.substr(i, j - i));
-      i = j;
-      continue;
-    }
-    // Copy the run of bytes that need no decision in one go.
-    std::size_t end = i + 1;
-    while (end < size && !needs_a_look(encoded[end], in_header)) ++end;
-    out.append(encoded.substr(i, end - i));
+    std::size_t end = i;
+    while (end < size && !ends_run(encoded[end], in_header)) ++end;
+    std::string_view run = encoded.substr(i, end - i);
+    // White space before a line ending was added in transport (RFC 2045 6.7 rule 3).
+    if (!in_header && (end == size || encoded[end] != '='))
+      while (!run.empty() && is_space_or_tab(run.back())) run.remove_suffix(1);
+    out.append(run);
     i = end;
+    if (i < size && !in_header && encoded[i] != '=') out.push_back(encoded[i++]);  // the line ending
   }
 }
 

@@ -48,6 +48,9 @@ TEST(QuotedPrintable, TrailingWhiteSpaceIsDeleted) {
   // RFC 2045 section 6.7 rule 3: it was added in transport.
   EXPECT_EQ(quoted_printable("line one  \t\nline two \r\nlast  "), "line one\nline two\r\nlast");
   EXPECT_EQ(quoted_printable("kept=20\nin  middle"), "kept \nin  middle");
+  EXPECT_EQ(quoted_printable("cr only \rnext \t"), "cr only\rnext");
+  // Before a soft line break, white space is text: the line goes on.
+  EXPECT_EQ(quoted_printable("word =\nnext"), "word next");
 }
 
 TEST(QuotedPrintable, InvalidEscapesAreKept) {
