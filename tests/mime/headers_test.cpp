@@ -174,6 +174,8 @@ TEST(Headers, FieldValuesAreViewsIntoTheMessage) {
 TEST(Unfold, JoinsLinesWithOneSpace) {
   EXPECT_EQ(unfold("a\r\n   b\n\tc  "), "a b c");
   EXPECT_EQ(unfold(""), "");
+  // Tabs inside a line become spaces too, wherever they are.
+  EXPECT_EQ(unfold("\ta\tb\n\tc\t\td\t"), " a b c  d");
 }
 
 }  // namespace
