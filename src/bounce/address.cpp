@@ -1,5 +1,7 @@
 #include "bounce/address.h"
 
+#include <array>
+
 #include "mime/ascii.h"
 #include "mime/lines.h"
 
@@ -7,19 +9,30 @@ namespace bg::bounce {
 
 namespace {
 
-bool is_local_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x80) return true;  // internationalized addresses (RFC 6531)
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
-}
+// The characters of an address's local part and domain, as tables: find_address runs over
+// every reply and header that may hold an address.
+constexpr std::array<bool, 256> kLocalChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x80; c < 0x100; ++c) table[c] = true;  // internationalized addresses (RFC 6531)
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (char c : std::string_view("!#$%&'*+-/=?^_`{|}~.")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
 
-bool is_domain_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x80) return true;
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '[' || c == ']' || c == ':' || c == '_';
-}
+constexpr std::array<bool, 256> kDomainChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x80; c < 0x100; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (char c : std::string_view("-.[]:_")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+bool is_local_char(char c) { return kLocalChars[static_cast<unsigned char>(c)]; }
+bool is_domain_char(char c) { return kDomainChars[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -42,7 +55,11 @@ std::string find_address(std::string_view text) {
     std::string_view local = text.substr(start, at - start);
     while (!local.empty() && local.front() == '.') local.remove_prefix(1);
     const std::string_view domain = text.substr(at + 1, end - at - 1);
-    if (!local.empty() && !domain.empty()) return std::string(local) + "@" + std::string(domain);
+    if (!local.empty() && !domain.empty()) {
+      std::string address;
+      address.reserve(local.size() + 1 + domain.size());
+      return address.append(local).append(1, '@').append(domain);
+    }
     at = text.find('@', at + 1);
   }
   return {};
