@@ -1,5 +1,7 @@
 #include "mime/headers.h"
 
+#include <array>
+
 #include "mime/ascii.h"
 #include "mime/encoded_words.h"
 #include "mime/lines.h"
@@ -8,23 +10,24 @@ namespace bg::mime {
 
 namespace {
 
-// A field name is printable ASCII other than the colon (RFC 5322 section 3.6.8). Returns the
-// position of the colon, or npos when the line does not start a field.
+// A field name is printable ASCII other than the colon (RFC 5322 section 3.6.8).
+constexpr std::array<bool, 256> kFieldNameChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 33; c < 127; ++c) table[c] = c != ':';
+  return table;
+}();
+
+// The position of the colon that ends the field name at the start of `line`, or npos when the
+// line does not start a field.
 std::size_t field_colon(std::string_view line) {
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c == ':') return i == 0 ? std::string_view::npos : i;
-    if (c <= ' ' || c >= 127) {
-      // Some mailers write "Name : value"; allow white space between the name and the colon.
-      if (is_space_or_tab(line[i]) && i > 0) {
-        std::size_t j = i;
-        while (j < line.size() && is_space_or_tab(line[j])) ++j;
-        if (j < line.size() && line[j] == ':') return j;
-      }
-      return std::string_view::npos;
-    }
-  }
-  return std::string_view::npos;
+  std::size_t i = 0;
+  while (i < line.size() && kFieldNameChars[static_cast<unsigned char>(line[i])]) ++i;
+  if (i == 0 || i == line.size()) return std::string_view::npos;
+  if (line[i] == ':') return i;
+  // Some mailers write "Name : value"; allow white space between the name and the colon.
+  if (!is_space_or_tab(line[i])) return std::string_view::npos;
+  while (i < line.size() && is_space_or_tab(line[i])) ++i;
+  return i < line.size() && line[i] == ':' ? i : std::string_view::npos;
 }
 
 // A line starting with "--" may be a MIME boundary delimiter, which always ends a header block.
