@@ -34,7 +34,7 @@ class Diagnoser {
   // Judges and passes on what is still held, and returns the mailbox's situations.
   DiagnosisReport finish();
 
-  static constexpr std::size_t kLearningWindow = 5000;
+  static constexpr std::size_t kLearningWindow = 1000;
 
  private:
   void learn();
