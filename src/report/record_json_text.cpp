@@ -1,7 +1,9 @@
 #include "report/record_json_text.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -60,99 +62,19 @@ std::size_t end_of_plain_run(std::string_view text, std::size_t i) {
   return i;
 }
 
-void append_number(std::int64_t value, std::string& out) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
+// The most bytes a string of `length` bytes takes in JSON: each byte escaped as "\u00XX", and
+// the quotes.
+constexpr std::size_t longest_json_string(std::size_t length) { return 6 * length + 2; }
 
-// Writes `"name":` (with the comma before it unless it is the first field).
-class ObjectWriter {
- public:
-  explicit ObjectWriter(std::string& out) : out_(out) { out_.push_back('{'); }
-  ObjectWriter& key(std::string_view name) {
-    if (!first_) out_.push_back(',');
-    first_ = false;
-    out_.push_back('"');
-    out_.append(name);
-    out_.append("\":");
-    return *this;
-  }
-  ObjectWriter& string(std::string_view name, std::string_view value) {
-    key(name);
-    append_json_string(value, out_);
-    return *this;
-  }
-  ObjectWriter& number(std::string_view name, std::int64_t value) {
-    key(name);
-    append_number(value, out_);
-    return *this;
-  }
-  ObjectWriter& boolean(std::string_view name, bool value) {
-    key(name);
-    out_.append(value ? "true" : "false");
-    return *this;
-  }
-  ObjectWriter& strings(std::string_view name, const std::vector<std::string>& values) {
-    key(name);
-    out_.push_back('[');
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i) out_.push_back(',');
-      append_json_string(values[i], out_);
-    }
-    out_.push_back(']');
-    return *this;
-  }
-  void close() { out_.push_back('}'); }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
-
-void append_hop(const bounce::ReceivedHop& hop, std::string& out) {
-  ObjectWriter(out)
-      .string("from_host", hop.from_host)
-      .string("from_rdns", hop.from_rdns)
-      .string("from_ip", hop.from_ip)
-      .string("by_host", hop.by_host)
-      .string("protocol", hop.protocol)
-      .string("auth_sender", hop.auth_sender)
-      .string("date", hop.date)
-      .close();
-}
-
-void append_original(const bounce::OriginalMessage& original, std::string& out) {
-  if (!original.present) {
-    out.append("null");
-    return;
-  }
-  ObjectWriter object(out);
-  object.string("messageid", original.messageid)
-      .string("from", original.from)
-      .string("returnpath", original.returnpath)
-      .string("to", original.to)
-      .string("subject", original.subject)
-      .string("date", original.date)
-      .string("listid", original.listid)
-      .key("received");
-  out.push_back('[');
-  for (std::size_t i = 0; i < original.received.size(); ++i) {
-    if (i) out.push_back(',');
-    append_hop(original.received[i], out);
-  }
-  out.push_back(']');
-  object.strings("dkim_domains", original.dkim_domains)
-      .string("x_originating_ip", original.x_originating_ip)
-      .string("authentication_results", original.authentication_results)
-      .close();
-}
-
-}  // namespace
-
-void append_json_string(std::string_view text, std::string& out) {
-  out.push_back('"');
+// Writes `text` as a JSON string at `out`, which has room for longest_json_string(); returns
+// the end of what it wrote.
+char* write_json_string(char* out, std::string_view text) {
+  *out++ = '"';
   std::size_t run = 0;  // start of the bytes copied as they are
+  const auto copy_run = [&](std::size_t end) {
+    std::memcpy(out, text.data() + run, end - run);
+    out += end - run;
+  };
   for (std::size_t i = 0; i < text.size();) {
     i = end_of_plain_run(text, i);
     if (i == text.size()) break;
@@ -163,32 +85,164 @@ void append_json_string(std::string_view text, std::string& out) {
         continue;
       }
     }
-    out.append(text.substr(run, i - run));
+    copy_run(i);
+    const auto escape = [&](std::string_view escaped) {
+      std::memcpy(out, escaped.data(), escaped.size());
+      out += escaped.size();
+    };
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
+      case '"': escape("\\\""); break;
+      case '\\': escape("\\\\"); break;
+      case '\n': escape("\\n"); break;
+      case '\r': escape("\\r"); break;
+      case '\t': escape("\\t"); break;
+      case '\b': escape("\\b"); break;
+      case '\f': escape("\\f"); break;
       default:
         if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
+          escape("\\u00");
+          *out++ = kHex[c >> 4];
+          *out++ = kHex[c & 0xF];
         } else {
-          out.append(kReplacement);
+          escape(kReplacement);
         }
     }
     run = ++i;
   }
-  out.append(text.substr(run));
-  out.push_back('"');
+  copy_run(text.size());
+  *out++ = '"';
+  return out;
+}
+
+// The text being written, in a string whose size runs ahead of what is written: each value
+// first makes room for the longest text it could take, then is written through a pointer,
+// without a size check per byte or per piece. finish() cuts the string to what was written.
+class JsonText {
+ public:
+  explicit JsonText(std::string& out) : out_(out), used_(out.size()) {}
+
+  // Where to write up to `bytes` more.
+  char* room(std::size_t bytes) {
+    if (out_.size() - used_ < bytes) out_.resize(std::max(2 * out_.size(), used_ + bytes));
+    return out_.data() + used_;
+  }
+  void wrote_to(const char* end) { used_ = static_cast<std::size_t>(end - out_.data()); }
+  void append(std::string_view text) { wrote_to(copy(room(text.size()), text)); }
+  void finish() { out_.resize(used_); }
+
+  static char* copy(char* out, std::string_view text) {
+    std::memcpy(out, text.data(), text.size());
+    return out + text.size();
+  }
+
+ private:
+  std::string& out_;
+  std::size_t used_;
+};
+
+// Writes a JSON object's fields, each as `"name":value` with the comma before it unless it is
+// the first.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(JsonText& text) : text_(text) { text_.append("{"); }
+  ObjectWriter& key(std::string_view name) {
+    text_.wrote_to(write_key(text_.room(name.size() + 4), name));
+    return *this;
+  }
+  ObjectWriter& string(std::string_view name, std::string_view value) {
+    char* out = write_key(text_.room(name.size() + 4 + longest_json_string(value.size())), name);
+    text_.wrote_to(write_json_string(out, value));
+    return *this;
+  }
+  ObjectWriter& number(std::string_view name, std::int64_t value) {
+    char* out = write_key(text_.room(name.size() + 4 + 20), name);
+    text_.wrote_to(std::to_chars(out, out + 20, value).ptr);
+    return *this;
+  }
+  ObjectWriter& boolean(std::string_view name, bool value) {
+    key(name);
+    text_.append(value ? "true" : "false");
+    return *this;
+  }
+  ObjectWriter& strings(std::string_view name, const std::vector<std::string>& values) {
+    std::size_t longest = name.size() + 4 + 2;
+    for (const std::string& value : values) longest += longest_json_string(value.size()) + 1;
+    char* out = write_key(text_.room(longest), name);
+    *out++ = '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) *out++ = ',';
+      out = write_json_string(out, values[i]);
+    }
+    *out++ = ']';
+    text_.wrote_to(out);
+    return *this;
+  }
+  void close() { text_.append("}"); }
+
+ private:
+  char* write_key(char* out, std::string_view name) {
+    if (!first_) *out++ = ',';
+    first_ = false;
+    *out++ = '"';
+    out = JsonText::copy(out, name);
+    *out++ = '"';
+    *out++ = ':';
+    return out;
+  }
+
+  JsonText& text_;
+  bool first_ = true;
+};
+
+void append_hop(const bounce::ReceivedHop& hop, JsonText& text) {
+  ObjectWriter(text)
+      .string("from_host", hop.from_host)
+      .string("from_rdns", hop.from_rdns)
+      .string("from_ip", hop.from_ip)
+      .string("by_host", hop.by_host)
+      .string("protocol", hop.protocol)
+      .string("auth_sender", hop.auth_sender)
+      .string("date", hop.date)
+      .close();
+}
+
+void append_original(const bounce::OriginalMessage& original, JsonText& text) {
+  if (!original.present) {
+    text.append("null");
+    return;
+  }
+  ObjectWriter object(text);
+  object.string("messageid", original.messageid)
+      .string("from", original.from)
+      .string("returnpath", original.returnpath)
+      .string("to", original.to)
+      .string("subject", original.subject)
+      .string("date", original.date)
+      .string("listid", original.listid)
+      .key("received");
+  text.append("[");
+  for (std::size_t i = 0; i < original.received.size(); ++i) {
+    if (i) text.append(",");
+    append_hop(original.received[i], text);
+  }
+  text.append("]");
+  object.strings("dkim_domains", original.dkim_domains)
+      .string("x_originating_ip", original.x_originating_ip)
+      .string("authentication_results", original.authentication_results)
+      .close();
+}
+
+}  // namespace
+
+void append_json_string(std::string_view text, std::string& out) {
+  JsonText json(out);
+  json.wrote_to(write_json_string(json.room(longest_json_string(text.size())), text));
+  json.finish();
 }
 
 void append_record_json(const bounce::Record& record, std::string& out) {
-  ObjectWriter object(out);
+  JsonText text(out);
+  ObjectWriter object(text);
   object.string("recipient", record.recipient)
       .string("addresser", record.addresser)
       .string("deliverystatus", record.deliverystatus)
@@ -215,10 +269,11 @@ void append_record_json(const bounce::Record& record, std::string& out) {
       .string("bounce_to", record.bounce_to)
       .string("kind", bounce::to_string(record.kind))
       .key("sent_by_owner");
-  out.append(!record.sent_by_owner ? "null" : *record.sent_by_owner ? "true" : "false");
+  text.append(!record.sent_by_owner ? "null" : *record.sent_by_owner ? "true" : "false");
   object.string("category", record.category).strings("evidence", record.evidence).key("original");
-  append_original(record.original, out);
+  append_original(record.original, text);
   object.close();
+  text.finish();
 }
 
 }  // namespace bg::report
