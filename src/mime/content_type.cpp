@@ -65,6 +65,7 @@ struct RawParameter {
 // The parameters of a header value already unfolded onto one line.
 std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
   std::vector<RawParameter> raw;
+  raw.reserve(4);  // a media type seldom has more parameters (charset, boundary, name...)
   std::size_t pos = value.find(';');
   while (pos != std::string::npos && pos < value.size()) {
     ++pos;  // past ';'
@@ -105,13 +106,17 @@ std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
   }
 
   std::vector<Parameter> parameters;
+  parameters.reserve(raw.size());
   const bool plain = std::none_of(raw.begin(), raw.end(), [](const RawParameter& parameter) {
     return parameter.extended || parameter.section >= 0;
   });
   if (plain) {  // the common case: nothing to join, and the first of a repeated name counts
-    for (RawParameter& parameter : raw)
-      if (find_parameter(parameters, parameter.name) == nullptr)
-        parameters.push_back({std::move(parameter.name), decode_encoded_words(parameter.value)});
+    for (RawParameter& parameter : raw) {
+      if (find_parameter(parameters, parameter.name) != nullptr) continue;
+      parameters.push_back({std::move(parameter.name), needs_no_decoding(parameter.value)
+                                                           ? std::move(parameter.value)
+                                                           : decode_encoded_words(parameter.value)});
+    }
     return parameters;
   }
 

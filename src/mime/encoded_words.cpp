@@ -62,6 +62,10 @@ bool read_encoded_word(std::string_view value, std::size_t pos, TerminatorFinder
 
 }  // namespace
 
+bool needs_no_decoding(std::string_view value) {
+  return end_of_ascii(value, 0) == value.size() && !contains_text(value, "=?");
+}
+
 std::string decode_encoded_words(std::string_view value) {
   std::string out;
   out.reserve(value.size());

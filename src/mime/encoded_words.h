@@ -9,4 +9,8 @@ namespace bg::mime {
 // encoded words is dropped, as RFC 2047 section 6.2 asks; raw 8-bit text is kept as UTF-8.
 std::string decode_encoded_words(std::string_view value);
 
+// Whether decode_encoded_words() would give `value` back unchanged: plain ASCII with no encoded
+// word, as most header values are. Callers that own the value then keep it instead of a copy.
+bool needs_no_decoding(std::string_view value);
+
 }  // namespace bg::mime

@@ -133,9 +133,7 @@ bool Headers::has(std::string_view name) const {
 
 std::string Headers::text(std::string_view name) const {
   std::string value = unfold(raw(name));
-  // Most values are plain ASCII with no encoded word: already what decoding would give.
-  if (end_of_ascii(value, 0) == value.size() && !contains_text(value, "=?")) return value;
-  return decode_encoded_words(value);
+  return needs_no_decoding(value) ? value : decode_encoded_words(value);
 }
 
 std::string unfold(std::string_view raw) {

@@ -8,6 +8,15 @@
 namespace bg::mime {
 namespace {
 
+TEST(EncodedWords, PlainAsciiNeedsNoDecoding) {
+  for (std::string_view value : {"", "Delivery Status Notification (Failure)", "a = b ? c", "=?"}) {
+    EXPECT_EQ(needs_no_decoding(value), value.find("=?") == std::string_view::npos) << value;
+    if (needs_no_decoding(value)) EXPECT_EQ(decode_encoded_words(value), value);
+  }
+  EXPECT_FALSE(needs_no_decoding("=?utf-8?q?caf=C3=A9?="));
+  EXPECT_FALSE(needs_no_decoding("caf\xC3\xA9"));  // raw 8-bit text is checked as UTF-8
+}
+
 TEST(EncodedWords, BEncoding) {
   EXPECT_EQ(decode_encoded_words("=?UTF-8?B?5pel5pys6Kqe?="), "日本語");
   EXPECT_EQ(decode_encoded_words("=?utf-8?b?5pel5pys6Kqe?="), "日本語");
