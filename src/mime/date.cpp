@@ -77,6 +77,7 @@ std::string MailDate::offset_text() const {
 std::optional<MailDate> parse_mail_date(std::string_view text) {
   // Split into words at spaces, commas and parentheses (comments such as "(JST)" are dropped).
   std::vector<std::string_view> words;
+  words.reserve(8);  // "Thu, 29 Apr 2013 23:45:32 +0900 (JST)" has six
   int comment_depth = 0;
   std::size_t start = std::string_view::npos;
   for (std::size_t i = 0; i <= text.size(); ++i) {
