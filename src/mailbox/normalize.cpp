@@ -1,5 +1,9 @@
 #include "mailbox/normalize.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "mime/ascii.h"
 #include "mime/lines.h"
 
@@ -14,24 +18,64 @@ bool is_quoted_from_line(std::string_view line) {
          line.substr(quotes).starts_with("From ");
 }
 
-bool has_quoted_from_line(std::string_view text) {
-  for (std::size_t at = mime::find_text(text, ">From "); at != std::string_view::npos;
-       at = mime::find_text(text, ">From ", at + 1)) {
-    std::size_t line_start = at;
-    while (line_start > 0 && text[line_start - 1] == '>') --line_start;
-    if (line_start == 0 || text[line_start - 1] == '\n' || text[line_start - 1] == '\r')
-      return true;
+// Whether the ">From " at `at` starts its line, after any further '>'.
+bool starts_quoted_from_line(std::string_view text, std::size_t at) {
+  std::size_t line_start = at;
+  while (line_start > 0 && text[line_start - 1] == '>') --line_start;
+  return line_start == 0 || text[line_start - 1] == '\n' || text[line_start - 1] == '\r';
+}
+
+// What `text` needs before it is parsed: CR line endings made LF, and, in an mbox that quotes,
+// ">From " lines unquoted.
+struct Needs {
+  bool line_endings = false;
+  bool unquoting = false;
+};
+
+// Finds both in one pass over the message, sixteen bytes at a time, stopping once both are known.
+Needs needs_of(std::string_view text, bool mbox_quoted) {
+  Needs needs;
+  if (!mbox_quoted) {
+    needs.line_endings = text.find('\r') != std::string_view::npos;
+    return needs;
   }
-  return false;
+  constexpr std::string_view kQuotedFrom = ">From ";
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i carriage_return = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('>');
+  const __m128i capital_f = _mm_set1_epi8('F');
+  for (; i + 17 <= text.size() && !(needs.line_endings && needs.unquoting); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, carriage_return)) != 0) needs.line_endings = true;
+    if (needs.unquoting) continue;
+    unsigned candidates = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(next, capital_f))));
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(candidates));
+      if (text.substr(at).starts_with(kQuotedFrom) && starts_quoted_from_line(text, at)) {
+        needs.unquoting = true;
+        break;
+      }
+    }
+  }
+#endif
+  for (; i < text.size() && !(needs.line_endings && needs.unquoting); ++i) {
+    if (text[i] == '\r') needs.line_endings = true;
+    if (!needs.unquoting && text.substr(i).starts_with(kQuotedFrom) && starts_quoted_from_line(text, i))
+      needs.unquoting = true;
+  }
+  return needs;
 }
 
 }  // namespace
 
 std::string_view normalize(const RawMessage& message, std::string& scratch) {
   const std::string_view text = message.bytes;
-  const bool has_cr = text.find('\r') != std::string_view::npos;
-  const bool unquote = message.mbox_quoted && has_quoted_from_line(text);
-  if (!has_cr && !unquote) return text;
+  const Needs needs = needs_of(text, message.mbox_quoted);
+  const bool unquote = needs.unquoting;
+  if (!needs.line_endings && !unquote) return text;
 
   scratch.clear();
   scratch.reserve(text.size());

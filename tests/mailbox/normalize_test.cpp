@@ -61,6 +61,35 @@ TEST(Normalize, QuotedFromLineAtTheStartOfTheMessage) {
   EXPECT_EQ(normalize(mbox_message(">From a\nB: 2\n"), scratch), "From a\nB: 2\n");
 }
 
+// Carriage returns and quoted From lines are looked for sixteen bytes at a time: found wherever
+// they stand, before, across and after a block's edge, and alone or together.
+TEST(Normalize, FindsWhatNeedsChangingAtEveryPosition) {
+  std::string scratch;
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string plain(40, 'x');
+    for (std::size_t k = 7; k < plain.size(); k += 8) plain[k] = '\n';
+    std::string with_cr = plain;
+    with_cr.insert(at, "\r");
+    std::string lf = plain;  // a lone CR becomes LF; CR LF becomes LF
+    if (plain[at] != '\n') lf.insert(at, "\n");
+    EXPECT_EQ(normalize(mbox_message(with_cr), scratch), lf) << "CR at " << at;
+
+    std::string quoted = plain;
+    quoted.insert(at, "\n>From q\n");
+    std::string unquoted = plain;
+    unquoted.insert(at, "\nFrom q\n");
+    EXPECT_EQ(normalize(mbox_message(quoted), scratch), unquoted) << "quoted From at " << at;
+    const std::string_view untouched = normalize(mbox_message(plain), scratch);
+    EXPECT_EQ(untouched.data(), plain.data());
+
+    std::string both = quoted;  // a CR LF before the quoted line
+    both.insert(at % 5, "\r\n");
+    std::string both_expected = unquoted;
+    both_expected.insert(at % 5, "\n");
+    EXPECT_EQ(normalize(mbox_message(both), scratch), both_expected) << "both, at " << at;
+  }
+}
+
 TEST(Normalize, CorpusMboxMessagesLoseEveryCarriageReturn) {
   const testing::ReadAll read = testing::read_all(testing::kMbox0);
   ASSERT_EQ(read.messages.size(), 37u);
