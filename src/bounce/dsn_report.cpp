@@ -1,23 +1,56 @@
 #include "bounce/dsn_report.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "bounce/dsn_fields.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
 
+namespace {
+
+bool is_white(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
 std::string squeeze_spaces(std::string_view text) {
   // Written through a pointer into a buffer of the largest size, then cut to length.
   std::string out(text.size(), '\0');
-  char* end = out.data();
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      if (end != out.data() && end[-1] != ' ') *end++ = ' ';
-    } else {
-      *end++ = c;
+  char* const start = out.data();
+  char* end = start;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Most replies are single-spaced: a block of sixteen bytes with no tab or line break, no two
+  // spaces in a row and no space after the one written last is copied as it is.
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i carriage_return = _mm_set1_epi8('\r');
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(bytes, tab),
+                                        _mm_or_si128(_mm_cmpeq_epi8(bytes, carriage_return), _mm_cmpeq_epi8(bytes, newline)));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, space)));
+    const unsigned space_before = end == start || end[-1] == ' ' ? 1u : 0u;
+    if (_mm_movemask_epi8(breaks) == 0 && (spaces & ((spaces << 1) | space_before)) == 0) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(end), bytes);
+      end += 16;
+      continue;
+    }
+    for (std::size_t k = i; k < i + 16; ++k) {
+      if (!is_white(text[k])) *end++ = text[k];
+      else if (end != start && end[-1] != ' ') *end++ = ' ';
     }
   }
-  if (end != out.data() && end[-1] == ' ') --end;
-  out.resize(static_cast<std::size_t>(end - out.data()));
+#endif
+  for (; i < text.size(); ++i) {
+    if (!is_white(text[i])) *end++ = text[i];
+    else if (end != start && end[-1] != ' ') *end++ = ' ';
+  }
+  if (end != start && end[-1] == ' ') --end;
+  out.resize(static_cast<std::size_t>(end - start));
   return out;
 }
 

@@ -105,6 +105,29 @@ TEST(SqueezeSpaces, RunsOfWhiteSpaceBecomeOneSpaceAndTheEndsAreTrimmed) {
   EXPECT_EQ(squeeze_spaces("a b"), "a b");
 }
 
+// White space is squeezed sixteen bytes at a time where it can be; every kind of break, alone
+// and in runs, at every position across the block edges, gives what one byte at a time gives.
+TEST(SqueezeSpaces, EveryBreakAtEveryPositionAcrossBlocks) {
+  const auto one_at_a_time = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      const bool white = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+      if (!white) out.push_back(c);
+      else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  for (std::string_view run : {" ", "  ", "\t", "\r\n", " \n ", "   \t\t  "}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'x');
+      for (std::size_t k = 5; k < text.size(); k += 6) text[k] = ' ';  // single spaces throughout
+      text.insert(at, run);
+      EXPECT_EQ(squeeze_spaces(text), one_at_a_time(text)) << "run of " << run.size() << " at " << at;
+    }
+  }
+}
+
 TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   const PhraseHits microsoft =
