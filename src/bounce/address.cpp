@@ -10,26 +10,20 @@ namespace bg::bounce {
 namespace {
 
 // The characters of an address's local part and domain, as tables: find_address runs over
-// every reply and header that may hold an address.
-constexpr std::array<bool, 256> kLocalChars = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0x80; c < 0x100; ++c) table[c] = true;  // internationalized addresses (RFC 6531)
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  for (char c : std::string_view("!#$%&'*+-/=?^_`{|}~.")) table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
-
-constexpr std::array<bool, 256> kDomainChars = [] {
+// every reply and header that may hold an address. Both take letters, digits and 8-bit bytes
+// (internationalized addresses, RFC 6531), and some punctuation each.
+constexpr std::array<bool, 256> address_chars(std::string_view punctuation) {
   std::array<bool, 256> table{};
   for (int c = 0x80; c < 0x100; ++c) table[c] = true;
   for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
   for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
   for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  for (char c : std::string_view("-.[]:_")) table[static_cast<unsigned char>(c)] = true;
+  for (char c : punctuation) table[static_cast<unsigned char>(c)] = true;
   return table;
-}();
+}
+
+constexpr std::array<bool, 256> kLocalChars = address_chars("!#$%&'*+-/=?^_`{|}~.");
+constexpr std::array<bool, 256> kDomainChars = address_chars("-.[]:_");
 
 bool is_local_char(char c) { return kLocalChars[static_cast<unsigned char>(c)]; }
 bool is_domain_char(char c) { return kDomainChars[static_cast<unsigned char>(c)]; }

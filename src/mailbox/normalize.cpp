@@ -74,15 +74,14 @@ Needs needs_of(std::string_view text, bool mbox_quoted) {
 std::string_view normalize(const RawMessage& message, std::string& scratch) {
   const std::string_view text = message.bytes;
   const Needs needs = needs_of(text, message.mbox_quoted);
-  const bool unquote = needs.unquoting;
-  if (!needs.line_endings && !unquote) return text;
+  if (!needs.line_endings && !needs.unquoting) return text;
 
   scratch.clear();
   scratch.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
     const mime::Line line = mime::line_at(text, pos);
     std::string_view content = line.text;
-    if (unquote && is_quoted_from_line(content)) content.remove_prefix(1);
+    if (needs.unquoting && is_quoted_from_line(content)) content.remove_prefix(1);
     scratch.append(content);
     if (line.next > pos + line.text.size()) scratch.push_back('\n');
     pos = line.next;

@@ -14,11 +14,16 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+// A charset parameter without the spaces and quotes some senders leave around it.
+std::string_view bare_charset(std::string_view charset) {
+  while (!charset.empty() && (charset.front() == ' ' || charset.front() == '"')) charset.remove_prefix(1);
+  while (!charset.empty() && (charset.back() == ' ' || charset.back() == '"')) charset.remove_suffix(1);
+  return charset;
+}
+
 // Names seen in mail that iconv does not know by that spelling.
 std::string canonical_charset(std::string_view charset) {
-  std::string name = lowercase(charset);
-  while (!name.empty() && (name.back() == ' ' || name.back() == '"')) name.pop_back();
-  while (!name.empty() && (name.front() == ' ' || name.front() == '"')) name.erase(0, 1);
+  std::string name = lowercase(bare_charset(charset));
   if (name == "utf8") return "utf-8";
   if (name == "ks_c_5601-1987" || name == "ks_c_5601" || name == "ksc5601") return "cp949";
   if (name == "x-sjis" || name == "shift-jis" || name == "sjis") return "shift_jis";
@@ -151,8 +156,7 @@ bool is_valid_utf8(std::string_view text) {
 // ISO-2022 charsets and UTF-7 are 7-bit but still need converting, so ASCII text in them is not
 // already UTF-8.
 bool is_stateful(std::string_view charset) {
-  while (!charset.empty() && (charset.front() == ' ' || charset.front() == '"')) charset.remove_prefix(1);
-  while (!charset.empty() && (charset.back() == ' ' || charset.back() == '"')) charset.remove_suffix(1);
+  charset = bare_charset(charset);
   return istarts_with(charset, "iso-2022") || iequals(charset, "utf-7");
 }
 
