@@ -144,8 +144,10 @@ BodyParts split_at_original(std::string_view body, std::initializer_list<std::st
   std::size_t cut = std::string_view::npos;
   std::size_t marker_length = 0;
   for (std::string_view marker : markers) {
+    // Only a marker that starts before the earliest found so far can move the cut.
+    const std::string_view searched = cut == std::string_view::npos ? body : body.substr(0, cut + marker.size() - 1);
     std::size_t at = 0;
-    while ((at = mime::find_text(body, marker, at)) != std::string_view::npos) {
+    while ((at = mime::find_text(searched, marker, at)) != std::string_view::npos) {
       if (at == 0 || body[at - 1] == '\n') break;
       ++at;
     }
@@ -161,7 +163,7 @@ BodyParts split_at_original(std::string_view body, std::initializer_list<std::st
   original.remove_prefix(std::min(original.size(), original.find('\n') + 1));
   while (!original.empty() && (original.front() == '\n' || original.front() == ' ' || original.front() == '\t'))
     original.remove_prefix(1);
-  if (const std::size_t blank = original.find("\n\n"); blank != std::string_view::npos)
+  if (const std::size_t blank = mime::find_text(original, "\n\n"); blank != std::string_view::npos)
     original = original.substr(0, blank + 1);
   return {body.substr(0, cut), original};
 }

@@ -50,7 +50,7 @@ class Domino final : public Engine {
     drop_unnamed(recipients);
     if (recipients.empty()) return false;
 
-    if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
+    if (const std::size_t report_at = mime::find_text(parts.notice, "Content-Type: message/delivery-status");
         report_at != std::string_view::npos) {
       // Paired by address, or by position when the part names the recipients otherwise.
       std::vector<DeliveryStatus> report =

@@ -129,7 +129,7 @@ class Postfix final : public Engine {
     const std::vector<Paragraph> paragraphs = read_paragraphs(parts.notice, report_unavailable);
 
     std::vector<DeliveryStatus> recipients;
-    if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
+    if (const std::size_t report_at = mime::find_text(parts.notice, "Content-Type: message/delivery-status");
         report_at != std::string_view::npos) {
       recipients = read_dsn_recipients(parts.notice.substr(report_at));
     }

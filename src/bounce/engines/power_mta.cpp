@@ -34,7 +34,7 @@ class PowerMta final : public Engine {
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (message.subject().find("Delivery report") == std::string::npos) return false;
     const BodyParts parts = split_at_original(message.body(), {kRfc822HeadersPart, kRfc822Part});
-    const std::size_t start = parts.notice.find("Hello, this is the mail server on ");
+    const std::size_t start = mime::find_text(parts.notice, "Hello, this is the mail server on ");
     if (start == std::string_view::npos) return false;
     const std::string_view report = parts.notice.substr(start);
     std::vector<DeliveryStatus> recipients = read_dsn_recipients(report);

@@ -84,7 +84,7 @@ void read_transcript_line(std::string_view line, Transcript& transcript) {
 Transcript read_transcript(std::string_view notice) {
   Transcript transcript;
   transcript.sessions.emplace_back();
-  const std::size_t start = notice.find("----- Transcript of session follows -----");
+  const std::size_t start = mime::find_text(notice, "----- Transcript of session follows -----");
   if (start == std::string_view::npos) return transcript;
   std::size_t pos = notice.find('\n', start);
   while (pos != std::string_view::npos && pos < notice.size()) {
@@ -156,10 +156,10 @@ class Sendmail final : public Engine {
 
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
     // The delivery-status part, or in a forwarded bounce its fields after the transcript.
-    std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
+    std::size_t report_at = mime::find_text(parts.notice, "Content-Type: message/delivery-status");
     const std::size_t transcript_end = report_at;
     if (report_at == std::string_view::npos)
-      report_at = parts.notice.find("----- Transcript of session follows -----");
+      report_at = mime::find_text(parts.notice, "----- Transcript of session follows -----");
     if (report_at == std::string_view::npos) return false;
     std::vector<DeliveryStatus> recipients =
         read_dsn_recipients(parts.notice.substr(report_at));

@@ -6,6 +6,7 @@
 #include "bounce/engines/engines.h"
 #include "bounce/engines/report_sections.h"
 #include "bounce/engines/text_lines.h"
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -15,11 +16,11 @@ namespace {
 // Zoho returns the original's headers in the text, starting with its Received line: the notice
 // is what comes before, the original that line and the header lines after it.
 BodyParts split_at_received(std::string_view body) {
-  std::size_t at = body.starts_with("Received:") ? 0 : body.find("\nReceived:");
+  std::size_t at = body.starts_with("Received:") ? 0 : mime::find_text(body, "\nReceived:");
   if (at == std::string_view::npos) return {body, {}};
   if (at != 0) ++at;
   std::string_view original = body.substr(at);
-  if (const std::size_t blank = original.find("\n\n"); blank != std::string_view::npos)
+  if (const std::size_t blank = mime::find_text(original, "\n\n"); blank != std::string_view::npos)
     original = original.substr(0, blank + 1);
   return {body.substr(0, at), original};
 }
