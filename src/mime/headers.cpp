@@ -117,19 +117,20 @@ std::size_t Headers::parse_block(std::string_view message) {
   return message.size();
 }
 
-std::string_view Headers::raw(std::string_view name) const {
-  if (!names_.may_hold(name)) return {};
-  for (const HeaderField& field : fields_)
-    if (iequals(field.name, name)) return field.value;
-  return {};
+const HeaderField* Headers::find(std::string_view name) const {
+  const std::uint8_t slot = NameSlots::slot(name);
+  if (!names_.may_hold(slot)) return nullptr;
+  for (std::size_t i = names_.next(slot, 0); i != std::string_view::npos; i = names_.next(slot, i + 1))
+    if (iequals(fields_[i].name, name)) return &fields_[i];
+  return nullptr;
 }
 
-bool Headers::has(std::string_view name) const {
-  if (!names_.may_hold(name)) return false;
-  for (const HeaderField& field : fields_)
-    if (iequals(field.name, name)) return true;
-  return false;
+std::string_view Headers::raw(std::string_view name) const {
+  const HeaderField* field = find(name);
+  return field == nullptr ? std::string_view() : field->value;
 }
+
+bool Headers::has(std::string_view name) const { return find(name) != nullptr; }
 
 std::string Headers::text(std::string_view name) const {
   std::string value = unfold(raw(name));
@@ -138,6 +139,12 @@ std::string Headers::text(std::string_view name) const {
 
 std::string unfold(std::string_view raw) {
   std::string out;
+  unfold_into(raw, out);
+  return out;
+}
+
+void unfold_into(std::string_view raw, std::string& out) {
+  out.clear();
   out.reserve(raw.size());
   std::size_t i = 0;
   while (i < raw.size()) {
@@ -153,7 +160,6 @@ std::string unfold(std::string_view raw) {
   // Tabs are rare inside a line: found with memchr rather than by a look at every byte.
   for (std::size_t tab = out.find('\t'); tab != std::string::npos; tab = out.find('\t', tab + 1)) out[tab] = ' ';
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 }  // namespace bg::mime

@@ -3,6 +3,7 @@
 // the message, so reading the headers of a message that turns out not to matter copies nothing.
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,40 +43,68 @@ class Headers {
 
  private:
   std::size_t parse_block(std::string_view message);
+  const HeaderField* find(std::string_view name) const;
 
-  // A filter over the names present: most lookups ask for a field the block does not have
-  // (format modules probing for their signatures), and this answers them without a scan.
-  class NameFilter {
+  // Each field's name hashed to one byte, kept beside the fields. A lookup compares in full only
+  // the fields whose byte matches; and a bit per byte value answers at once for names the block
+  // does not hold (most lookups: format modules probing for their signatures).
+  class NameSlots {
    public:
-    void clear() { bits_ = {}; }
-    void add(std::string_view name) { bits_[slot(name) / 64] |= std::uint64_t{1} << (slot(name) % 64); }
-    bool may_hold(std::string_view name) const { return bits_[slot(name) / 64] >> (slot(name) % 64) & 1; }
-
-   private:
-    static std::size_t slot(std::string_view name) {
+    static std::uint8_t slot(std::string_view name) {
       if (name.empty()) return 0;
       const auto folded = [](char c) { return static_cast<std::size_t>(c | 0x20); };
-      return (name.size() * 37 + folded(name.front()) * 11 + folded(name.back())) % 256;
+      return static_cast<std::uint8_t>((name.size() * 37 + folded(name.front()) * 11 + folded(name.back())) % 256);
     }
+    void clear() {
+      bits_ = {};
+      count_ = 0;
+    }
+    void add(std::string_view name) {
+      const std::uint8_t at = slot(name);
+      bits_[at / 64] |= std::uint64_t{1} << (at % 64);
+      if (count_ < kKept) slots_[count_] = at;
+      ++count_;
+    }
+    bool may_hold(std::uint8_t at) const { return bits_[at / 64] >> (at % 64) & 1; }
+    // The first field at or after `from` whose name may hash to `at`, or npos. Fields past the
+    // kept ones are all candidates.
+    std::size_t next(std::uint8_t at, std::size_t from) const {
+      const std::size_t kept = count_ < kKept ? count_ : kKept;
+      if (from < kept) {
+        if (const void* found = std::memchr(slots_.data() + from, at, kept - from))
+          return static_cast<std::size_t>(static_cast<const std::uint8_t*>(found) - slots_.data());
+        from = kept;
+      }
+      return from < count_ ? from : std::string_view::npos;
+    }
+
+   private:
+    // Enough for nearly every header block; a fixed array costs nothing to fill.
+    static constexpr std::size_t kKept = 128;
     std::array<std::uint64_t, 4> bits_{};
+    std::array<std::uint8_t, kKept> slots_{};  // one per field, in order
+    std::size_t count_ = 0;
   };
 
   std::vector<HeaderField> fields_;
-  NameFilter names_;
+  NameSlots names_;
   std::size_t body_offset_ = 0;
   bool ended_by_blank_line_ = false;
 };
 
 // Joins folded lines into one, each line break and the white space around it becoming a space.
 std::string unfold(std::string_view raw);
+// The same, written over `out`: a caller unfolding many values reuses one buffer.
+void unfold_into(std::string_view raw, std::string& out);
 
 bool iequals_name(std::string_view a, std::string_view b);
 
 template <typename Visit>
 void Headers::for_each(std::string_view name, Visit&& visit) const {
-  if (!names_.may_hold(name)) return;
-  for (const HeaderField& field : fields_)
-    if (iequals_name(field.name, name)) visit(field.value);
+  const std::uint8_t slot = NameSlots::slot(name);
+  if (!names_.may_hold(slot)) return;
+  for (std::size_t i = names_.next(slot, 0); i != std::string_view::npos; i = names_.next(slot, i + 1))
+    if (iequals_name(fields_[i].name, name)) visit(fields_[i].value);
 }
 
 }  // namespace bg::mime
