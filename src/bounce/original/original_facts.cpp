@@ -64,8 +64,10 @@ OriginalMessage read_original(std::string_view header_block) {
   original.date = mime::unfold(headers.raw("Date"));
   original.listid = list_id(headers.raw("List-Id"));
   original.authentication_results = mime::unfold(headers.raw("Authentication-Results"));
+  std::string unfolded;
   headers.for_each("Received", [&](std::string_view value) {
-    original.received.push_back(parse_received(mime::unfold(value)));
+    mime::unfold_into(value, unfolded);
+    original.received.push_back(parse_received(unfolded));
   });
   headers.for_each("DKIM-Signature", [&](std::string_view value) {
     std::string domain = dkim_domain(value);
