@@ -1,9 +1,8 @@
 #include "bounce/candidate.h"
 
-#include <array>
-#include <span>
 #include <string>
 
+#include "bounce/literal_set.h"
 #include "mime/ascii.h"
 #include "mime/encoded_words.h"
 #include "mime/lines.h"
@@ -12,34 +11,6 @@ namespace bg::bounce {
 
 namespace {
 
-// Words of the subjects bounces, delay warnings, auto-replies and reports use, lowercased, in
-// the languages seen in the wild. Generic words ("error", "report") would let ordinary mail in.
-constexpr std::string_view kSubjectClues[] = {
-    "undeliver", "returned mail", "returning message", "returned to sender", "return to sender",
-    "delivery status", "delivery notification", "delivery failure", "delivery failed", "delivery report",
-    "delivery problem", "delivery has failed", "failure notice", "failed delivery", "failure delivery",
-    "mail delivery", "mail failed", "mail failure", "mail system error", "could not be delivered",
-    "could not send", "couldn't be delivered", "not delivered", "non-delivery", "nondeliver", "non remis",
-    "non recapitabile", "unzustellbar", "nicht zustellbar", "no entregado", "niet bezorgd", "delayed",
-    "delivery delay", "there was an error sending", "message you sent blocked", "considered unsolicited",
-    "warning: could not", "warning: message", "postmaster", "mailer-daemon", "mailer daemon", "[bounce]",
-    "bounced", "loop alert", "error mail report", "are not member", "automatic reply", "auto reply",
-    "auto-reply", "autoreply", "auto:", "auto response", "out of office", "out of the office", "abwesen",
-    "absence", "away until", "vacation", "on leave", "complaint about message", "abuse report",
-    "feedback report", "forensic report", "dmarc", "unsubscribe", "aws notification",
-    "\xd0\xbd\xd0\xb5 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2",            // "не достав" (Russian)
-    "\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2",            // "недостав"
-    "\xe9\x85\x8d\xe4\xbf\xa1",                                                    // "配信" (delivery)
-    "\xe4\xb8\x8d\xe9\x81\x94",                                                    // "不達" (undelivered)
-    "\xe8\x87\xaa\xe5\x8b\x95",                                                    // "自動" (automatic)
-    "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",                                        // "エラー" (error)
-};
-
-// Names of the mail systems that send bounces, lowercased.
-constexpr std::string_view kSystemSenders[] = {
-    "mailer-daemon", "postmaster", "post_master", "mail delivery", "mail administrator", "mailer daemon",
-    "mail-daemon", "mailerdaemon", "maildaemon", "delivery subsystem", "mail system", "mdaemon"};
-
 // Headers only bounce and notification software writes.
 constexpr std::string_view kBounceHeaders[] = {
     "x-failed-recipients", "x-autoreply",         "x-autorespond",         "x-mailer-daemon",
@@ -47,31 +18,29 @@ constexpr std::string_view kBounceHeaders[] = {
     "x-postfix-queue-id",  "x-aol-ip",            "x-mxl-notehash",        "x-apple-unsubscribe",
     "x-apple-action"};
 
-bool contains_any(std::string_view lower, std::span<const std::string_view> needles) {
-  for (std::string_view needle : needles)
-    if (lower.find(needle) != std::string_view::npos) return true;
-  return false;
+// The clues all sit near the start of a header; looking further would only cost time.
+constexpr std::size_t kLookedAt = 256;
+
+// data/literals/bounce-subjects.txt
+const LiteralSet& subject_clues() {
+  static const LiteralSet clues("bounce-subjects");
+  return clues;
 }
 
-// Lowercases `text` into `buffer`, at most its size: the clues all sit near the start.
-std::string_view lowered(std::string_view text, std::array<char, 256>& buffer) {
-  const std::size_t length = std::min(text.size(), buffer.size());
-  for (std::size_t i = 0; i < length; ++i) buffer[i] = mime::to_lower_ascii(text[i]);
-  return {buffer.data(), length};
+// data/literals/system-senders.txt
+const LiteralSet& system_senders() {
+  static const LiteralSet senders("system-senders");
+  return senders;
 }
 
-bool is_system_sender(std::string_view value) {
-  std::array<char, 256> buffer;
-  return contains_any(lowered(value, buffer), kSystemSenders);
-}
+bool is_system_sender(std::string_view value) { return system_senders().found_in(value.substr(0, kLookedAt)); }
 
 bool subject_has_clue(std::string_view subject) {
-  std::array<char, 256> buffer;
-  if (contains_any(lowered(subject, buffer), kSubjectClues)) return true;
+  if (subject_clues().found_in(subject.substr(0, kLookedAt))) return true;
   // An encoded subject ("=?UTF-8?B?...") is read after decoding; few ordinary subjects are.
   if (subject.find("=?") == std::string_view::npos) return false;
   const std::string decoded = mime::decode_encoded_words(mime::unfold(subject));
-  return contains_any(lowered(decoded, buffer), kSubjectClues);
+  return subject_clues().found_in(std::string_view(decoded).substr(0, kLookedAt));
 }
 
 }  // namespace

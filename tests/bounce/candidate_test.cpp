@@ -42,6 +42,12 @@ TEST(Candidate, EveryCorpusBounceGoesOnToTheFormatModules) {
   EXPECT_EQ(messages, 447u + 37u + 2u);
 }
 
+bool passes_first_look(const char* text) {
+  mime::Headers headers;
+  headers.parse(text);
+  return may_be_bounce(headers);
+}
+
 TEST(Candidate, OrdinaryMailStopsAtTheHeaders) {
   const char* ordinary[] = {
       "From: Alice <alice@example.com>\nTo: bob@example.org\nSubject: Lunch on Friday?\nPrecedence: bulk\n"
@@ -49,11 +55,16 @@ TEST(Candidate, OrdinaryMailStopsAtTheHeaders) {
       "From: \"Mr. FoRK\" <fork_list@hotmail.com>\nSubject: Re: [SAtalk] spam report problem\n"
       "Content-Type: multipart/alternative; boundary=x\n\n--x--\n",
       "From: Newsletter <news@shop.example>\nSubject: =?utf-8?Q?Weekly_offers?=\nAuto-Submitted: no\n\nBuy\n"};
-  for (const char* text : ordinary) {
-    mime::Headers headers;
-    headers.parse(text);
-    EXPECT_FALSE(may_be_bounce(headers)) << text;
-  }
+  for (const char* text : ordinary) EXPECT_FALSE(passes_first_look(text)) << text;
+}
+
+TEST(Candidate, ASubjectOrASenderAloneLetsABounceThrough) {
+  const char* bounces[] = {
+      "From: someone@example.com\nSubject: Undeliverable: Lunch\n\n",
+      "From: someone@example.com\nSubject: =?UTF-8?B?VW5kZWxpdmVyYWJsZTogTHVuY2g=?=\n\n",  // "Undeliverable: Lunch"
+      "From: Mail Delivery System <bounces@mx.example.com>\nSubject: Lunch\n\n",
+      "From: someone@example.com\nSender: MAILER-DAEMON@mx.example.com\nSubject: Lunch\n\n"};
+  for (const char* text : bounces) EXPECT_TRUE(passes_first_look(text)) << text;
 }
 
 TEST(Candidate, PostmasterCopiesAreNotCountedTwice) {
