@@ -46,8 +46,13 @@ std::string percent_decode(std::string_view text) {
 std::string read_quoted(std::string_view s, std::size_t& pos) {
   std::string out;
   ++pos;
-  while (pos < s.size() && s[pos] != '"') {
-    if (s[pos] == '\\' && pos + 1 < s.size()) ++pos;
+  while (pos < s.size()) {
+    // Runs without a quote or a backslash, nearly always the whole string, are copied at once.
+    const std::size_t special = std::min(s.find_first_of("\"\\", pos), s.size());
+    out.append(s.substr(pos, special - pos));
+    pos = special;
+    if (pos == s.size() || s[pos] == '"') break;
+    if (pos + 1 < s.size()) ++pos;  // an escaped character: take it as it is
     out.push_back(s[pos]);
     ++pos;
   }

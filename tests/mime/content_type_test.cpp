@@ -60,6 +60,12 @@ TEST(Parameters, EncodedWordsInQuotedValuesAreDecoded) {
   EXPECT_EQ(type.parameter("name"), "日.txt");
 }
 
+TEST(Parameters, BackslashesInQuotedValuesEscapeTheNextCharacter) {
+  EXPECT_EQ(parse_content_type(R"(text/plain; name="say \"hi\" \\ now"; x=1)").parameter("name"), R"(say "hi" \ now)");
+  EXPECT_EQ(parse_content_type(R"(text/plain; name="C:\dir\")").parameter("name"), R"(C:dir")");
+  EXPECT_EQ(parse_content_type(R"(text/plain; name="ends with \)").parameter("name"), R"(ends with \)");
+}
+
 TEST(Parameters, MalformedPartsAreSkipped) {
   const std::vector<Parameter> parameters =
       parse_parameters("inline; ; novalue; =nameless; good=yes; bad name=1; quoted=\"unterminated");
