@@ -34,12 +34,23 @@ struct Job {
   mailbox::Batch batch;
 };
 
+// Asks the memory system for the start of a message while the one before it is parsed: the
+// reader thread split the batch on another core, so its bytes are far from this one's caches.
+// The start holds the headers, all that ordinary mail needs, and most of a bounce.
+void prefetch_start(const mailbox::RawMessage& message) {
+  constexpr std::size_t kStart = 4096;
+  const std::size_t end = std::min(message.bytes.size(), kStart);
+  for (std::size_t at = 0; at < end; at += 64) __builtin_prefetch(message.bytes.data() + at);
+}
+
 void parse_batch(const mailbox::Batch& batch, RecordFilter only, bounce::BounceReader& reader, BatchResult& result) {
   // A record is large, and growing the vector one record at a time would move each several times.
   // Most bounces name one recipient; reserving does not touch the memory, so ordinary mail
   // costs nothing.
   result.records.reserve(result.records.size() + batch.messages.size());
-  for (const mailbox::RawMessage& message : batch.messages) {
+  for (std::size_t i = 0; i < batch.messages.size(); ++i) {
+    const mailbox::RawMessage& message = batch.messages[i];
+    if (i + 1 < batch.messages.size()) prefetch_start(batch.messages[i + 1]);
     ++result.messages;
     result.bytes += message.bytes.size();
     const std::size_t before = result.records.size();
