@@ -187,19 +187,17 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
   }
 
   // The hosts of the bounce's own Received chain, for recipients whose report names none: the
-  // top line's receiver, and the bottom line's sender. Read once, and only when needed.
-  std::optional<std::pair<std::string, std::string>> received_hosts;
-  auto bounce_hosts = [&]() -> const std::pair<std::string, std::string>& {
-    if (!received_hosts) {
-      std::string_view first_received, last_received;
-      message.headers().for_each("Received", [&](std::string_view value) {
-        if (first_received.empty()) first_received = value;
-        last_received = value;
-      });
-      received_hosts.emplace(first_received.empty() ? "" : clean_host(received_host(first_received, true)),
-                             last_received.empty() ? "" : clean_host(received_host(last_received, false)));
-    }
-    return *received_hosts;
+  // top line's receiver, and the bottom line's sender. Each is read once, and only when needed.
+  const std::vector<std::string_view>& chain = message.received();
+  std::optional<std::string> top_receiver;
+  std::optional<std::string> bottom_sender;
+  auto receiving_host = [&]() -> const std::string& {
+    if (!top_receiver) top_receiver = chain.empty() ? "" : clean_host(received_host(chain.front(), true));
+    return *top_receiver;
+  };
+  auto sending_host = [&]() -> const std::string& {
+    if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_host(chain.back(), false));
+    return *bottom_sender;
   };
 
   for (const DeliveryStatus& status : result.recipients) {
@@ -253,8 +251,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
 
     record.lhost = clean_host(status.lhost);
     record.rhost = clean_host(status.rhost.empty() ? host_in(record.diagnosticcode) : status.rhost);
-    if (record.lhost.empty()) record.lhost = bounce_hosts().first;
-    if (record.rhost.empty()) record.rhost = bounce_hosts().second;
+    if (record.lhost.empty()) record.lhost = receiving_host();
+    if (record.rhost.empty()) record.rhost = sending_host();
 
     ReasonInput input{status.reason, source.format, record.deliverystatus, record.replycode,
                       record.diagnosticcode, record.diagnostictype, record.smtpcommand, record.action,
