@@ -50,8 +50,8 @@ struct Clauses {
 
 bool is_break(char c) { return c == ' ' || c == '\t'; }
 
-// Calls `visit(i)` for each parenthesis, space and tab of `text`, in order. Sixteen bytes are
-// tested at a time: most of a Received line is none of them.
+// Calls `visit(i)` for each parenthesis, space and tab of `text`, in order, until it returns
+// false. Sixteen bytes are tested at a time: most of a Received line is none of them.
 template <typename Visit>
 void for_each_clause_byte(std::string_view text, Visit visit) {
   std::size_t i = 0;
@@ -63,11 +63,11 @@ void for_each_clause_byte(std::string_view text, Visit visit) {
     const __m128i parentheses = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('(')), _mm_cmpeq_epi8(block, _mm_set1_epi8(')')));
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(spaces, parentheses))); mask != 0;
          mask &= mask - 1)
-      visit(i + static_cast<std::size_t>(__builtin_ctz(mask)));
+      if (!visit(i + static_cast<std::size_t>(__builtin_ctz(mask)))) return;
   }
 #endif
   for (; i < text.size(); ++i)
-    if (is_break(text[i]) || text[i] == '(' || text[i] == ')') visit(i);
+    if ((is_break(text[i]) || text[i] == '(' || text[i] == ')') && !visit(i)) return;
 }
 
 // The clause a word starting at `at` opens, if it is one of the keywords.
@@ -94,13 +94,19 @@ Clauses find_clauses(std::string_view text) {
     if (slot != nullptr && *slot == std::string_view::npos) *slot = at;
   };
   word_at(0);
+  // Once all three are found, nothing later can change them.
+  const auto all_found = [&] {
+    return clauses.from != std::string_view::npos && clauses.by != std::string_view::npos &&
+           clauses.with != std::string_view::npos;
+  };
   for_each_clause_byte(text, [&](std::size_t i) {
     if (text[i] == '(') {
       ++depth;
-      return;
+      return true;
     }
     if (text[i] == ')' && depth > 0) --depth;
     word_at(i + 1);
+    return !all_found();
   });
   return clauses;
 }
