@@ -64,6 +64,21 @@ TEST(QuotedPrintable, HeaderVariantReadsUnderscoreAsSpace) {
   EXPECT_EQ(quoted_printable("a_b"), "a_b");
 }
 
+TEST(QuotedPrintable, RunEndsAreFoundAtEveryPosition) {
+  // Runs are searched sixteen bytes at a time: an escape, a line end or (in a header) an
+  // underscore must be found wherever it falls in or across a block.
+  for (std::size_t at = 0; at < 40; ++at) {
+    const std::string before(at, 'a');
+    const std::string after(40 - at, 'b');
+    EXPECT_EQ(quoted_printable(before + "=41" + after), before + "A" + after) << at;
+    EXPECT_EQ(quoted_printable(before + " \n" + after), before + "\n" + after) << at;
+    EXPECT_EQ(quoted_printable(before + "\r" + after), before + "\r" + after) << at;
+    std::string header;
+    append_quoted_printable_decoded(before + "_" + after + "\n", header, true);
+    EXPECT_EQ(header, before + " " + after + "\n") << at;
+  }
+}
+
 TEST(TransferDecoding, SelectsTheDecoderByName) {
   std::string out;
   append_transfer_decoded("SGk=", " BASE64 ", out);
