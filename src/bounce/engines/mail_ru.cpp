@@ -18,9 +18,8 @@ namespace bg::bounce {
 namespace {
 
 bool is_mail_ru_report(const BounceMessage& message) {
-  const std::string from = mime::lowercase(message.from());
-  if (from.find("mailer-daemon@") == std::string::npos || from.find("mail.ru") == std::string::npos)
-    return false;
+  const std::string& from = message.from();
+  if (!mime::icontains(from, "mailer-daemon@") || !mime::icontains(from, "mail.ru")) return false;
   const std::string_view id = mime::trim(message.headers().raw("Message-ID"));
   return id.ends_with(".mail.ru>") || id.ends_with(".smailru.net>") || id.ends_with("@mail.ru>");
 }
