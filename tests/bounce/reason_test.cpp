@@ -128,6 +128,22 @@ TEST(SqueezeSpaces, EveryBreakAtEveryPositionAcrossBlocks) {
   }
 }
 
+// Phrases anchored at the start of the reply are matched over its first bytes alone: they must
+// still match there, see the byte after them, and match nowhere else.
+TEST(PhraseMatcher, AnchoredPhrasesMatchAtTheStartOnly) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  const auto office365 = [&](std::string_view reply, std::string_view reason) {
+    return matcher.match(normalize_reply(reply)).has(reason, "format office365");
+  };
+  EXPECT_TRUE(office365("4.7.26 rcpt 550 unauthenticated email is not accepted", "securityerror"));
+  EXPECT_TRUE(office365("5.7.509 data access denied", "securityerror"));
+  EXPECT_FALSE(office365("5.7.5090 data access denied", "securityerror"));  // no word boundary after it
+  EXPECT_FALSE(office365("rcpt 550 4.7.26 unauthenticated email is not accepted", "securityerror"));
+  // An anchored phrase whose match can run on to any length is matched over the whole reply.
+  EXPECT_TRUE(matcher.match(normalize_reply("5.0.0 rcpt 550 sorry, this is an unknown user here"))
+                  .has("rejected", "provider nttdocomo"));
+}
+
 TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   const PhraseHits microsoft =

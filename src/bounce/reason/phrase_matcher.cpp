@@ -2,6 +2,7 @@
 
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "bounce/dsn_report.h"
@@ -13,6 +14,7 @@ namespace bg::bounce {
 
 struct PhraseMatcher::Database {
   hs_database_t* compiled = nullptr;
+  hs_database_t* prefix = nullptr;  // the phrases that can only match at the start; may be null
 };
 
 namespace {
@@ -41,14 +43,18 @@ PhraseMatcher::PhraseMatcher()
   const PhraseTable& table = phrase_table();
   if (table.reasons.size() > PhraseHits::kMaxReasons) throw std::logic_error("too many reasons in data/reasons");
   if (table.scopes.size() > PhraseHits::kMaxScopes) throw std::logic_error("too many scopes in data/reasons");
-  if (hs_deserialize_database(table.serialized_database.data(), table.serialized_database.size(),
-                              &database_->compiled) != HS_SUCCESS)
-    throw std::runtime_error("the compiled phrase database does not suit this machine; rebuild");
+  const auto deserialize = [](std::string_view serialized, hs_database_t*& database) {
+    if (hs_deserialize_database(serialized.data(), serialized.size(), &database) != HS_SUCCESS)
+      throw std::runtime_error("the compiled phrase database does not suit this machine; rebuild");
+  };
+  deserialize(table.serialized_database, database_->compiled);
+  if (!table.serialized_prefix_database.empty()) deserialize(table.serialized_prefix_database, database_->prefix);
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
 }
 
 PhraseMatcher::~PhraseMatcher() {
   hs_free_database(database_->compiled);
+  hs_free_database(database_->prefix);
   delete database_;
 }
 
@@ -65,8 +71,13 @@ PhraseHits PhraseMatcher::match(std::string_view text) const {
   PhraseHits hits;
   if (text.empty()) return hits;
   ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
-  hs_scratch_t* scratch = thread_scratch(database_->compiled);
-  hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &context);
+  hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database_->compiled),
+          on_match, &context);
+  if (database_->prefix != nullptr) {
+    const std::size_t length = std::min(text.size(), phrase_table().prefix_length);
+    hs_scan(database_->prefix, text.data(), static_cast<unsigned>(length), 0, thread_scratch(database_->prefix),
+            on_match, &context);
+  }
   return hits;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Finds, in one pass over a server's reply, every reason whose phrases occur in it. All phrase
-// files are one Vectorscan database, so the cost does not grow with the number of phrases.
+// files are one Vectorscan database, so the cost does not grow with the number of phrases; the
+// phrases that can only match within the reply's first bytes (anchored at its start, of bounded
+// length) are a second, small database scanned over those bytes alone.
 #include <array>
 #include <cstdint>
 #include <string>

@@ -14,6 +14,10 @@ struct PhraseEntry {
 
 struct PhraseTable {
   std::string_view serialized_database;
+  // The phrases that can only match at the start of a reply, within its first prefix_length
+  // bytes: scanned over those bytes alone. Empty when there are none.
+  std::string_view serialized_prefix_database;
+  std::size_t prefix_length;
   std::span<const PhraseEntry> entries;  // indexed by Vectorscan pattern id
   std::span<const std::string_view> reasons;
   std::span<const std::string_view> scopes;
