@@ -11,9 +11,11 @@ void ScanSummary::count(const bounce::Record& record) {
   if (record.kind == bounce::MessageKind::kBounce) ++(record.hardbounce ? hard : soft);
   if (!record.reason.empty()) ++by_reason[record.reason];
   // A format module may leave the destination empty; the recipient's address still tells it.
-  std::string domain =
-      record.destination.empty() ? bounce::domain_of(record.recipient) : record.destination;
-  if (!domain.empty()) ++by_destination[std::move(domain)];
+  if (!record.destination.empty()) {
+    ++by_destination[record.destination];
+  } else if (std::string domain = bounce::domain_of(record.recipient); !domain.empty()) {
+    ++by_destination[std::move(domain)];
+  }
 }
 
 }  // namespace bg::scan
