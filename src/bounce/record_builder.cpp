@@ -111,9 +111,9 @@ int specificity(std::string_view status) {
 
 // A multi-line SMTP reply arrives joined: "550-5.7.1 The message 550-5.7.1 was refused 550 5.7.1
 // see ...". Drops the repeated "550-5.7.1" prefixes after the first, so phrases split by them
-// match again.
-std::string join_multiline_reply(const std::string& diagnosis, const std::string& replycode) {
-  if (replycode.empty() || diagnosis.find(replycode + "-") == std::string::npos) return diagnosis;
+// match again. Most replies are one line, and are left as they are.
+void join_multiline_reply(std::string& diagnosis, const std::string& replycode) {
+  if (replycode.empty() || diagnosis.find(replycode + "-") == std::string::npos) return;
   std::string out;
   out.reserve(diagnosis.size());
   bool first = true;
@@ -147,7 +147,7 @@ std::string join_multiline_reply(const std::string& diagnosis, const std::string
     if (!out.empty() && out.back() != ' ' && end < diagnosis.size()) out.push_back(' ');
     pos = end;
   }
-  return squeeze_spaces(out);
+  diagnosis = squeeze_spaces(out);
 }
 
 MessageKind kind_of(std::string_view reason, std::string_view action, MessageKind format_kind) {
@@ -206,10 +206,10 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     // Built in place: a record is large, and moving it in would cost as much as filling it.
     Record& record = records.emplace_back();
     record.recipient = std::move(recipient);
-    // Each record carries the original; the last one takes it instead of a copy.
+    // Each record carries the original and the addresses; the last one takes them instead of a copy.
     const bool last = &status == &result.recipients.back();
-    record.addresser = addresser;
-    record.bounce_to = bounce_to;
+    record.addresser = last ? std::move(addresser) : addresser;
+    record.bounce_to = last ? std::move(bounce_to) : bounce_to;
     record.kind = result.kind;
     record.decodedby = std::string(source.format);
     record.origin = std::string(source.origin);
@@ -244,7 +244,7 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     if (record.replycode.empty() && !record.deliverystatus.empty())
       record.replycode = find_reply_code(record.diagnosticcode, record.deliverystatus[0]);
     if (record.replycode.empty()) record.replycode = find_reply_code(record.diagnosticcode);
-    record.diagnosticcode = join_multiline_reply(record.diagnosticcode, record.replycode);
+    join_multiline_reply(record.diagnosticcode, record.replycode);
 
     record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : status.command;
     if (!is_smtp_command(record.smtpcommand)) record.smtpcommand.clear();
