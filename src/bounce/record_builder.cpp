@@ -76,7 +76,8 @@ std::string clean_host(std::string host) {
   std::erase_if(host, [](char c) { return c == '[' || c == ']' || c == '(' || c == ')'; });
   if (const std::size_t space = host.find(' '); space != std::string::npos) host.resize(space);
   while (!host.empty() && (host.back() == '.' || host.back() == '\r')) host.pop_back();
-  return mime::lowercase(host);
+  for (char& c : host) c = mime::to_lower_ascii(c);
+  return host;
 }
 
 bool status_is_specific(std::string_view status) {
