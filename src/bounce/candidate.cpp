@@ -23,13 +23,13 @@ constexpr std::size_t kLookedAt = 256;
 
 // data/literals/bounce-subjects.txt
 const LiteralSet& subject_clues() {
-  static const LiteralSet clues("bounce-subjects");
+  static const LiteralSet clues = LiteralSet::compiled("bounce-subjects");
   return clues;
 }
 
 // data/literals/system-senders.txt
 const LiteralSet& system_senders() {
-  static const LiteralSet senders("system-senders");
+  static const LiteralSet senders = LiteralSet::compiled("system-senders");
   return senders;
 }
 

@@ -15,12 +15,13 @@ class ThreadScratch {
   }
 
   // Allocating is costly (tens of microseconds, far more than a scan), so it happens once per
-  // thread and database; the databases live as long as the process.
-  hs_scratch_t* get(const hs_database_t* database) {
-    if (std::find(sized_for_.begin(), sized_for_.end(), database) == sized_for_.end()) {
+  // thread and database.
+  hs_scratch_t* get(const hs_database_t* database, bool refit) {
+    const bool known = std::find(sized_for_.begin(), sized_for_.end(), database) != sized_for_.end();
+    if (!known || refit) {
       if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
         throw std::runtime_error("cannot allocate Vectorscan scratch space");
-      sized_for_.push_back(database);
+      if (!known) sized_for_.push_back(database);
     }
     return scratch_;
   }
@@ -34,6 +35,8 @@ thread_local ThreadScratch scratch_of_this_thread;
 
 }  // namespace
 
-hs_scratch_t* thread_scratch(const hs_database_t* database) { return scratch_of_this_thread.get(database); }
+hs_scratch_t* thread_scratch(const hs_database_t* database, bool refit) {
+  return scratch_of_this_thread.get(database, refit);
+}
 
 }  // namespace bg::bounce

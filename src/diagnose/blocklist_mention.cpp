@@ -2,10 +2,10 @@
 
 #include <vector>
 
+#include "bounce/literal_set.h"
 #include "data/embedded_files.h"
 #include "data/tsv.h"
 #include "diagnose/ip_range.h"
-#include "diagnose/phrase_list.h"
 #include "mime/ascii.h"
 
 namespace bg::diagnose {
@@ -28,8 +28,8 @@ const std::vector<MentionRow>& mention_rows() {
   return rows;
 }
 
-const PhraseList& mention_phrases() {
-  static const PhraseList phrases([] {
+const bounce::LiteralSet& mention_phrases() {
+  static const bounce::LiteralSet phrases([] {
     std::vector<std::string_view> list;
     for (const MentionRow& row : mention_rows()) list.push_back(row.phrase);
     return list;

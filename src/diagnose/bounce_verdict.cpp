@@ -5,11 +5,11 @@
 #include <fmt/format.h>
 
 #include "bounce/address.h"
+#include "bounce/literal_set.h"
 #include "data/embedded_files.h"
 #include "data/tsv.h"
 #include "diagnose/batv.h"
 #include "diagnose/ip_range.h"
-#include "diagnose/phrase_list.h"
 #include "mime/ascii.h"
 #include "mime/lines.h"
 
@@ -129,7 +129,7 @@ EntryHop entry_hop(const bounce::OriginalMessage& original) {
 }
 
 bool looks_like_spam_subject(std::string_view subject) {
-  static const PhraseList phrases([] {
+  static const bounce::LiteralSet phrases([] {
     std::vector<std::string_view> list;
     for (const data::TsvRow& row : data::read_tsv(data::embedded_file("spam-subjects.tsv")))
       if (!row.empty() && !row[0].empty()) list.push_back(row[0]);

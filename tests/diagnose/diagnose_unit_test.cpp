@@ -14,7 +14,6 @@
 #include "diagnose/diagnoser.h"
 #include "diagnose/ip_range.h"
 #include "diagnose/owner.h"
-#include "diagnose/phrase_list.h"
 #include "diagnose/typo_suggestion.h"
 
 namespace bg::diagnose {
@@ -87,23 +86,6 @@ TEST(BlocklistMention, NamesTheListAndTheRefusedAddressNotTheRefuser) {
   ASSERT_TRUE(microsoft);
   EXPECT_EQ(microsoft->ip, "198.51.100.222");
   EXPECT_FALSE(find_blocklist_mention("550 5.1.1 <bob@example.org>: User unknown", ""));
-}
-
-TEST(PhraseList, FindsTheFirstListedPhraseIgnoringCase) {
-  const PhraseList list({"block list", "blocked", "rbl"});
-  // The first phrase in list order wins, not the first in the text.
-  EXPECT_EQ(list.first_found("RBL says: Blocked by our BLOCK LIST"), 0u);
-  EXPECT_EQ(list.first_found("550 blocked by rbl.example"), 1u);
-  EXPECT_EQ(list.first_found("550 in the RBL"), 2u);
-  EXPECT_FALSE(list.first_found("550 5.1.1 user unknown"));
-  EXPECT_FALSE(list.first_found(""));
-  // Lists of other sizes in the same thread, one of them made where a freed one was.
-  for (int round = 0; round < 3; ++round) {
-    const PhraseList longer({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"});
-    EXPECT_EQ(longer.first_found("... THETA and zeta ..."), 5u);
-    EXPECT_EQ(list.first_found("blocked"), 1u);
-  }
-  EXPECT_FALSE(PhraseList({}).first_found("anything"));
 }
 
 TEST(BlocklistMention, FirstTableRowWinsWhateverTheCase) {
