@@ -6,8 +6,6 @@
 
 #include "bounce/address.h"
 #include "bounce/literal_set.h"
-#include "data/embedded_files.h"
-#include "data/tsv.h"
 #include "diagnose/batv.h"
 #include "diagnose/ip_range.h"
 #include "mime/ascii.h"
@@ -129,13 +127,8 @@ EntryHop entry_hop(const bounce::OriginalMessage& original) {
 }
 
 bool looks_like_spam_subject(std::string_view subject) {
-  static const bounce::LiteralSet phrases([] {
-    std::vector<std::string_view> list;
-    for (const data::TsvRow& row : data::read_tsv(data::embedded_file("spam-subjects.tsv")))
-      if (!row.empty() && !row[0].empty()) list.push_back(row[0]);
-    return list;
-  }());
-  return phrases.first_found(subject).has_value();
+  static const bounce::LiteralSet phrases = bounce::LiteralSet::compiled("spam-subjects");
+  return phrases.found_in(subject);
 }
 
 BounceVerdict judge(const bounce::Record& record, const VerdictContext& context) {
