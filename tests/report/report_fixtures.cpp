@@ -1,8 +1,25 @@
 #include "report_fixtures.h"
 
 #include <sstream>
+#include <string>
+#include <utility>
 
 namespace bg::report::fixtures {
+
+namespace {
+
+bounce::ReceivedHop hop(std::string from_host, std::string from_ip, std::string by_host, std::string protocol,
+                        std::string date) {
+  bounce::ReceivedHop hop;
+  hop.from_host = std::move(from_host);
+  hop.from_ip = std::move(from_ip);
+  hop.by_host = std::move(by_host);
+  hop.protocol = std::move(protocol);
+  hop.date = std::move(date);
+  return hop;
+}
+
+}  // namespace
 
 bounce::Record exim_backscatter_record() {
   bounce::Record record;
@@ -35,8 +52,8 @@ bounce::Record exim_backscatter_record() {
   record.original.to = "j.doe@remote-isp.net";
   record.original.subject = record.subject;
   record.original.date = "Tue, 3 Nov 2026 05:12:02 +0100";
-  record.original.received.push_back({"WIN-7Q2K3L9", "185.220.101.47", "mail.remote-isp.net",
-                                      "esmtp", "", "Tue, 03 Nov 2026 04:12:07 +0000"});
+  record.original.received.push_back(
+      hop("WIN-7Q2K3L9", "185.220.101.47", "mail.remote-isp.net", "esmtp", "Tue, 03 Nov 2026 04:12:07 +0000"));
   return record;
 }
 
@@ -70,9 +87,9 @@ bounce::Record office365_record() {
   record.original.to = "\"carol.smith@partner-co.example\" <carol.smith@partner-co.example>";
   record.original.subject = record.subject;
   record.original.date = "Wed, 4 Nov 2026 09:30:34 +0000";
-  record.original.received.push_back({"AM9PR02MB7250.eurprd02.prod.outlook.com", "",
-                                      "AM9PR02MB7250.eurprd02.prod.outlook.com", "mapi", "",
-                                      "Wed, 4 Nov 2026 09:30:35 +0000"});
+  record.original.received.push_back(hop("AM9PR02MB7250.eurprd02.prod.outlook.com", "",
+                                         "AM9PR02MB7250.eurprd02.prod.outlook.com", "mapi",
+                                         "Wed, 4 Nov 2026 09:30:35 +0000"));
   record.original.dkim_domains = {"example.com"};
   record.original.x_originating_ip = "203.0.113.77";
   return record;
