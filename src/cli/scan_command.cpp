@@ -16,6 +16,7 @@
 #include "diagnose/dns_knowledge.h"
 #include "dns/resolver.h"
 #include "mailbox/message_source.h"
+#include "report/problem_notices.h"
 #include "report/record_writer.h"
 #include "scan/scanner.h"
 
@@ -49,6 +50,14 @@ std::size_t terminal_width() {
     if (value >= 40) return static_cast<std::size_t>(value);
   }
   return 80;
+}
+
+// Problems the output format has no place for go to standard error, one line each.
+void report_problems(const scan::ScanSummary& summary, report::Format format) {
+  constexpr std::size_t kNoticesShown = 20;
+  if (report::lists_problems(format)) return;
+  for (const std::string& notice : report::problem_notices(summary, kNoticesShown))
+    std::fprintf(stderr, "bounceguard: %s\n", notice.c_str());
 }
 
 int run_scan(const ScanArguments& arguments) {
@@ -94,6 +103,7 @@ int run_scan(const ScanArguments& arguments) {
           scan::scan(options, [&](bounce::Record&& record) { writer->write(record); });
       progress.finish();
       writer->finish(summary);
+      report_problems(summary, format);
     } else {
       diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(arguments.owner);
       std::unique_ptr<dns::Resolver> resolver;
@@ -110,6 +120,7 @@ int run_scan(const ScanArguments& arguments) {
       const diagnose::DiagnosisReport diagnosis = diagnoser.finish();
       progress.finish();
       writer->finish(summary, &diagnosis);
+      report_problems(summary, format);
     }
     out.flush();
     if (!out) {

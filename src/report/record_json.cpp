@@ -96,7 +96,8 @@ ordered_json summary_to_json(const scan::ScanSummary& summary) {
           {"by_reason", ranking_to_json(rank_by_count(summary.by_reason))},
           {"by_destination",
            ranking_to_json(rank_by_count(summary.by_destination, kTopDestinations))},
-          {"problems", std::move(problems)},
+          {"problems", std::move(problems)},  // the first ScanSummary::kProblemsKept
+          {"problem_count", summary.problem_count},
           {"seconds", summary.seconds}};
 }
 

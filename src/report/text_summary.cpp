@@ -84,14 +84,15 @@ void write_ranking(std::string_view heading, const Ranking& ranking, bool with_m
   }
 }
 
-void write_problems(const std::vector<mailbox::ReadProblem>& problems, const TextStyle& style,
-                    std::size_t width, std::ostream& out) {
+void write_problems(const scan::ScanSummary& summary, const TextStyle& style, std::size_t width,
+                    std::ostream& out) {
+  const std::vector<mailbox::ReadProblem>& problems = summary.problems;
   out << '\n' << style.heading("Problems") << '\n';
   const std::size_t shown = std::min(problems.size(), kProblemsShown);
   for (std::size_t i = 0; i < shown; ++i)
     out << "  " << fit(printable(problems[i].origin + ": " + problems[i].what), width - 2) << '\n';
-  if (problems.size() > shown) {
-    const std::string rest = "... and " + human_number(problems.size() - shown) + " more";
+  if (summary.problem_count > shown) {
+    const std::string rest = "... and " + human_number(summary.problem_count - shown) + " more";
     out << "  " << style.quiet(rest) << '\n';
   }
 }
@@ -113,7 +114,7 @@ void write_text_summary(const scan::ScanSummary& summary, const TextStyle& style
       write_ranking("Top recipient domains", rank_by_count(summary.by_destination, kTopDomains),
                     false, style, width, out);
   }
-  if (!summary.problems.empty()) write_problems(summary.problems, style, width, out);
+  if (!summary.problems.empty()) write_problems(summary, style, width, out);
 }
 
 }  // namespace bg::report

@@ -18,4 +18,9 @@ void ScanSummary::count(const bounce::Record& record) {
   }
 }
 
+void ScanSummary::add_problem(mailbox::ReadProblem problem) {
+  ++problem_count;
+  if (problems.size() < kProblemsKept) problems.push_back(std::move(problem));
+}
+
 }  // namespace bg::scan

@@ -25,11 +25,17 @@ struct ScanSummary {
   std::uint64_t soft = 0;
   std::map<std::string, std::uint64_t> by_reason;
   std::map<std::string, std::uint64_t> by_destination;  // recipient domains
-  std::vector<mailbox::ReadProblem> problems;           // unreadable files, malformed messages
+  // Unreadable files and malformed messages: the first kProblemsKept of them, and how many there
+  // were in all, so that a folder of junk cannot fill the memory with its complaints.
+  static constexpr std::size_t kProblemsKept = 1000;
+  std::vector<mailbox::ReadProblem> problems;
+  std::uint64_t problem_count = 0;
   double seconds = 0;
 
   // Counts one record into the totals above.
   void count(const bounce::Record& record);
+  // Counts one problem, and keeps it while fewer than kProblemsKept are kept.
+  void add_problem(mailbox::ReadProblem problem);
 };
 
 }  // namespace bg::scan

@@ -101,7 +101,7 @@ void merge(BatchResult& result, ScanSummary& summary, const BatchSink& sink) {
   summary.feedback_reports += result.by_kind[static_cast<int>(bounce::MessageKind::kFeedbackReport)];
   for (const bounce::Record& record : result.records) summary.count(record);
   if (!result.records.empty()) sink(std::move(result.records));
-  for (auto& problem : result.problems) summary.problems.push_back(std::move(problem));
+  for (auto& problem : result.problems) summary.add_problem(std::move(problem));
 }
 
 // A queue with a capacity, so a fast reader cannot run ahead of the parsers without bound.
@@ -171,7 +171,7 @@ class ProgressClock {
 };
 
 void collect_problems(mailbox::MessageSource& source, ScanSummary& summary) {
-  for (auto& problem : source.take_problems()) summary.problems.push_back(std::move(problem));
+  for (auto& problem : source.take_problems()) summary.add_problem(std::move(problem));
 }
 
 void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
@@ -318,7 +318,7 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
   }
   reader_thread.join();
   for (std::thread& parser : parsers) parser.join();
-  for (auto& problem : source_problems) summary.problems.push_back(std::move(problem));
+  for (auto& problem : source_problems) summary.add_problem(std::move(problem));
   if (failure) std::rethrow_exception(failure);
 }
 

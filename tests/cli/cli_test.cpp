@@ -17,16 +17,11 @@ const std::string kCli = BOUNCEGUARD_CLI;
 
 struct CommandResult {
   int exit_code = -1;
-  std::string out;  // standard output, with standard error appended after a marker
+  std::string out;  // what the command wrote (run() mixes standard error in)
 };
 
-// Runs the command line `arguments` (already quoted) and captures its output; `environment`
-// ("NAME=value ...") is set for the command only.
-CommandResult run(const std::string& arguments, const std::string& stdin_path = "",
-                  const std::string& environment = "") {
-  std::string command = (environment.empty() ? "" : environment + " ") + kCli + " " + arguments;
-  if (!stdin_path.empty()) command += " < '" + stdin_path + "'";
-  command += " 2>&1";
+// Runs a shell command line and captures its standard output.
+CommandResult run_shell(const std::string& command) {
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   std::array<char, 4096> buffer;
@@ -34,6 +29,32 @@ CommandResult run(const std::string& arguments, const std::string& stdin_path = 
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs the command line `arguments` (already quoted) and captures its output; `environment`
+// ("NAME=value ...") is set for the command only.
+CommandResult run(const std::string& arguments, const std::string& stdin_path = "",
+                  const std::string& environment = "") {
+  std::string command = (environment.empty() ? "" : environment + " ") + kCli + " " + arguments;
+  if (!stdin_path.empty()) command += " < '" + stdin_path + "'";
+  return run_shell(command + " 2>&1");
+}
+
+struct SeparateOutput {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs `arguments` like run(), keeping standard output and standard error apart.
+SeparateOutput run_separately(const std::string& arguments) {
+  const std::string err_path = ::testing::TempDir() + "/bounceguard-stderr.txt";
+  const CommandResult result = run_shell(kCli + " " + arguments + " 2>'" + err_path + "'");
+  std::ifstream in(err_path);
+  std::stringstream err;
+  err << in.rdbuf();
+  std::filesystem::remove(err_path);
+  return {result.exit_code, result.out, err.str()};
 }
 
 std::vector<nlohmann::json> json_lines(const std::string& text) {
@@ -144,6 +165,21 @@ TEST(Cli, EmptyAndTruncatedFilesDoNotStopTheScan) {
   // One or three bytes are not a mail message: counted as malformed, not silently dropped.
   const auto truncated = nlohmann::json::parse(run("scan -f json " + kData + "/sisimai/mailbox/size-2").out);
   EXPECT_EQ(truncated["summary"]["malformed"], 1);
+}
+
+TEST(Cli, RecordOnlyFormatsReportProblemsOnStandardError) {
+  const std::string truncated = kData + "/sisimai/mailbox/size-2";
+  const std::string bounce = kData + "/seed/exim-spoofed-backscatter.eml";
+  for (const char* format : {"jsonl", "csv"}) {
+    SCOPED_TRACE(format);
+    const SeparateOutput result = run_separately(std::string("scan -q -f ") + format + " " + truncated + " " + bounce);
+    EXPECT_EQ(result.exit_code, 0);
+    // The records on standard output, and nothing else.
+    EXPECT_EQ(result.out.find("bounceguard:"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("j.doe@remote-isp.net"), std::string::npos) << result.out;
+    // One line on standard error naming the malformed message's file.
+    EXPECT_EQ(result.err, "bounceguard: " + truncated + ": message 1 is not a mail message (no header)\n");
+  }
 }
 
 TEST(Cli, FolderScanFindsBouncesInEveryFile) {

@@ -19,8 +19,7 @@ std::vector<std::string> keys_of(const ordered_json& object) {
 TEST(JsonWriter, SummaryComesFirstThenEveryRecord) {
   const std::vector<bounce::Record> records = {exim_backscatter_record(), office365_record()};
   scan::ScanSummary summary = summary_of(records);
-  summary.problems.push_back(
-      {BOUNCEGUARD_TEST_DATA "/sisimai/mailbox/size-2", "truncated message"});
+  summary.add_problem({BOUNCEGUARD_TEST_DATA "/sisimai/mailbox/size-2", "truncated message"});
   summary.seconds = 0.25;
   const ordered_json document = ordered_json::parse(render(Format::kJson, records, summary));
 
@@ -38,7 +37,7 @@ TEST(JsonWriter, SummaryComesFirstThenEveryRecord) {
                                       "bounce_messages", "delay_messages", "delivery_reports",
                                       "auto_replies", "feedback_reports", "records", "hard",
                                       "soft", "by_reason", "by_destination", "problems",
-                                      "seconds"}));
+                                      "problem_count", "seconds"}));
   EXPECT_EQ(written["inputs"].get<std::vector<std::string>>(), summary.inputs);
   EXPECT_EQ(written["messages_read"], summary.messages_read);
   EXPECT_EQ(written["bounce_messages"], summary.bounce_messages);
@@ -51,6 +50,7 @@ TEST(JsonWriter, SummaryComesFirstThenEveryRecord) {
   ASSERT_EQ(written["problems"].size(), 1u);
   EXPECT_EQ(written["problems"][0]["origin"], summary.problems[0].origin);
   EXPECT_EQ(written["problems"][0]["what"], summary.problems[0].what);
+  EXPECT_EQ(written["problem_count"], 1);
   EXPECT_DOUBLE_EQ(written["seconds"].get<double>(), summary.seconds);
 }
 

@@ -56,5 +56,14 @@ TEST(ScanSummaryCount, DomainFallsBackToTheRecipientAddress) {
   EXPECT_EQ(summary.by_destination, (std::map<std::string, std::uint64_t>{{"remote-isp.net", 1}}));
 }
 
+TEST(ScanSummaryProblems, KeepsTheFirstThousandAndCountsThemAll) {
+  ScanSummary summary;
+  for (int i = 0; i < 2500; ++i) summary.add_problem({"junk-" + std::to_string(i), "not a mail file"});
+  EXPECT_EQ(summary.problem_count, 2500u);
+  ASSERT_EQ(summary.problems.size(), ScanSummary::kProblemsKept);
+  EXPECT_EQ(summary.problems.front().origin, "junk-0");
+  EXPECT_EQ(summary.problems.back().origin, "junk-999");
+}
+
 }  // namespace
 }  // namespace bg::scan

@@ -132,7 +132,7 @@ TEST_F(TextWriterTest, NarrowTerminalPutsTheDiagnosticUnderTheRecipient) {
 }
 
 TEST_F(TextWriterTest, LinesFitTheWidth) {
-  summary_.problems.push_back({std::string(200, 'x') + ".mbox", "cannot be read"});
+  summary_.add_problem({std::string(200, 'x') + ".mbox", "cannot be read"});
   for (std::size_t width : {80u, 100u, 140u}) {
     const std::string text = render(Format::kText, records_, summary_, {.width = width});
     for (const std::string& line : lines_of(text)) EXPECT_LE(display_width(line), width) << line;
@@ -165,7 +165,7 @@ TEST_F(TextWriterTest, NoBouncesIsSaidPlainly) {
 
 TEST_F(TextWriterTest, ShowsTheFirstProblemsAndCountsTheRest) {
   for (int i = 0; i < 8; ++i)
-    summary_.problems.push_back({"box-" + std::to_string(i) + ".mbox", "truncated message"});
+    summary_.add_problem({"box-" + std::to_string(i) + ".mbox", "truncated message"});
   const std::string text = render(Format::kText, records_, summary_);
   EXPECT_TRUE(contains(text, "box-0.mbox: truncated message"));
   EXPECT_TRUE(contains(text, "box-4.mbox: truncated message"));
