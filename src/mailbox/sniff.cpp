@@ -33,7 +33,8 @@ Content sniff(std::string_view head) {
   if (head.starts_with(kGzipMagic)) return Content::gzip;
   if (head.starts_with(kXzMagic)) return Content::xz;
   if (head.starts_with(kZstdMagic)) return Content::zstd;
-  if (head.find('\0') != std::string_view::npos) return Content::binary;
+  // The first line decides before any NUL byte does: a crash can leave runs of NULs inside a
+  // mailbox, and losing the whole mailbox to them would be worse than reading them as text.
   const mime::Line first = mime::line_at(head, 0);
   if (is_separator_line(first.text)) return Content::mbox;
   if (is_header_line(first.text)) return Content::message;
@@ -41,6 +42,7 @@ Content sniff(std::string_view head) {
   if (first.text.starts_with("From ") && first.next < head.size() &&
       is_header_line(mime::line_at(head, first.next).text))
     return Content::message;
+  if (head.find('\0') != std::string_view::npos) return Content::binary;
   return Content::text;
 }
 

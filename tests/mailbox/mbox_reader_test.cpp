@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "mailbox/normalize.h"
+#include "mailbox/sniff.h"
 #include "mailbox_test_files.h"
 
 namespace bg::mailbox {
@@ -179,6 +180,30 @@ TEST(OpenSource, ErrorsNameThePath) {
     EXPECT_EQ(std::string(error.what()),
               "cannot read " + dir.file("picture.png") + ": not a mail file (binary content)");
   }
+}
+
+TEST(OpenSource, StrayNulBytesDoNotMakeMailBinary) {
+  // A crash can leave a run of NUL bytes inside a mailbox; here, in the first message's body.
+  const std::string nuls(16, '\0');
+  std::string mbox = read_file(kMbox0);
+  const std::size_t body = mbox.find("\r\n\r\n") + 4;  // mbox-0 has CRLF line ends
+  ASSERT_GT(body, 4u);
+  ASSERT_LT(body, kSniffSize) << "the NULs must be where the file's kind is told";
+  mbox.insert(body, nuls);
+  testing::TempDir dir;
+  testing::write_file(dir.file("inbox"), mbox);
+  const ReadAll read = read_all(dir.file("inbox"));
+  EXPECT_EQ(read.messages.size(), 37u);
+  EXPECT_TRUE(read.problems.empty());
+  ASSERT_FALSE(read.messages.empty());
+  EXPECT_NE(read.messages[0].bytes.find(nuls), std::string::npos);
+
+  // The same for a single message that starts with its header.
+  const std::string message = "Subject: test\n\n" + nuls + "body\n";
+  testing::write_file(dir.file("one.eml"), message);
+  const ReadAll one = read_all(dir.file("one.eml"));
+  ASSERT_EQ(one.messages.size(), 1u);
+  EXPECT_EQ(one.messages[0].bytes, message);
 }
 
 TEST(OpenSource, AFileWithoutReadPermissionNamesThePath) {
