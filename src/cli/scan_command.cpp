@@ -167,7 +167,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
                    "delivery reports, auto-replies and feedback reports)")
       ->check(CLI::IsMember({"all", "failed", "hard", "soft"}))
       ->capture_default_str();
-  scan->add_option("-j,--threads", arguments->threads, "Parser threads (default: one per core)");
+  scan->add_option("-j,--threads", arguments->threads, "Parser threads (default: one per core)")
+      ->check(CLI::Range(0u, scan::kMaxThreads));
   scan->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
   scan->add_option("--domain", arguments->owner.domains,
                    "Your domain (repeatable); by default the domain the bounces came back to")

@@ -8,6 +8,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "bounce/bounce_reader.h"
@@ -287,21 +289,27 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
   });
 
   std::vector<std::thread> parsers;
-  for (unsigned i = 0; i < workers; ++i) {
-    parsers.emplace_back([&] {
-      bounce::BounceReader reader;
-      while (std::optional<Job> job = jobs.pop()) {
-        BatchResult result;
-        try {
-          parse_batch(job->batch, only, reader, result);
-        } catch (...) {
-          fail(std::current_exception());
-          return;
-        }
-        job->batch.storage.reset();  // release the mapped window or buffer before waiting
-        results.put(job->sequence, std::move(result));
+  auto parse_jobs = [&] {
+    bounce::BounceReader reader;
+    while (std::optional<Job> job = jobs.pop()) {
+      BatchResult result;
+      try {
+        parse_batch(job->batch, only, reader, result);
+      } catch (...) {
+        fail(std::current_exception());
+        return;
       }
-    });
+      job->batch.storage.reset();  // release the mapped window or buffer before waiting
+      results.put(job->sequence, std::move(result));
+    }
+  };
+  try {
+    for (unsigned i = 0; i < workers; ++i) parsers.emplace_back(parse_jobs);
+  } catch (const std::system_error& error) {
+    // The system gives no more threads (a process limit): those it gave do the work, and
+    // with none the run fails cleanly instead of leaving the reader thread unjoined.
+    if (parsers.empty())
+      fail(std::make_exception_ptr(std::runtime_error(std::string("cannot start a parser thread: ") + error.what())));
   }
 
   auto total = [&]() -> std::optional<std::uint64_t> {
@@ -339,7 +347,7 @@ ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
 
   ProgressClock clock(options, sources);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned workers = options.threads == 0 ? cores : options.threads;
+  const unsigned workers = std::min(options.threads == 0 ? cores : options.threads, kMaxThreads);
   if (workers <= 1) scan_in_this_thread(sources, options.only, sink, summary, clock);
   else scan_in_parallel(sources, options.only, sink, summary, clock, workers);
   clock.tick(summary, true);

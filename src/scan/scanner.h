@@ -22,9 +22,12 @@ struct Progress {
   double seconds = 0;
 };
 
+// More parse workers than this never pay: each holds its own buffers and batches in flight.
+inline constexpr unsigned kMaxThreads = 256;
+
 struct ScanOptions {
   std::vector<std::string> inputs;  // paths; "-" for standard input
-  unsigned threads = 0;             // parse workers; 0 picks one per core
+  unsigned threads = 0;             // parse workers; 0 picks one per core; at most kMaxThreads
   RecordFilter only = RecordFilter::kAll;  // records left out are neither counted nor passed on
   std::function<void(const Progress&)> on_progress;  // called a few times a second, may be empty
 };

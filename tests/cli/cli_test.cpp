@@ -145,6 +145,9 @@ TEST(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run("scan").exit_code, 2);
   EXPECT_EQ(run("scan --format xml " + kData + "/seed").exit_code, 2);
   EXPECT_EQ(run("frobnicate").exit_code, 2);
+  const CommandResult threads = run("scan -j 100000 " + kData + "/seed");
+  EXPECT_EQ(threads.exit_code, 2);
+  EXPECT_TRUE(threads.out.starts_with("--threads: Value 100000 not in range 0 to 256\n")) << threads.out;
 }
 
 TEST(Cli, HelpExplainsAndSucceeds) {

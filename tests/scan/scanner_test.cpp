@@ -2,7 +2,13 @@
 // an mbox of several mapped windows, each cut into many slices for the parsers, and over a
 // folder of single-message files.
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -76,6 +82,56 @@ TEST(Scanner, ParallelScanOfAFolderKeepsFileOrder) {
   ASSERT_GT(alone.records.size(), 400u);
   expect_same_scan(alone, scan_with(folder, 2));
 }
+
+TEST(Scanner, MoreThreadsThanUsefulAreCappedNotRefused) {
+  const std::string folder = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir";
+  expect_same_scan(scan_with(folder, 1), scan_with(folder, 100'000));
+}
+
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// The address space a process may use, in bytes, as the kernel counts it.
+std::uint64_t address_space_in_use() {
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t pages = 0;
+  statm >> pages;
+  return pages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+// Scans the corpus folder with kMaxThreads parsers asked for, in a child process whose address
+// space has room for the stacks of `threads` threads only (the reader's included). The exit
+// code of the child: 0 when it found `expected`, 1 other records, 2 when the scan failed for
+// want of threads, 3 for any other failure.
+int scan_with_room_for(std::uint64_t threads, const std::vector<std::string>& expected) {
+  const pid_t child = ::fork();
+  if (child == -1) return -1;
+  if (child == 0) {
+    // Stacks so large that they decide how many threads start; the memory left over is ample
+    // for the scan itself.
+    constexpr std::uint64_t kStack = std::uint64_t{256} << 20;
+    pthread_attr_t attributes;
+    ::pthread_attr_init(&attributes);
+    ::pthread_attr_setstacksize(&attributes, kStack);
+    const rlimit limit{address_space_in_use() + threads * kStack + (std::uint64_t{64} << 20), RLIM_INFINITY};
+    if (::pthread_setattr_default_np(&attributes) != 0 || ::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(3);
+    try {
+      ::_exit(scan_with(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir", kMaxThreads).records == expected ? 0 : 1);
+    } catch (const std::exception& error) {
+      ::_exit(std::string(error.what()).starts_with("cannot start a parser thread: ") ? 2 : 3);
+    }
+  }
+  int status = 0;
+  if (::waitpid(child, &status, 0) != child || !WIFEXITED(status)) return -1;  // it crashed
+  return WEXITSTATUS(status);
+}
+
+// When the system gives fewer threads than asked (here, an address space too small for all
+// their stacks), those it gives do the work; with none for parsing, the scan fails cleanly.
+TEST(Scanner, FewerThreadsThanAskedStillFinishTheScan) {
+  const std::vector<std::string> expected = scan_with(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir", 1).records;
+  EXPECT_EQ(scan_with_room_for(3, expected), 0);
+  EXPECT_EQ(scan_with_room_for(1, expected), 2);
+}
+#endif
 
 }  // namespace
 }  // namespace bg::scan
