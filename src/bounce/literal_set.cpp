@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "bounce/vectorscan_database.h"
 #include "bounce/vectorscan_scratch.h"
 
 namespace bg::bounce {
@@ -37,10 +38,7 @@ bool scan(const hs_database_t* database, std::string_view text, match_event_hand
 LiteralSet LiteralSet::compiled(std::string_view name) {
   const std::string_view serialized = serialized_literal_set(name);
   if (serialized.empty()) throw std::logic_error("no phrase list data/literals/" + std::string(name) + ".txt was compiled");
-  hs_database_t* database = nullptr;
-  if (hs_deserialize_database(serialized.data(), serialized.size(), &database) != HS_SUCCESS)
-    throw std::runtime_error("the compiled phrase list " + std::string(name) + " does not suit this machine; rebuild");
-  return LiteralSet(database);
+  return LiteralSet(load_database(serialized, "the phrase list " + std::string(name)));
 }
 
 LiteralSet::LiteralSet(const std::vector<std::string_view>& phrases) {

@@ -14,7 +14,7 @@ namespace bg::bounce {
 class LiteralSet {
  public:
   // The list data/literals/NAME.txt. Throws std::logic_error when the build compiled no such
-  // list, std::runtime_error when its database does not suit this machine.
+  // list, std::runtime_error when its database cannot be loaded (see load_database).
   static LiteralSet compiled(std::string_view name);
   // `phrases`, compiled now. Throws std::runtime_error when Vectorscan refuses them.
   explicit LiteralSet(const std::vector<std::string_view>& phrases);

@@ -7,6 +7,7 @@
 
 #include "bounce/dsn_report.h"
 #include "bounce/reason/phrase_table.h"
+#include "bounce/vectorscan_database.h"
 #include "bounce/vectorscan_scratch.h"
 #include "mime/ascii.h"
 
@@ -43,12 +44,9 @@ PhraseMatcher::PhraseMatcher()
   const PhraseTable& table = phrase_table();
   if (table.reasons.size() > PhraseHits::kMaxReasons) throw std::logic_error("too many reasons in data/reasons");
   if (table.scopes.size() > PhraseHits::kMaxScopes) throw std::logic_error("too many scopes in data/reasons");
-  const auto deserialize = [](std::string_view serialized, hs_database_t*& database) {
-    if (hs_deserialize_database(serialized.data(), serialized.size(), &database) != HS_SUCCESS)
-      throw std::runtime_error("the compiled phrase database does not suit this machine; rebuild");
-  };
-  deserialize(table.serialized_database, database_->compiled);
-  if (!table.serialized_prefix_database.empty()) deserialize(table.serialized_prefix_database, database_->prefix);
+  database_->compiled = load_database(table.serialized_database, "the reason phrases");
+  if (!table.serialized_prefix_database.empty())
+    database_->prefix = load_database(table.serialized_prefix_database, "the anchored reason phrases");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
 }
 
