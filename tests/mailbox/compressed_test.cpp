@@ -1,11 +1,6 @@
 // Compressed mailboxes are found by their magic bytes, streamed through the decompressor, and
 // split as if they were plain; damage keeps what came before it and is reported.
 #include <gtest/gtest.h>
-#include <lzma.h>
-#include <zlib.h>
-#include <zstd.h>
-
-#include <stdexcept>
 
 #include "mailbox_test_files.h"
 
@@ -16,40 +11,9 @@ using testing::kMbox0;
 using testing::read_all;
 using testing::read_file;
 using testing::ReadAll;
-
-std::string gzip(std::string_view data) {
-  z_stream stream{};
-  if (deflateInit2(&stream, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("deflateInit2");
-  std::string out(deflateBound(&stream, data.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&stream, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("deflate");
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
-
-std::string xz(std::string_view data) {
-  std::string out(lzma_stream_buffer_bound(data.size()), '\0');
-  std::size_t written = 0;
-  if (lzma_easy_buffer_encode(
-          6, LZMA_CHECK_CRC64, nullptr, reinterpret_cast<const uint8_t*>(data.data()), data.size(),
-          reinterpret_cast<uint8_t*>(out.data()), &written, out.size()) != LZMA_OK)
-    throw std::runtime_error("lzma_easy_buffer_encode");
-  out.resize(written);
-  return out;
-}
-
-std::string zstd(std::string_view data) {
-  std::string out(ZSTD_compressBound(data.size()), '\0');
-  const std::size_t written = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3);
-  if (ZSTD_isError(written)) throw std::runtime_error("ZSTD_compress");
-  out.resize(written);
-  return out;
-}
+using testing::gzip;
+using testing::xz;
+using testing::zstd;
 
 struct Format {
   const char* name;

@@ -62,4 +62,9 @@ std::vector<std::string> corpus_message_paths();
 // Whether `message` starts with a header field.
 bool starts_with_header_line(std::string_view message);
 
+// `data` compressed as the gzip, xz and zstd tools would.
+std::string gzip(std::string_view data);
+std::string xz(std::string_view data);
+std::string zstd(std::string_view data);
+
 }  // namespace bg::mailbox::testing
