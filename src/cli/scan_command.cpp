@@ -106,6 +106,8 @@ int run_scan(const ScanArguments& arguments) {
       report_problems(summary, format);
     } else {
       diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(arguments.owner);
+      for (const mailbox::ReadProblem& input : setup.input_problems)
+        std::fprintf(stderr, "bounceguard: %s: %s\n", input.origin.c_str(), input.what.c_str());
       std::unique_ptr<dns::Resolver> resolver;
       std::unique_ptr<diagnose::DnsKnowledge> dns_knowledge;
       if (!arguments.offline) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "diagnose/diagnoser.h"
+#include "dns/domain_name.h"
 #include "mime/ascii.h"
 #include "scan/scanner.h"
 
@@ -16,7 +17,7 @@ bool is_domain_name(std::string_view text) {
   for (char c : text)
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
       return false;
-  return true;
+  return dns::is_queryable_name(text);  // no empty label, none over 63 bytes, 253 in all
 }
 
 }  // namespace
@@ -31,8 +32,19 @@ DiagnosisSetup prepare_diagnosis(const OwnerOptions& options) {
   for (const std::string& relay : options.relays)
     if (!add_relay(setup.owner, relay))
       throw std::invalid_argument("--relay takes an IP address, a CIDR range or a host name, not '" + relay + "'");
-  for (const std::string& path : options.sent_paths) setup.sent->read_sent_folder(path);
-  for (const std::string& path : options.maillog_paths) setup.sent->read_mail_log(path);
+  for (const std::string& path : options.sent_paths) {
+    const std::size_t before = setup.sent->sent_messages();
+    for (mailbox::ReadProblem& problem : setup.sent->read_sent_folder(path))
+      setup.input_problems.push_back(std::move(problem));
+    if (setup.sent->sent_messages() == before)
+      setup.input_problems.push_back({path, "no message in it, so it proves nothing sent"});
+  }
+  for (const std::string& path : options.maillog_paths) {
+    const std::size_t before = setup.sent->logged_messages();
+    setup.sent->read_mail_log(path);
+    if (setup.sent->logged_messages() == before)
+      setup.input_problems.push_back({path, "no Postfix or Exim message-id in it, so it proves nothing sent"});
+  }
   return setup;
 }
 

@@ -11,6 +11,7 @@
 #include "diagnose/owner.h"
 #include "diagnose/sent_mail.h"
 #include "dns/resolver.h"
+#include "mailbox/message_source.h"
 #include "scan/scan_summary.h"
 
 namespace bg::diagnose {
@@ -26,6 +27,10 @@ struct OwnerOptions {
 struct DiagnosisSetup {
   Owner owner;
   std::unique_ptr<SentMail> sent;
+  // What the user should hear of the Sent folders and mail logs, though it did not stop the
+  // reading: a file in a Sent folder that could not be read, or an input that proves nothing
+  // sent (the wrong file, most likely).
+  std::vector<mailbox::ReadProblem> input_problems;
 };
 
 // Reads the options. Throws std::invalid_argument naming a malformed domain or relay, and

@@ -1,12 +1,17 @@
 #include "diagnose/sent_mail.h"
 
+#include <fcntl.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <memory>
 
 #include "bounce/address.h"
 #include "bounce/original/original_facts.h"
 #include "bounce/original/received.h"
+#include "mailbox/byte_stream.h"
+#include "mailbox/decompressor.h"
+#include "mailbox/file_descriptor.h"
 #include "mailbox/message_source.h"
 #include "mime/ascii.h"
 #include "mime/headers.h"
@@ -50,14 +55,18 @@ std::string_view log_value(std::string_view line, std::string_view name) {
 
 }  // namespace
 
-void SentMail::read_sent_folder(const std::string& path) {
+std::vector<mailbox::ReadProblem> SentMail::read_sent_folder(const std::string& path) {
   const auto source = mailbox::open_source(path);
   mailbox::Batch batch;
   mime::Headers headers;
+  std::size_t not_mail = 0;
   while (source->next(batch)) {
     for (const mailbox::RawMessage& message : batch.messages) {
       headers.parse(message.bytes);
-      if (headers.empty()) continue;
+      if (headers.empty()) {
+        ++not_mail;
+        continue;
+      }
       ++sent_messages_;
       const std::string id = bounce::clean_message_id(headers.raw("Message-ID"));
       if (!id.empty()) message_ids_[id] |= kInSentFolder;
@@ -72,30 +81,62 @@ void SentMail::read_sent_folder(const std::string& path) {
       });
     }
   }
+  std::vector<mailbox::ReadProblem> problems = source->take_problems();
+  if (not_mail > 0)
+    problems.push_back({path, std::to_string(not_mail) + (not_mail == 1 ? " message" : " messages") +
+                                  " in it not mail (no header), passed over"});
+  return problems;
 }
 
 void SentMail::read_mail_log(const std::string& path) {
-  std::ifstream log(path);
-  if (!log) throw mailbox::InputError(path, std::strerror(errno));
-  std::string line;
-  while (std::getline(log, line)) {
-    // Postfix: "postfix/cleanup[123]: 4F1A9C2B7E: message-id=<...>"; Exim: "<= ... id=<...>".
-    std::string_view id = log_value(line, "message-id=");
-    if (id.empty() && line.find(" <= ") != std::string::npos) id = log_value(line, " id=");
-    if (!id.empty()) {
-      message_ids_[bounce::clean_message_id(id)] |= kInMailLog;
-      ++logged_messages_;
+  mailbox::FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) throw mailbox::InputError(path, std::strerror(errno));
+  try {
+    // logrotate compresses the older logs; they are read as they are.
+    const std::unique_ptr<mailbox::ByteStream> log = mailbox::open_decompressed(std::move(fd));
+    constexpr std::size_t kChunk = 64 * 1024;
+    constexpr std::size_t kLongestLine = 1024 * 1024;
+    std::string text;
+    std::size_t line_start = 0;
+    while (true) {
+      text.erase(0, line_start);
+      line_start = 0;
+      const std::size_t kept = text.size();
+      text.resize(kept + kChunk);
+      const std::size_t got = log->read(text.data() + kept, kChunk);
+      text.resize(kept + got);
+      if (got == 0) break;
+      for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', line_start)) {
+        read_log_line(std::string_view(text).substr(line_start, end - line_start));
+        line_start = end + 1;
+      }
+      // No log line is this long: what has no line end by then is not a log, and is passed over
+      // rather than kept in memory.
+      if (text.size() - line_start > kLongestLine) line_start = text.size();
     }
-    // Postfix delivery lines name the recipients: "postfix/smtp[...]: ID: to=<a@b>, relay=...".
-    if (line.find("postfix/smtp[") != std::string::npos || line.find("postfix/lmtp[") != std::string::npos) {
-      const std::string_view to = log_value(line, " to=");
-      if (!to.empty()) add_correspondent(mime::lowercase(to));
-    }
-    // Exim delivery lines: "=> a@b R=dnslookup T=remote_smtp".
-    if (const std::size_t arrow = line.find(" => "); arrow != std::string::npos) {
-      const std::string address = bounce::find_address(std::string_view(line).substr(arrow + 4, 320));
-      if (!address.empty()) add_correspondent(mime::lowercase(address));
-    }
+    if (!text.empty()) read_log_line(text);  // a last line without its line end
+  } catch (const mailbox::StreamError& error) {
+    throw mailbox::InputError(path, error.what());
+  }
+}
+
+void SentMail::read_log_line(std::string_view line) {
+  // Postfix: "postfix/cleanup[123]: 4F1A9C2B7E: message-id=<...>"; Exim: "<= ... id=<...>".
+  std::string_view id = log_value(line, "message-id=");
+  if (id.empty() && line.find(" <= ") != std::string_view::npos) id = log_value(line, " id=");
+  if (!id.empty()) {
+    message_ids_[bounce::clean_message_id(id)] |= kInMailLog;
+    ++logged_messages_;
+  }
+  // Postfix delivery lines name the recipients: "postfix/smtp[...]: ID: to=<a@b>, relay=...".
+  if (line.find("postfix/smtp[") != std::string_view::npos || line.find("postfix/lmtp[") != std::string_view::npos) {
+    const std::string_view to = log_value(line, " to=");
+    if (!to.empty()) add_correspondent(mime::lowercase(to));
+  }
+  // Exim delivery lines: "=> a@b R=dnslookup T=remote_smtp".
+  if (const std::size_t arrow = line.find(" => "); arrow != std::string_view::npos) {
+    const std::string address = bounce::find_address(line.substr(arrow + 4, 320));
+    if (!address.empty()) add_correspondent(mime::lowercase(address));
   }
 }
 

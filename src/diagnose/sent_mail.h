@@ -8,13 +8,17 @@
 #include <unordered_set>
 #include <vector>
 
+#include "mailbox/message_source.h"
+
 namespace bg::diagnose {
 
 class SentMail {
  public:
-  // Reads a Sent folder; throws mailbox::InputError when it cannot be read.
-  void read_sent_folder(const std::string& path);
-  // Reads a Postfix or Exim log; throws mailbox::InputError when it cannot be read.
+  // Reads a Sent folder; throws mailbox::InputError when it cannot be read at all, and returns
+  // what could not be read inside it (a damaged file, a message that is not mail).
+  std::vector<mailbox::ReadProblem> read_sent_folder(const std::string& path);
+  // Reads a Postfix or Exim log, compressed (gzip, xz, zstd) or not; throws
+  // mailbox::InputError when it cannot be read.
   void read_mail_log(const std::string& path);
 
   bool empty() const { return message_ids_.empty(); }
@@ -30,6 +34,7 @@ class SentMail {
   std::size_t logged_messages() const { return logged_messages_; }
 
  private:
+  void read_log_line(std::string_view line);
   void add_correspondent(std::string_view address);
 
   // Message-ID -> where it was seen: 1 Sent folder, 2 mail log, 3 both.

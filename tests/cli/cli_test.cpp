@@ -185,6 +185,17 @@ TEST(Cli, RecordOnlyFormatsReportProblemsOnStandardError) {
   }
 }
 
+TEST(Cli, AMailLogThatProvesNothingIsNamedOnStandardError) {
+  const std::string log = ::testing::TempDir() + "/bounceguard-syslog";
+  std::ofstream(log) << "Nov  3 05:12:02 host kernel: eth0 link up\n";
+  const SeparateOutput result =
+      run_separately("scan -q --offline -f jsonl --maillog " + log + " " + kData + "/seed/exim-spoofed-backscatter.eml");
+  std::filesystem::remove(log);
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(json_lines(result.out).size(), 1u);
+  EXPECT_EQ(result.err, "bounceguard: " + log + ": no Postfix or Exim message-id in it, so it proves nothing sent\n");
+}
+
 TEST(Cli, FolderScanFindsBouncesInEveryFile) {
   const CommandResult result = run("scan -f json -q " + kData + "/seed");
   ASSERT_EQ(result.exit_code, 0);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "bounce/original/original_facts.h"
 #include "bounce/original/received.h"
 #include "corpus_scoring.h"
 #include "diagnose/batv.h"
@@ -14,7 +15,10 @@
 #include "diagnose/diagnoser.h"
 #include "diagnose/ip_range.h"
 #include "diagnose/owner.h"
+#include "diagnose/sent_mail.h"
 #include "diagnose/typo_suggestion.h"
+#include "mailbox/message_source.h"
+#include "mailbox_test_files.h"
 
 namespace bg::diagnose {
 namespace {
@@ -221,12 +225,103 @@ TEST(Verdict, BadArgumentsAreRefused) {
   OwnerOptions bad_relay;
   bad_relay.relays = {"300.1.1.1/8"};
   EXPECT_THROW(prepare_diagnosis(bad_relay), std::invalid_argument);
-  OwnerOptions bad_domain;
-  bad_domain.domains = {"not a domain"};
-  EXPECT_THROW(prepare_diagnosis(bad_domain), std::invalid_argument);
+  for (const std::string& domain : {std::string("not a domain"), std::string("example..com"),
+                                    std::string(64, 'a') + ".com"}) {
+    OwnerOptions bad_domain;
+    bad_domain.domains = {domain};
+    EXPECT_THROW(prepare_diagnosis(bad_domain), std::invalid_argument) << domain;
+  }
+  OwnerOptions longest_label;
+  longest_label.domains = {std::string(63, 'a') + ".com"};
+  EXPECT_NO_THROW(prepare_diagnosis(longest_label));
   OwnerOptions missing_sent;
   missing_sent.sent_paths = {"/nonexistent/Sent"};
   EXPECT_ANY_THROW(prepare_diagnosis(missing_sent));
+}
+
+// A Postfix and an Exim log in one: two submissions, two deliveries, and a last line that
+// lacks its line end.
+const std::string kMailLog =
+    "Nov  3 05:12:02 mail postfix/cleanup[123]: 4F1A9C2B7E: message-id=<a1@mail.example.com>\n"
+    "Nov  3 05:12:03 mail postfix/smtp[124]: 4F1A9C2B7E: to=<bob@partner.example>, relay=mx.partner.example[192.0.2.1]:25, status=sent\n"
+    "2026-11-03 05:12:04 1abcDE-000001-AB <= alice@example.com H=pc.example.com [192.0.2.7] P=esmtpsa id=E1abcDE@mail.example.com\n"
+    "2026-11-03 05:12:05 1abcDE-000001-AB => carol@other.example R=dnslookup T=remote_smtp\n"
+    "Nov  3 05:12:06 mail postfix/cleanup[125]: 5A2B3C4D5E: message-id=<a3@mail.example.com>";
+
+TEST(SentMailLog, ReadsTheLogPlainOrAsLogrotateCompressedIt) {
+  mailbox::testing::TempDir dir;
+  const std::pair<const char*, std::string> logs[] = {{"mail.log", kMailLog},
+                                                      {"mail.log.1.gz", mailbox::testing::gzip(kMailLog)},
+                                                      {"mail.log.2.xz", mailbox::testing::xz(kMailLog)},
+                                                      {"mail.log.3.zst", mailbox::testing::zstd(kMailLog)}};
+  for (const auto& [name, bytes] : logs) {
+    SCOPED_TRACE(name);
+    mailbox::testing::write_file(dir.file(name), bytes);
+    SentMail sent;
+    sent.read_mail_log(dir.file(name));
+    EXPECT_EQ(sent.logged_messages(), 3u);
+    for (const char* id : {"<a1@mail.example.com>", "<E1abcDE@mail.example.com>", "<a3@mail.example.com>"})
+      EXPECT_TRUE(sent.in_mail_log(bounce::clean_message_id(id))) << id;
+    EXPECT_TRUE(sent.wrote_to("bob@partner.example"));
+    EXPECT_TRUE(sent.wrote_to("carol@other.example"));
+  }
+}
+
+TEST(SentMailLog, LinesAcrossReadsAndOverlongJunkAreHandled) {
+  // Many lines, so that some cross the boundary between two reads; then a "line" of megabytes
+  // with no line end, which is passed over; then one more real line.
+  std::string log;
+  for (int i = 0; i < 5000; ++i)
+    log += "Nov  3 05:12:02 mail postfix/cleanup[123]: ID" + std::to_string(i) + ": message-id=<m" + std::to_string(i) + "@example.com>\n";
+  log += std::string(3 << 20, 'x') + "\n";
+  log += "Nov  3 05:13:00 mail postfix/cleanup[123]: IDZ: message-id=<last@example.com>\n";
+  mailbox::testing::TempDir dir;
+  mailbox::testing::write_file(dir.file("mail.log"), log);
+  SentMail sent;
+  sent.read_mail_log(dir.file("mail.log"));
+  EXPECT_EQ(sent.logged_messages(), 5001u);
+  for (int i : {0, 1234, 4999})
+    EXPECT_TRUE(sent.in_mail_log(bounce::clean_message_id("<m" + std::to_string(i) + "@example.com>"))) << i;
+  EXPECT_TRUE(sent.in_mail_log(bounce::clean_message_id("<last@example.com>")));
+}
+
+TEST(Verdict, SentFoldersAndLogsThatProveNothingAreNamed) {
+  mailbox::testing::TempDir dir;
+  mailbox::testing::write_file(dir.file("mail.log"), kMailLog);
+  mailbox::testing::write_file(dir.file("syslog"), "Nov  3 05:12:02 host kernel: eth0 link up\n");
+  mailbox::testing::write_file(dir.file("Sent"),
+                               "From me@example.com Thu Nov  5 10:00:00 2026\n"
+                               "Message-ID: <s1@example.com>\nTo: x@partner.example\n\nhello\n\n"
+                               "From me@example.com Thu Nov  5 10:00:01 2026\n\n\x01 not mail\n");
+  mailbox::testing::write_file(dir.file("Empty"), "");
+
+  OwnerOptions useful;
+  useful.maillog_paths = {dir.file("mail.log")};
+  EXPECT_TRUE(prepare_diagnosis(useful).input_problems.empty());
+
+  OwnerOptions wrong_files;
+  wrong_files.maillog_paths = {dir.file("syslog")};
+  wrong_files.sent_paths = {dir.file("Sent"), dir.file("Empty")};
+  const DiagnosisSetup setup = prepare_diagnosis(wrong_files);
+  EXPECT_TRUE(setup.sent->in_sent_folder("s1@example.com"));
+  ASSERT_EQ(setup.input_problems.size(), 3u);
+  EXPECT_EQ(setup.input_problems[0].origin, dir.file("Sent"));
+  EXPECT_EQ(setup.input_problems[0].what, "1 message in it not mail (no header), passed over");
+  EXPECT_EQ(setup.input_problems[1].origin, dir.file("Empty"));
+  EXPECT_EQ(setup.input_problems[1].what, "no message in it, so it proves nothing sent");
+  EXPECT_EQ(setup.input_problems[2].origin, dir.file("syslog"));
+  EXPECT_EQ(setup.input_problems[2].what, "no Postfix or Exim message-id in it, so it proves nothing sent");
+}
+
+TEST(Verdict, AMailLogThatCannotBeReadIsRefusedNamingIt) {
+  OwnerOptions folder_as_log;
+  folder_as_log.maillog_paths = {BOUNCEGUARD_TEST_DATA};
+  try {
+    prepare_diagnosis(folder_as_log);
+    FAIL() << "a folder was read as a mail log";
+  } catch (const mailbox::InputError& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot read " + std::string(BOUNCEGUARD_TEST_DATA) + ": Is a directory");
+  }
 }
 
 }  // namespace
