@@ -183,7 +183,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
                    "Your Sent folder, in any format scan reads: its Message-IDs prove what you sent")
       ->group("Who you are (for the diagnosis)");
   scan->add_option("--maillog", arguments->owner.maillog_paths,
-                   "Your server's Postfix or Exim log: its Message-IDs prove what you sent")
+                   "Your server's Postfix or Exim log (gzip, xz or zstd too): its Message-IDs prove\n"
+                   "what you sent")
       ->group("Who you are (for the diagnosis)");
   scan->add_flag("--offline", arguments->offline,
                  "No DNS at all: do not read your SPF record for your relays, nor ask blocklists")
