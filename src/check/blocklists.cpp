@@ -1,6 +1,10 @@
 #include "check/blocklists.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "data/embedded_files.h"
@@ -11,7 +15,12 @@ namespace bg::check {
 
 namespace {
 
-std::vector<BlocklistAnswer> read_answers(std::string_view cell, std::size_t row) {
+// "ORIGIN:LINE: ", the start of an error about one row of a table.
+std::string at_row(std::string_view origin, std::size_t line) {
+  return std::string(origin) + ":" + std::to_string(line) + ": ";
+}
+
+std::vector<BlocklistAnswer> read_answers(std::string_view cell, const std::string& where) {
   std::vector<BlocklistAnswer> answers;
   std::size_t start = 0;
   while (start < cell.size()) {
@@ -26,8 +35,7 @@ std::vector<BlocklistAnswer> read_answers(std::string_view cell, std::size_t row
     }
     const std::size_t equals = pair.find('=');
     if (equals == std::string_view::npos || !dns::IpAddress::parse(pair.substr(0, equals)))
-      throw std::invalid_argument("blocklists row " + std::to_string(row) + ": '" +
-                                  std::string(pair) + "' is not address=meaning");
+      throw std::invalid_argument(where + "'" + std::string(pair) + "' is not address=meaning");
     answer.address = std::string(pair.substr(0, equals));
     answer.meaning = std::string(pair.substr(equals + 1));
     answers.push_back(std::move(answer));
@@ -43,20 +51,28 @@ std::string query_name(const Blocklist& list, const std::string& subject) {
 
 }  // namespace
 
-std::vector<Blocklist> read_blocklists(std::string_view tsv) {
+std::vector<Blocklist> read_blocklists(std::string_view tsv, std::string_view origin) {
   std::vector<Blocklist> lists;
-  std::size_t row = 0;
   for (const data::TsvRow& cells : data::read_tsv(tsv)) {
-    ++row;
+    const std::string where = at_row(origin, cells.line);
     if (cells.size() != 5 || (cells[1] != "ip" && cells[1] != "domain") ||
         !dns::is_queryable_name(cells[0]))
-      throw std::invalid_argument("blocklists row " + std::to_string(row) +
-                                  ": expected zone, ip or domain, name, answers and removal page");
+      throw std::invalid_argument(where + "expected zone, ip or domain, name, answers and removal page, "
+                                          "separated by tabs");
     lists.push_back({dns::normalize_name(cells[0]),
                      cells[1] == "ip" ? Blocklist::Kind::ip : Blocklist::Kind::domain,
-                     std::string(cells[2]), read_answers(cells[3], row), std::string(cells[4])});
+                     std::string(cells[2]), read_answers(cells[3], where), std::string(cells[4])});
   }
   return lists;
+}
+
+std::vector<Blocklist> read_blocklist_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw std::invalid_argument("cannot read " + path + ": " + std::strerror(errno));
+  return read_blocklists(text.str(), path);
 }
 
 const std::vector<Blocklist>& default_blocklists() {

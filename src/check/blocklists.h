@@ -27,9 +27,11 @@ struct Blocklist {
   std::string removal_page;
 };
 
-// Reads a table shaped like data/blocklists.tsv; throws std::invalid_argument naming the row
-// that is malformed.
-std::vector<Blocklist> read_blocklists(std::string_view tsv);
+// Reads a table shaped like data/blocklists.tsv; throws std::invalid_argument naming the line
+// that is malformed, as "ORIGIN:LINE: what is wrong".
+std::vector<Blocklist> read_blocklists(std::string_view tsv, std::string_view origin = "blocklists");
+// The same, from the file at `path`; throws std::invalid_argument when it cannot be read.
+std::vector<Blocklist> read_blocklist_file(const std::string& path);
 
 // The lists of data/blocklists.tsv.
 const std::vector<Blocklist>& default_blocklists();

@@ -1,10 +1,8 @@
 #include "cli/check_command.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "check/domain_check.h"
 #include "check/report_json.h"
@@ -26,12 +24,7 @@ struct CheckArguments {
 };
 
 std::vector<check::Blocklist> blocklists_from(const std::string& path) {
-  if (path.empty()) return check::default_blocklists();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::invalid_argument("cannot read " + path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return check::read_blocklists(text.str());
+  return path.empty() ? check::default_blocklists() : check::read_blocklist_file(path);
 }
 
 int run_check(const CheckArguments& arguments) {

@@ -5,7 +5,9 @@ namespace bg::data {
 std::vector<TsvRow> read_tsv(std::string_view text) {
   std::vector<TsvRow> rows;
   std::size_t pos = 0;
+  std::size_t line_number = 0;
   while (pos < text.size()) {
+    ++line_number;
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(pos, end - pos);
@@ -13,6 +15,7 @@ std::vector<TsvRow> read_tsv(std::string_view text) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     TsvRow cells;
+    cells.line = line_number;
     std::size_t from = 0;
     while (true) {
       const std::size_t tab = line.find('\t', from);

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "check_zones.h"
+#include "mailbox_test_files.h"
 
 namespace bg::check {
 namespace {
@@ -37,7 +38,30 @@ TEST(BlocklistTable, MalformedRowsAreNamed) {
     read_blocklists("# comment\nbl.example.net\tip\tName\tlisted\thttps://x\n");
     FAIL();
   } catch (const std::invalid_argument& error) {
-    EXPECT_NE(std::string(error.what()).find("row 1"), std::string::npos) << error.what();
+    EXPECT_EQ(std::string(error.what()), "blocklists:2: 'listed' is not address=meaning");
+  }
+}
+
+TEST(BlocklistTable, AFileIsNamedWithTheLineThatIsWrong) {
+  mailbox::testing::TempDir dir;
+  mailbox::testing::write_file(dir.file("lists.tsv"),
+                               "# zone\tkind\tname\tanswers\tremoval\n"
+                               "bl.example.net\tip\tExample\t127.0.0.2=listed\thttps://bl.example.net\n"
+                               "\n"
+                               "bl.example.org\tip\tMissing cells\n");
+  try {
+    read_blocklist_file(dir.file("lists.tsv"));
+    FAIL();
+  } catch (const std::invalid_argument& error) {
+    EXPECT_EQ(std::string(error.what()),
+              dir.file("lists.tsv") +
+                  ":4: expected zone, ip or domain, name, answers and removal page, separated by tabs");
+  }
+  try {
+    read_blocklist_file(dir.file("missing.tsv"));
+    FAIL();
+  } catch (const std::invalid_argument& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot read " + dir.file("missing.tsv") + ": No such file or directory");
   }
 }
 
