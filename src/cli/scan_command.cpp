@@ -83,6 +83,7 @@ int run_scan(const ScanArguments& arguments) {
   report::WriterOptions writer_options;
   writer_options.color = use_color(arguments.color, to_terminal);
   writer_options.width = to_terminal ? terminal_width() : 100;
+  writer_options.watched = to_terminal;
   std::unique_ptr<report::RecordWriter> writer = report::make_writer(format, out, writer_options);
 
   scan::ScanOptions options;

@@ -9,7 +9,8 @@ namespace bg::report {
 
 std::unique_ptr<RecordWriter> make_text_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<RecordWriter> make_json_writer(std::ostream& out);
-std::unique_ptr<RecordWriter> make_jsonl_writer(std::ostream& out);
+// `watched`: write each record at once, rather than in large writes.
+std::unique_ptr<RecordWriter> make_jsonl_writer(std::ostream& out, bool watched);
 std::unique_ptr<RecordWriter> make_csv_writer(std::ostream& out);
 
 }  // namespace bg::report

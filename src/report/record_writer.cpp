@@ -12,7 +12,7 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
   switch (format) {
     case Format::kText: return make_text_writer(out, options);
     case Format::kJson: return make_json_writer(out);
-    case Format::kJsonl: return make_jsonl_writer(out);
+    case Format::kJsonl: return make_jsonl_writer(out, options.watched);
     case Format::kCsv: return make_csv_writer(out);
   }
   throw std::invalid_argument("unknown output format");

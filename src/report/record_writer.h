@@ -17,6 +17,7 @@ enum class Format { kText, kJson, kJsonl, kCsv };
 struct WriterOptions {
   bool color = false;       // ANSI colour in the text format, for a terminal
   std::size_t width = 80;   // columns the text format fits its lines into
+  bool watched = false;     // someone reads the output as it comes: jsonl writes each record at once
 };
 
 class RecordWriter {

@@ -140,13 +140,52 @@ TEST(JsonlWriter, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(line["original"]["received"][0]["from_host"], "WIN-\uFFFD");
 }
 
-TEST(JsonlWriter, WritesEachRecordAsItComes) {
-  std::ostringstream out;
+// Keeps what a stream is given, and the size of each write.
+class RecordingBuffer : public std::streambuf {
+ public:
+  std::vector<std::size_t> writes;
+  std::string text;
+
+ protected:
+  std::streamsize xsputn(const char* bytes, std::streamsize count) override {
+    writes.push_back(static_cast<std::size_t>(count));
+    text.append(bytes, static_cast<std::size_t>(count));
+    return count;
+  }
+  int overflow(int c) override {
+    if (c == traits_type::eof()) return traits_type::not_eof(c);
+    writes.push_back(1);
+    text.push_back(static_cast<char>(c));
+    return c;
+  }
+};
+
+TEST(JsonlWriter, WatchedOutputGetsEachRecordAsItComes) {
+  RecordingBuffer buffer;
+  std::ostream out(&buffer);
+  const std::unique_ptr<RecordWriter> writer = make_writer(Format::kJsonl, out, {.watched = true});
+  for (std::size_t i = 1; i <= 3; ++i) {
+    writer->write(exim_backscatter_record());
+    const std::vector<ordered_json> lines = parse_lines(buffer.text);
+    ASSERT_EQ(lines.size(), i);
+    EXPECT_EQ(lines.back()["recipient"], exim_backscatter_record().recipient);
+  }
+}
+
+TEST(JsonlWriter, OtherwiseRecordsLeaveInLargeWrites) {
+  RecordingBuffer buffer;
+  std::ostream out(&buffer);
   const std::unique_ptr<RecordWriter> writer = make_writer(Format::kJsonl, out, {});
-  writer->write(exim_backscatter_record());
-  const std::vector<ordered_json> before_finish = parse_lines(out.str());
-  ASSERT_EQ(before_finish.size(), 1u);
-  EXPECT_EQ(before_finish[0]["recipient"], exim_backscatter_record().recipient);
+  constexpr std::size_t kRecords = 500;  // some 800 kB of lines
+  for (std::size_t i = 0; i < kRecords; ++i) writer->write(exim_backscatter_record());
+  ASSERT_FALSE(buffer.writes.empty());
+  for (std::size_t size : buffer.writes) EXPECT_GE(size, std::size_t{64} << 10);
+  writer->finish(summary_of({}));
+  EXPECT_LE(buffer.writes.size(), buffer.text.size() / (std::size_t{64} << 10) + 1);
+  // Nothing is lost or cut between writes.
+  EXPECT_EQ(buffer.text, render(Format::kJsonl, std::vector<bounce::Record>(kRecords, exim_backscatter_record()),
+                                summary_of({})));
+  EXPECT_EQ(parse_lines(buffer.text).size(), kRecords);
 }
 
 }  // namespace
