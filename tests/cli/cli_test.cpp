@@ -1,6 +1,7 @@
 // The bounceguard command as a user runs it: exit codes, formats, errors, standard input.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -48,7 +49,11 @@ struct SeparateOutput {
 
 // Runs `arguments` like run(), keeping standard output and standard error apart.
 SeparateOutput run_separately(const std::string& arguments) {
-  const std::string err_path = ::testing::TempDir() + "/bounceguard-stderr.txt";
+  // A file of its own: tests run in parallel, each in its own process.
+  std::string err_path = ::testing::TempDir() + "/bounceguard-stderr-XXXXXX";
+  const int fd = ::mkstemp(err_path.data());
+  if (fd == -1) return {};
+  ::close(fd);
   const CommandResult result = run_shell(kCli + " " + arguments + " 2>'" + err_path + "'");
   std::ifstream in(err_path);
   std::stringstream err;
@@ -186,7 +191,7 @@ TEST(Cli, RecordOnlyFormatsReportProblemsOnStandardError) {
 }
 
 TEST(Cli, AMailLogThatProvesNothingIsNamedOnStandardError) {
-  const std::string log = ::testing::TempDir() + "/bounceguard-syslog";
+  const std::string log = ::testing::TempDir() + "/bounceguard-syslog-" + std::to_string(::getpid());
   std::ofstream(log) << "Nov  3 05:12:02 host kernel: eth0 link up\n";
   const SeparateOutput result =
       run_separately("scan -q --offline -f jsonl --maillog " + log + " " + kData + "/seed/exim-spoofed-backscatter.eml");
