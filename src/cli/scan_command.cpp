@@ -4,9 +4,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <system_error>
 
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
@@ -60,6 +63,17 @@ void report_problems(const scan::ScanSummary& summary, report::Format format) {
     std::fprintf(stderr, "bounceguard: %s\n", notice.c_str());
 }
 
+// The input that writing to `output` would overwrite, if any: the report would destroy a
+// mailbox before it is read.
+std::optional<std::string> input_at(const std::string& output, const ScanArguments& arguments) {
+  std::error_code not_there;
+  for (const std::vector<std::string>* paths :
+       {&arguments.inputs, &arguments.owner.sent_paths, &arguments.owner.maillog_paths})
+    for (const std::string& path : *paths)
+      if (std::filesystem::equivalent(output, path, not_there)) return path;
+  return std::nullopt;
+}
+
 int run_scan(const ScanArguments& arguments) {
   report::Format format;
   try {
@@ -71,6 +85,11 @@ int run_scan(const ScanArguments& arguments) {
 
   std::ofstream file;
   if (!arguments.output.empty()) {
+    if (const std::optional<std::string> input = input_at(arguments.output, arguments)) {
+      std::fprintf(stderr, "bounceguard: -o %s would overwrite the input %s; write the report elsewhere\n",
+                   arguments.output.c_str(), input->c_str());
+      return kExitUsage;
+    }
     file.open(arguments.output, std::ios::binary | std::ios::trunc);
     if (!file) {
       std::fprintf(stderr, "bounceguard: cannot write %s\n", arguments.output.c_str());
@@ -160,7 +179,7 @@ std::function<int()> add_scan_command(CLI::App& app) {
                    "Output: text (a summary for a person), json (one document), jsonl (one record\n"
                    "per line, Sisimai-compatible field names) or csv")
       ->capture_default_str();
-  scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output");
+  scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output (never over one of the inputs)");
   scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -128,6 +128,25 @@ TEST(Cli, OutputFileReceivesTheReport) {
   std::filesystem::remove(path);
 }
 
+TEST(Cli, TheReportNeverOverwritesAnInput) {
+  const std::string mailbox = ::testing::TempDir() + "/bounceguard-inbox-" + std::to_string(::getpid());
+  const std::string link = mailbox + ".link";
+  std::filesystem::copy_file(kData + "/sisimai/mailbox/mbox-0", mailbox, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(mailbox, link);
+  const auto size = std::filesystem::file_size(mailbox);
+  for (const std::string& arguments : {"-o " + mailbox + " " + mailbox, "-o " + link + " " + mailbox,
+                                       "-o " + mailbox + " --sent " + mailbox + " " + kData + "/seed"}) {
+    SCOPED_TRACE(arguments);
+    const CommandResult result = run("scan -q --offline -f jsonl " + arguments);
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.out.find("would overwrite the input " + mailbox), std::string::npos) << result.out;
+    EXPECT_EQ(std::filesystem::file_size(mailbox), size);
+  }
+  std::filesystem::remove(link);
+  std::filesystem::remove(mailbox);
+}
+
 #ifdef BOUNCEGUARD_LINKS_JEMALLOC
 // The program keeps the pages of freed buffers for reuse (src/cli/allocator_settings.cpp);
 // asked to, jemalloc confirms that it read that setting from the binary.
