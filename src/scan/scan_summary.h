@@ -25,8 +25,9 @@ struct ScanSummary {
   std::uint64_t soft = 0;
   std::map<std::string, std::uint64_t> by_reason;
   std::map<std::string, std::uint64_t> by_destination;  // recipient domains
-  // Unreadable files and malformed messages: the first kProblemsKept of them, and how many there
-  // were in all, so that a folder of junk cannot fill the memory with its complaints.
+  // Unreadable files, malformed messages, inputs given twice: the first kProblemsKept of them,
+  // and how many there were in all, so that a folder of junk cannot fill the memory with its
+  // complaints.
   static constexpr std::size_t kProblemsKept = 1000;
   std::vector<mailbox::ReadProblem> problems;
   std::uint64_t problem_count = 0;

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -176,6 +177,15 @@ void collect_problems(mailbox::MessageSource& source, ScanSummary& summary) {
   for (auto& problem : source.take_problems()) summary.add_problem(std::move(problem));
 }
 
+// The path among `paths` that names the same file or folder as `input`, if any.
+const std::string* same_as_one_of(const std::string& input, const std::vector<std::string>& paths) {
+  if (input == "-") return nullptr;  // standard input is read once whatever is given
+  std::error_code not_there;
+  for (const std::string& path : paths)
+    if (std::filesystem::equivalent(input, path, not_there)) return &path;
+  return nullptr;
+}
+
 void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
                          const BatchSink& sink, ScanSummary& summary, ProgressClock& clock) {
   bounce::BounceReader reader;
@@ -341,9 +351,19 @@ ScanSummary scan(const ScanOptions& options, const RecordSink& sink) {
 ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
   ScanSummary summary;
   summary.inputs = options.inputs;
-  // Open everything first, so that a wrong path fails the run before any output.
+  // Open everything first, so that a wrong path fails the run before any output. A file or
+  // folder given twice (by the same name or another) is read once: counted twice, its bounces
+  // would look like twice the flood.
   std::vector<std::unique_ptr<mailbox::MessageSource>> sources;
-  for (const std::string& input : options.inputs) sources.push_back(mailbox::open_source(input));
+  std::vector<std::string> opened;
+  for (const std::string& input : options.inputs) {
+    if (const std::string* earlier = same_as_one_of(input, opened)) {
+      summary.add_problem({input, "the same as " + *earlier + ", read once"});
+      continue;
+    }
+    sources.push_back(mailbox::open_source(input));
+    opened.push_back(input);
+  }
 
   ProgressClock clock(options, sources);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

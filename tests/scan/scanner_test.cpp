@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -81,6 +82,24 @@ TEST(Scanner, ParallelScanOfAFolderKeepsFileOrder) {
   const ScanOutput alone = scan_with(folder, 1);
   ASSERT_GT(alone.records.size(), 400u);
   expect_same_scan(alone, scan_with(folder, 2));
+}
+
+TEST(Scanner, AnInputGivenTwiceIsReadOnce) {
+  const std::string mbox = mailbox::testing::kMbox0;
+  TempDir dir;
+  const std::string link = dir.file("inbox");
+  std::filesystem::create_symlink(mbox, link);
+  ScanOptions options;
+  options.inputs = {mbox, link, mbox};
+  std::size_t records = 0;
+  const ScanSummary twice = scan(options, [&](bounce::Record&&) { ++records; });
+  const ScanOutput once = scan_with(mbox, 1);
+  EXPECT_EQ(records, once.records.size());
+  EXPECT_EQ(twice.messages_read, once.summary.messages_read);
+  ASSERT_EQ(twice.problems.size(), 2u);
+  EXPECT_EQ(twice.problems[0].origin, link);
+  EXPECT_EQ(twice.problems[0].what, "the same as " + mbox + ", read once");
+  EXPECT_EQ(twice.problems[1].origin, mbox);
 }
 
 TEST(Scanner, MoreThreadsThanUsefulAreCappedNotRefused) {
