@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "bounceguard " BOUNCEGUARD_VERSION);
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success, 1 the run failed midway (e.g. output not writable),\n"
-             "2 bad arguments or unreadable input.\nRun 'bounceguard COMMAND --help' for a command's options.");
+             "2 bad arguments or unreadable input, 3 (scan) the scan finished but part of an input\n"
+             "could not be read.\nRun 'bounceguard COMMAND --help' for a command's options.");
 
   const std::vector<std::function<int()>> commands = {
       bg::cli::add_scan_command(app),

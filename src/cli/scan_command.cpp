@@ -117,6 +117,7 @@ int run_scan(const ScanArguments& arguments) {
   options.threads = arguments.threads;
   if (!arguments.quiet) options.on_progress = [&](const scan::Progress& p) { progress.update(p); };
 
+  bool incomplete = false;
   try {
     if (!arguments.diagnose) {
       const scan::ScanSummary summary =
@@ -124,6 +125,7 @@ int run_scan(const ScanArguments& arguments) {
       progress.finish();
       writer->finish(summary);
       report_problems(summary, format);
+      incomplete = summary.unreadable > 0;
     } else {
       diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(arguments.owner);
       for (const mailbox::ReadProblem& input : setup.input_problems)
@@ -143,6 +145,7 @@ int run_scan(const ScanArguments& arguments) {
       progress.finish();
       writer->finish(summary, &diagnosis);
       report_problems(summary, format);
+      incomplete = summary.unreadable > 0;
     }
     out.flush();
     if (!out) {
@@ -163,7 +166,7 @@ int run_scan(const ScanArguments& arguments) {
     std::fprintf(stderr, "bounceguard: %s\n", error.what());
     return kExitFailure;
   }
-  return kExitOk;
+  return incomplete ? kExitIncomplete : kExitOk;
 }
 
 }  // namespace
@@ -179,6 +182,10 @@ std::function<int()> add_scan_command(CLI::App& app) {
                    "Output: text (a summary for a person), json (one document), jsonl (one record\n"
                    "per line, Sisimai-compatible field names) or csv")
       ->capture_default_str();
+  scan->footer(
+      "Exit codes: 0 the scan ran (whatever it found), 1 it failed midway (e.g. output not writable),\n"
+      "2 bad arguments or an input that cannot be read at all, 3 the scan finished but part of an\n"
+      "input could not be read (an I/O error, a damaged compressed file): the problems name it.");
   scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output (never over one of the inputs)");
   scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -72,7 +72,8 @@ class Walker {
       const std::string child = join(path, name);
       struct stat info {};
       if (::fstatat(dir_fd, name.c_str(), &info, 0) != 0) {
-        problems_.push_back({child, std::strerror(errno)});
+        // A link to nothing holds nothing to lose; any other failure hides what is there.
+        problems_.push_back({child, std::strerror(errno), errno != ENOENT});
         continue;
       }
       if (S_ISDIR(info.st_mode)) {
@@ -90,7 +91,7 @@ class Walker {
   // Opens a directory met during the walk; a problem when that fails.
   DirHandle open_directory(const std::string& path) {
     DirHandle dir(::opendir(path.c_str()));
-    if (!dir) problems_.push_back({path, std::strerror(errno)});
+    if (!dir) problems_.push_back({path, std::strerror(errno), true});
     return dir;
   }
 
@@ -107,7 +108,7 @@ class Walker {
     const std::string path = join(maildir, subdirectory);
     DirHandle dir(::opendir(path.c_str()));
     if (!dir) {
-      if (errno != ENOENT && errno != ENOTDIR) problems_.push_back({path, std::strerror(errno)});
+      if (errno != ENOENT && errno != ENOTDIR) problems_.push_back({path, std::strerror(errno), true});
       return;
     }
     for (const std::string& name : sorted_names(dir.get())) {
@@ -115,7 +116,7 @@ class Walker {
       const std::string child = join(path, name);
       struct stat info {};
       if (::fstatat(::dirfd(dir.get()), name.c_str(), &info, 0) != 0) {
-        problems_.push_back({child, std::strerror(errno)});
+        problems_.push_back({child, std::strerror(errno), true});
         continue;
       }
       if (S_ISREG(info.st_mode))

@@ -87,7 +87,7 @@ bool FileListReader::next_from_own_reader(Batch& batch) {
 
 FileDescriptor FileListReader::open_for_reading(const FoundFile& file) {
   FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd.valid()) skip(file, std::strerror(errno));
+  if (!fd.valid()) skip(file, std::strerror(errno), true);
   return fd;
 }
 
@@ -95,13 +95,13 @@ void FileListReader::open_own_reader(FileDescriptor fd, const FoundFile& file) {
   try {
     own_reader_ = open_file(std::move(fd), file.path, file.size, file.role);
   } catch (const std::runtime_error& error) {
-    skip(file, error.what());
+    skip(file, error.what(), true);
     return;
   }
   if (own_reader_)
     own_reader_size_ = file.size;
   else
-    skip(file, "not a mail file");
+    skip(file, "not a mail file", false);
 }
 
 void FileListReader::read_small_file(const FoundFile& file, Buffer& buffer, Batch& batch) {
@@ -113,7 +113,7 @@ void FileListReader::read_small_file(const FoundFile& file, Buffer& buffer, Batc
     // A file that grew since it was listed is read as far as its listed size.
     size = read_fully(fd.get(), start, file.size);
   } catch (const std::system_error& error) {
-    skip(file, error.code().message());
+    skip(file, error.code().message(), true);
     return;
   }
   const std::string_view text(start, size);
@@ -126,7 +126,7 @@ void FileListReader::read_small_file(const FoundFile& file, Buffer& buffer, Batc
   }
   const Layout layout = choose_layout(content, file.role);
   if (layout == Layout::not_mail) {
-    skip(file, "not a mail file");
+    skip(file, "not a mail file", false);
     return;
   }
   bytes_done_ += file.size;
@@ -141,8 +141,8 @@ void FileListReader::read_small_file(const FoundFile& file, Buffer& buffer, Batc
     batch.messages.push_back({pieces_[i], origin, i, layout == Layout::mailbox});
 }
 
-void FileListReader::skip(const FoundFile& file, std::string what) {
-  problems_.push_back({file.path, std::move(what)});
+void FileListReader::skip(const FoundFile& file, std::string what, bool unreadable) {
+  problems_.push_back({file.path, std::move(what), unreadable});
   bytes_done_ += file.size;
 }
 

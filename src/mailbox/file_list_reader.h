@@ -42,7 +42,8 @@ class FileListReader final : public MessageSource {
   void open_own_reader(FileDescriptor fd, const FoundFile& file);
   FileDescriptor open_for_reading(const FoundFile& file);
   // Reports `file` as a problem and counts it as read.
-  void skip(const FoundFile& file, std::string what);
+  // Passes over `file`, noting why; `unreadable` when its bytes could not be read.
+  void skip(const FoundFile& file, std::string what, bool unreadable);
   // Copies the problems of the file reader, and moves on when it is done.
   bool next_from_own_reader(Batch& batch);
 

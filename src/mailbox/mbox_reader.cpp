@@ -27,7 +27,7 @@ bool MboxReader::next(Batch& batch) {
   try {
     while (batch.messages.empty() && cursor_ < file_.size()) read_window(batch);
   } catch (const std::system_error& error) {
-    problems_.push_back({*origin_, error.what()});
+    problems_.push_back({*origin_, error.what(), true});
     cursor_ = file_.size();
   }
   return !batch.messages.empty();

@@ -31,6 +31,9 @@ struct Batch {
 struct ReadProblem {
   std::string origin;
   std::string what;
+  // Bytes of the input could not be read (an I/O error, damaged compression), as against input
+  // that was read and is not mail: the scan's results are incomplete.
+  bool unreadable = false;
 };
 
 // The whole input could not be read (missing path, permission denied, not a mailbox...).

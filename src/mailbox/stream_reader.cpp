@@ -78,7 +78,7 @@ bool StreamReader::fill(Chunk& chunk) {
     }
     return true;
   } catch (const StreamError& error) {
-    problems_.push_back({*origin_, error.what()});
+    problems_.push_back({*origin_, error.what(), true});
     failed_ = true;
     return false;
   }

@@ -80,7 +80,7 @@ ordered_json record_to_json(const bounce::Record& record) {
 ordered_json summary_to_json(const scan::ScanSummary& summary) {
   ordered_json problems = ordered_json::array();
   for (const mailbox::ReadProblem& problem : summary.problems)
-    problems.push_back({{"origin", problem.origin}, {"what", problem.what}});
+    problems.push_back({{"origin", problem.origin}, {"what", problem.what}, {"unreadable", problem.unreadable}});
   return {{"inputs", summary.inputs},
           {"messages_read", summary.messages_read},
           {"bytes_read", summary.bytes_read},
@@ -98,6 +98,7 @@ ordered_json summary_to_json(const scan::ScanSummary& summary) {
            ranking_to_json(rank_by_count(summary.by_destination, kTopDestinations))},
           {"problems", std::move(problems)},  // the first ScanSummary::kProblemsKept
           {"problem_count", summary.problem_count},
+          {"unreadable", summary.unreadable},
           {"seconds", summary.seconds}};
 }
 

@@ -20,6 +20,7 @@ void ScanSummary::count(const bounce::Record& record) {
 
 void ScanSummary::add_problem(mailbox::ReadProblem problem) {
   ++problem_count;
+  if (problem.unreadable) ++unreadable;
   if (problems.size() < kProblemsKept) problems.push_back(std::move(problem));
 }
 

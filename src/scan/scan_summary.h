@@ -31,6 +31,7 @@ struct ScanSummary {
   static constexpr std::size_t kProblemsKept = 1000;
   std::vector<mailbox::ReadProblem> problems;
   std::uint64_t problem_count = 0;
+  std::uint64_t unreadable = 0;  // problems where bytes of the input could not be read
   double seconds = 0;
 
   // Counts one record into the totals above.

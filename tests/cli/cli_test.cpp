@@ -220,6 +220,32 @@ TEST(Cli, AMailLogThatProvesNothingIsNamedOnStandardError) {
   EXPECT_EQ(result.err, "bounceguard: " + log + ": no Postfix or Exim message-id in it, so it proves nothing sent\n");
 }
 
+TEST(Cli, AScanThatLostPartOfAnInputExitsThree) {
+  // The first half of a gzip-compressed mbox: its messages are read, the rest is lost.
+  const std::string cut = ::testing::TempDir() + "/bounceguard-cut-" + std::to_string(::getpid()) + ".gz";
+  const std::string compressed = run_shell("gzip -c " + kData + "/sisimai/mailbox/mbox-0").out;
+  ASSERT_GT(compressed.size(), 1000u);
+  std::ofstream(cut, std::ios::binary) << compressed.substr(0, compressed.size() / 2);
+  for (const char* format : {"jsonl", "json"}) {
+    SCOPED_TRACE(format);
+    const SeparateOutput result = run_separately(std::string("scan -q --offline -f ") + format + " " + cut);
+    EXPECT_EQ(result.exit_code, 3) << result.err;
+    EXPECT_FALSE(result.out.empty());
+  }
+  std::filesystem::remove(cut);
+  // Content that is not mail loses nothing: a malformed message, a file that is not mail.
+  EXPECT_EQ(run("scan -q --offline -f jsonl " + kData + "/sisimai/mailbox/size-2").exit_code, 0);
+  const std::string folder = ::testing::TempDir() + "/bounceguard-folder-" + std::to_string(::getpid());
+  std::filesystem::create_directories(folder);
+  std::filesystem::copy_file(kData + "/seed/exim-spoofed-backscatter.eml", folder + "/bounce.eml",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(folder + "/notes.json") << "{\"not\": \"mail\"}\n";
+  const SeparateOutput folder_scan = run_separately("scan -q --offline -f jsonl " + folder);
+  EXPECT_EQ(folder_scan.exit_code, 0) << folder_scan.err;
+  EXPECT_NE(folder_scan.err.find("notes.json: not a mail file"), std::string::npos) << folder_scan.err;
+  std::filesystem::remove_all(folder);
+}
+
 TEST(Cli, FolderScanFindsBouncesInEveryFile) {
   const CommandResult result = run("scan -f json -q " + kData + "/seed");
   ASSERT_EQ(result.exit_code, 0);

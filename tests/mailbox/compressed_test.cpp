@@ -68,6 +68,7 @@ TEST_P(Compressed, TruncatedKeepsTheMessagesBeforeTheCutAndReportsIt) {
   ASSERT_EQ(read.problems.size(), 1u);
   EXPECT_EQ(read.problems[0].origin, path);
   EXPECT_NE(read.problems[0].what.find("truncated"), std::string::npos) << read.problems[0].what;
+  EXPECT_TRUE(read.problems[0].unreadable);
 }
 
 TEST_P(Compressed, CorruptDataIsReported) {
@@ -84,6 +85,7 @@ TEST_P(Compressed, CorruptDataIsReported) {
   EXPECT_EQ(read.problems[0].origin, path);
   EXPECT_NE(read.problems[0].what.find(GetParam().name), std::string::npos)
       << read.problems[0].what;
+  EXPECT_TRUE(read.problems[0].unreadable);
 }
 
 TEST_P(Compressed, ConcatenatedStreamsAreReadThrough) {

@@ -111,8 +111,10 @@ TEST(Directory, WalksSubfoldersReadsMboxesAndReportsWhatIsNotMail) {
   EXPECT_EQ(read.messages[37].origin, root.file("a/b/one.eml"));
 
   std::vector<std::string> reported;
-  for (const ReadProblem& problem : read.problems)
+  for (const ReadProblem& problem : read.problems) {
     reported.push_back(problem.origin + ": " + problem.what);
+    EXPECT_FALSE(problem.unreadable) << "nothing was lost: " << reported.back();
+  }
   std::sort(reported.begin(), reported.end());
   EXPECT_EQ(reported, (std::vector<std::string>{
                           root.file("a/broken") + ": No such file or directory",

@@ -37,7 +37,7 @@ TEST(JsonWriter, SummaryComesFirstThenEveryRecord) {
                                       "bounce_messages", "delay_messages", "delivery_reports",
                                       "auto_replies", "feedback_reports", "records", "hard",
                                       "soft", "by_reason", "by_destination", "problems",
-                                      "problem_count", "seconds"}));
+                                      "problem_count", "unreadable", "seconds"}));
   EXPECT_EQ(written["inputs"].get<std::vector<std::string>>(), summary.inputs);
   EXPECT_EQ(written["messages_read"], summary.messages_read);
   EXPECT_EQ(written["bounce_messages"], summary.bounce_messages);
@@ -51,6 +51,8 @@ TEST(JsonWriter, SummaryComesFirstThenEveryRecord) {
   EXPECT_EQ(written["problems"][0]["origin"], summary.problems[0].origin);
   EXPECT_EQ(written["problems"][0]["what"], summary.problems[0].what);
   EXPECT_EQ(written["problem_count"], 1);
+  EXPECT_EQ(written["unreadable"], 0);
+  EXPECT_EQ(written["problems"][0]["unreadable"], false);
   EXPECT_DOUBLE_EQ(written["seconds"].get<double>(), summary.seconds);
 }
 

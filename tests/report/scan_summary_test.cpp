@@ -63,6 +63,10 @@ TEST(ScanSummaryProblems, KeepsTheFirstThousandAndCountsThemAll) {
   ASSERT_EQ(summary.problems.size(), ScanSummary::kProblemsKept);
   EXPECT_EQ(summary.problems.front().origin, "junk-0");
   EXPECT_EQ(summary.problems.back().origin, "junk-999");
+  EXPECT_EQ(summary.unreadable, 0u);
+  summary.add_problem({"inbox.gz", "gzip data is truncated", true});
+  EXPECT_EQ(summary.unreadable, 1u);
+  EXPECT_EQ(summary.problem_count, 2501u);
 }
 
 }  // namespace
