@@ -4,12 +4,9 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <optional>
-#include <system_error>
 
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
@@ -19,6 +16,7 @@
 #include "diagnose/dns_knowledge.h"
 #include "dns/resolver.h"
 #include "mailbox/message_source.h"
+#include "mailbox/same_file.h"
 #include "report/problem_notices.h"
 #include "report/record_writer.h"
 #include "scan/scanner.h"
@@ -55,23 +53,24 @@ std::size_t terminal_width() {
   return 80;
 }
 
+constexpr std::size_t kNoticesShown = 20;
+
+void print_notices(const std::vector<std::string>& notices) {
+  for (const std::string& notice : notices) std::fprintf(stderr, "bounceguard: %s\n", notice.c_str());
+}
+
 // Problems the output format has no place for go to standard error, one line each.
 void report_problems(const scan::ScanSummary& summary, report::Format format) {
-  constexpr std::size_t kNoticesShown = 20;
-  if (report::lists_problems(format)) return;
-  for (const std::string& notice : report::problem_notices(summary, kNoticesShown))
-    std::fprintf(stderr, "bounceguard: %s\n", notice.c_str());
+  if (!report::lists_problems(format)) print_notices(report::problem_notices(summary, kNoticesShown));
 }
 
 // The input that writing to `output` would overwrite, if any: the report would destroy a
 // mailbox before it is read.
-std::optional<std::string> input_at(const std::string& output, const ScanArguments& arguments) {
-  std::error_code not_there;
+const std::string* input_at(const std::string& output, const ScanArguments& arguments) {
   for (const std::vector<std::string>* paths :
        {&arguments.inputs, &arguments.owner.sent_paths, &arguments.owner.maillog_paths})
-    for (const std::string& path : *paths)
-      if (std::filesystem::equivalent(output, path, not_there)) return path;
-  return std::nullopt;
+    if (const std::string* input = mailbox::same_file_among(output, *paths)) return input;
+  return nullptr;
 }
 
 int run_scan(const ScanArguments& arguments) {
@@ -85,7 +84,7 @@ int run_scan(const ScanArguments& arguments) {
 
   std::ofstream file;
   if (!arguments.output.empty()) {
-    if (const std::optional<std::string> input = input_at(arguments.output, arguments)) {
+    if (const std::string* input = input_at(arguments.output, arguments)) {
       std::fprintf(stderr, "bounceguard: -o %s would overwrite the input %s; write the report elsewhere\n",
                    arguments.output.c_str(), input->c_str());
       return kExitUsage;
@@ -128,8 +127,7 @@ int run_scan(const ScanArguments& arguments) {
       incomplete = summary.unreadable > 0;
     } else {
       diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(arguments.owner);
-      for (const mailbox::ReadProblem& input : setup.input_problems)
-        std::fprintf(stderr, "bounceguard: %s: %s\n", input.origin.c_str(), input.what.c_str());
+      print_notices(report::problem_notices(setup.input_problems, setup.input_problems.size(), kNoticesShown));
       std::unique_ptr<dns::Resolver> resolver;
       std::unique_ptr<diagnose::DnsKnowledge> dns_knowledge;
       if (!arguments.offline) {

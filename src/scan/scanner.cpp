@@ -4,7 +4,6 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -15,6 +14,7 @@
 
 #include "bounce/bounce_reader.h"
 #include "mailbox/message_source.h"
+#include "mailbox/same_file.h"
 
 namespace bg::scan {
 
@@ -175,15 +175,6 @@ class ProgressClock {
 
 void collect_problems(mailbox::MessageSource& source, ScanSummary& summary) {
   for (auto& problem : source.take_problems()) summary.add_problem(std::move(problem));
-}
-
-// The path among `paths` that names the same file or folder as `input`, if any.
-const std::string* same_as_one_of(const std::string& input, const std::vector<std::string>& paths) {
-  if (input == "-") return nullptr;  // standard input is read once whatever is given
-  std::error_code not_there;
-  for (const std::string& path : paths)
-    if (std::filesystem::equivalent(input, path, not_there)) return &path;
-  return nullptr;
 }
 
 void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
@@ -357,7 +348,9 @@ ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
   std::vector<std::unique_ptr<mailbox::MessageSource>> sources;
   std::vector<std::string> opened;
   for (const std::string& input : options.inputs) {
-    if (const std::string* earlier = same_as_one_of(input, opened)) {
+    // "-" is standard input, not a path: a second one finds it already read to the end.
+    const std::string* earlier = input == "-" ? nullptr : mailbox::same_file_among(input, opened);
+    if (earlier != nullptr) {
       summary.add_problem({input, "the same as " + *earlier + ", read once"});
       continue;
     }
