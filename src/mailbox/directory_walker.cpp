@@ -24,6 +24,8 @@ std::string join(const std::string& directory, const std::string& name) {
   return directory.ends_with('/') ? directory + name : directory + '/' + name;
 }
 
+FileIdentity identity_of(const struct stat& info) { return {info.st_dev, info.st_ino}; }
+
 bool is_hidden(const std::string& name) { return name.starts_with('.'); }
 
 // The names in `dir`, sorted, without "." and "..".
@@ -54,7 +56,7 @@ class Walker {
   void walk(const std::string& path, DirHandle dir) {
     struct stat self {};
     ::fstat(::dirfd(dir.get()), &self);
-    const std::pair<dev_t, ino_t> identity{self.st_dev, self.st_ino};
+    const FileIdentity identity = identity_of(self);
     if (std::find(ancestors_.begin(), ancestors_.end(), identity) != ancestors_.end()) {
       problems_.push_back({path, "skipped: a link back to a directory above it"});
       return;
@@ -82,7 +84,7 @@ class Walker {
         if (DirHandle subdirectory = open_directory(child)) walk(child, std::move(subdirectory));
       } else if (S_ISREG(info.st_mode) && !maildir) {
         // Files beside cur/ and new/ are the Maildir's own bookkeeping (dovecot-uidlist...).
-        files_.push_back({child, static_cast<std::uint64_t>(info.st_size), FileRole::in_directory});
+        files_.push_back({child, static_cast<std::uint64_t>(info.st_size), FileRole::in_directory, identity_of(info)});
       }
     }
     ancestors_.pop_back();
@@ -120,13 +122,13 @@ class Walker {
         continue;
       }
       if (S_ISREG(info.st_mode))
-        files_.push_back({child, static_cast<std::uint64_t>(info.st_size), FileRole::in_maildir});
+        files_.push_back({child, static_cast<std::uint64_t>(info.st_size), FileRole::in_maildir, identity_of(info)});
     }
   }
 
   std::vector<FoundFile>& files_;
   std::vector<ReadProblem>& problems_;
-  std::vector<std::pair<dev_t, ino_t>> ancestors_;  // guards against symbolic link loops
+  std::vector<FileIdentity> ancestors_;  // guards against symbolic link loops
 };
 
 }  // namespace

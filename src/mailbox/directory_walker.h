@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mailbox/file_claims.h"
 #include "mailbox/layout.h"
 #include "mailbox/message_source.h"
 
@@ -17,6 +18,7 @@ struct FoundFile {
   std::string path;
   std::uint64_t size = 0;
   FileRole role = FileRole::in_directory;
+  FileIdentity identity;
 };
 
 // Lists the files under the directory `root`. Subdirectories and files that cannot be looked at

@@ -11,6 +11,8 @@
 
 namespace bg::mailbox {
 
+class FileClaims;
+
 struct RawMessage {
   // Header and body. Of an mbox message, neither the "From " separator line nor the empty line
   // that ends each message in an mbox is included.
@@ -70,5 +72,10 @@ class MessageSource {
 // Throws InputError when the path cannot be read at all: it is missing or unreadable, it is a
 // binary file, or it is a directory without any mail.
 std::unique_ptr<MessageSource> open_source(const std::string& path);
+
+// Opens `path` as above, as one of the inputs of a scan that `claims` follows, so that no file
+// is read twice: a file an earlier input holds (a folder it lies in) yields no message, only a
+// notice; so do the files of a folder that earlier inputs hold.
+std::unique_ptr<MessageSource> open_source(const std::string& path, FileClaims& claims);
 
 }  // namespace bg::mailbox

@@ -2,12 +2,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 
 #include "mailbox/decompressor.h"
 #include "mailbox/directory_walker.h"
+#include "mailbox/file_claims.h"
 #include "mailbox/file_list_reader.h"
 #include "mailbox/file_source.h"
 #include "mailbox/message_source.h"
@@ -30,11 +33,38 @@ std::unique_ptr<MessageSource> open_stream(FileDescriptor fd, const std::string&
   }
 }
 
-std::unique_ptr<MessageSource> open_directory(const std::string& path) {
+// Keeps of `files`, found in the folder `folder`, those that no earlier input holds, nor an
+// earlier name in the folder itself; the others are passed over with one notice for each input
+// that holds some.
+void keep_unclaimed(std::vector<FoundFile>& files, const std::string& folder, FileClaims& claims,
+                    std::vector<ReadProblem>& problems) {
+  std::vector<std::pair<std::string, std::size_t>> held;  // the input that holds them, how many
+  claims.reserve(files.size());
+  std::erase_if(files, [&](const FoundFile& file) {
+    const std::string* holder = claims.claim(file.identity, folder);
+    if (holder == nullptr) return false;
+    auto counted = std::find_if(held.begin(), held.end(), [&](const auto& entry) { return entry.first == *holder; });
+    if (counted == held.end()) counted = held.insert(held.end(), {*holder, 0});
+    ++counted->second;
+    return true;
+  });
+  for (const auto& [holder, count] : held) {
+    const std::string passed_over = std::to_string(count) + (count == 1 ? " file" : " files");
+    problems.push_back({folder, holder == folder
+                                    ? passed_over + (count == 1 ? " is a link" : " are links") + " to mail read already"
+                                    : passed_over + " already read through " + holder});
+  }
+}
+
+std::unique_ptr<MessageSource> open_directory(const std::string& path, FileClaims& claims) {
   std::vector<ReadProblem> problems;
   std::vector<FoundFile> files = find_mail_files(path, problems);
+  const std::size_t found_count = files.size();
+  keep_unclaimed(files, path, claims, problems);
   const std::size_t file_count = files.size();
   auto reader = std::make_unique<FileListReader>(std::move(files), std::move(problems));
+  // A folder all of whose files were read already leaves only its notice.
+  if (file_count == 0 && found_count > 0) return reader;
   if (!reader->read_ahead()) {
     std::string what = "no mail found";
     if (file_count > 0) what += " in its " + std::to_string(file_count) + " files";
@@ -59,7 +89,7 @@ std::unique_ptr<MessageSource> open_regular_file(FileDescriptor fd, const std::s
 
 }  // namespace
 
-std::unique_ptr<MessageSource> open_source(const std::string& path) {
+std::unique_ptr<MessageSource> open_source(const std::string& path, FileClaims& claims) {
   if (path == "-") {
     FileDescriptor fd(::dup(STDIN_FILENO));
     if (!fd.valid()) throw InputError("standard input", std::strerror(errno));
@@ -67,12 +97,21 @@ std::unique_ptr<MessageSource> open_source(const std::string& path) {
   }
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) throw InputError(path, std::strerror(errno));
-  if (S_ISDIR(info.st_mode)) return open_directory(path);
+  if (S_ISDIR(info.st_mode)) return open_directory(path, claims);
+  if (const std::string* holder = claims.claim({info.st_dev, info.st_ino}, path)) {
+    std::vector<ReadProblem> notice{{path, "already read through " + *holder}};
+    return std::make_unique<FileListReader>(std::vector<FoundFile>{}, std::move(notice));
+  }
 
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid()) throw InputError(path, std::strerror(errno));
   if (!S_ISREG(info.st_mode)) return open_stream(std::move(fd), path);
   return open_regular_file(std::move(fd), path, static_cast<std::uint64_t>(info.st_size));
+}
+
+std::unique_ptr<MessageSource> open_source(const std::string& path) {
+  FileClaims claims;
+  return open_source(path, claims);
 }
 
 }  // namespace bg::mailbox

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "bounce/bounce_reader.h"
+#include "mailbox/file_claims.h"
 #include "mailbox/message_source.h"
 #include "mailbox/same_file.h"
 
@@ -343,10 +344,11 @@ ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
   ScanSummary summary;
   summary.inputs = options.inputs;
   // Open everything first, so that a wrong path fails the run before any output. A file or
-  // folder given twice (by the same name or another) is read once: counted twice, its bounces
-  // would look like twice the flood.
+  // folder given twice (by the same name or another), or also inside a folder given, is read
+  // once: counted twice, its bounces would look like twice the flood.
   std::vector<std::unique_ptr<mailbox::MessageSource>> sources;
   std::vector<std::string> opened;
+  mailbox::FileClaims claims;
   for (const std::string& input : options.inputs) {
     // "-" is standard input, not a path: a second one finds it already read to the end.
     const std::string* earlier = input == "-" ? nullptr : mailbox::same_file_among(input, opened);
@@ -354,7 +356,7 @@ ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
       summary.add_problem({input, "the same as " + *earlier + ", read once"});
       continue;
     }
-    sources.push_back(mailbox::open_source(input));
+    sources.push_back(mailbox::open_source(input, claims));
     opened.push_back(input);
   }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "mailbox/file_claims.h"
 #include "mailbox/file_list_reader.h"
 #include "mailbox_test_files.h"
 
@@ -122,6 +123,54 @@ TEST(Directory, WalksSubfoldersReadsMboxesAndReportsWhatIsNotMail) {
                           root.file("a/photo.jpg") + ": not a mail file",
                       }));
   EXPECT_EQ(source->bytes_read(), source->bytes_total());
+}
+
+TEST(Maildir, AMessageLinkedIntoTwoFoldersIsReadOnce) {
+  // Dovecot copies a message to another folder by linking it there.
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir maildir;
+  testing::write_file(maildir.file("cur/1"), read_file(corpus[0]));
+  testing::write_file(maildir.file("cur/2"), read_file(corpus[1]));
+  testing::write_file(maildir.file(".Bounces/cur/keep"), "");
+  ASSERT_EQ(::link(maildir.file("cur/1").c_str(), maildir.file(".Bounces/cur/1").c_str()), 0);
+  ASSERT_EQ(::symlink(maildir.file("cur/2").c_str(), maildir.file(".Bounces/cur/2").c_str()), 0);
+  ASSERT_EQ(::unlink(maildir.file(".Bounces/cur/keep").c_str()), 0);
+
+  const ReadAll read = read_all(maildir.path());
+  EXPECT_EQ(origins(read), (std::vector<std::string>{maildir.file("cur/1"), maildir.file("cur/2")}));
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, maildir.path());
+  EXPECT_EQ(read.problems[0].what, "2 files are links to mail read already");
+  EXPECT_FALSE(read.problems[0].unreadable);
+}
+
+TEST(Directory, FilesAnEarlierInputHoldsAreNoticedNotRead) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir root;
+  testing::write_file(root.file("mail/inbox.eml"), read_file(corpus[0]));
+  testing::write_file(root.file("mail/sub/one.eml"), read_file(corpus[1]));
+  testing::write_file(root.file("mail/sub/two.eml"), read_file(corpus[2]));
+  FileClaims claims;
+
+  // The folder first: the named file inside it, and the subfolder, add nothing.
+  EXPECT_EQ(read_all(*open_source(root.file("mail"), claims)).messages.size(), 3u);
+  const ReadAll file = read_all(*open_source(root.file("mail/inbox.eml"), claims));
+  EXPECT_TRUE(file.messages.empty());
+  ASSERT_EQ(file.problems.size(), 1u);
+  EXPECT_EQ(file.problems[0].origin, root.file("mail/inbox.eml"));
+  EXPECT_EQ(file.problems[0].what, "already read through " + root.file("mail"));
+  const ReadAll subfolder = read_all(*open_source(root.file("mail/sub"), claims));
+  EXPECT_TRUE(subfolder.messages.empty());
+  ASSERT_EQ(subfolder.problems.size(), 1u);
+  EXPECT_EQ(subfolder.problems[0].what, "2 files already read through " + root.file("mail"));
+
+  // The file first: the folder reads the rest.
+  FileClaims fresh;
+  EXPECT_EQ(read_all(*open_source(root.file("mail/sub/one.eml"), fresh)).messages.size(), 1u);
+  const ReadAll folder = read_all(*open_source(root.file("mail"), fresh));
+  EXPECT_EQ(origins(folder), (std::vector<std::string>{root.file("mail/inbox.eml"), root.file("mail/sub/two.eml")}));
+  ASSERT_EQ(folder.problems.size(), 1u);
+  EXPECT_EQ(folder.problems[0].what, "1 file already read through " + root.file("mail/sub/one.eml"));
 }
 
 TEST(Directory, WithoutMailIsAnInputErrorNamingIt) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "mailbox/file_claims.h"
 #include "mailbox_test_files.h"
 
 namespace bg::mailbox {
@@ -25,6 +26,21 @@ TEST(SameFile, FindsAFileOrFolderByAnyName) {
   EXPECT_EQ(same_file_among(dir.file("other"), {dir.file("inbox")}), nullptr);
   EXPECT_EQ(same_file_among(dir.file("missing"), paths), nullptr);
   EXPECT_EQ(same_file_among(dir.file("inbox"), {}), nullptr);
+}
+
+TEST(FileClaims, TheFirstInputToClaimAFileHoldsIt) {
+  FileClaims claims;
+  const FileIdentity inbox{1, 10}, sent{1, 11}, elsewhere{2, 10};
+  EXPECT_EQ(claims.claim(inbox, "Mail"), nullptr);
+  EXPECT_EQ(claims.claim(sent, "Mail"), nullptr);
+  EXPECT_EQ(claims.claim(elsewhere, "Mail"), nullptr);  // another device: another file
+  const std::string* holder = claims.claim(inbox, "Mail/inbox");
+  ASSERT_NE(holder, nullptr);
+  EXPECT_EQ(*holder, "Mail");
+  EXPECT_EQ(claims.claim(FileIdentity{3, 1}, "Mail/inbox"), nullptr);
+  holder = claims.claim(FileIdentity{3, 1}, "Archive");
+  ASSERT_NE(holder, nullptr);
+  EXPECT_EQ(*holder, "Mail/inbox");
 }
 
 }  // namespace

@@ -102,6 +102,27 @@ TEST(Scanner, AnInputGivenTwiceIsReadOnce) {
   EXPECT_EQ(twice.problems[1].origin, mbox);
 }
 
+TEST(Scanner, AFileAlsoInsideAFolderGivenIsReadOnce) {
+  TempDir dir;
+  const std::string inbox = dir.file("mail/inbox.mbox");
+  mailbox::testing::write_file(inbox, mailbox::testing::read_file(mailbox::testing::kMbox0));
+  mailbox::testing::write_file(dir.file("mail/old/archive.mbox"), mailbox::testing::read_file(mailbox::testing::kMbox0));
+  const std::string folder = dir.file("mail");
+  const ScanOutput alone = scan_with(folder, 1);
+  ASSERT_GT(alone.records.size(), 0u);
+
+  for (const std::vector<std::string>& inputs : {std::vector<std::string>{inbox, folder},
+                                                 std::vector<std::string>{folder, folder + "/old", inbox}}) {
+    ScanOptions options;
+    options.inputs = inputs;
+    std::size_t records = 0;
+    const ScanSummary summary = scan(options, [&](bounce::Record&&) { ++records; });
+    EXPECT_EQ(records, alone.records.size());
+    EXPECT_EQ(summary.messages_read, alone.summary.messages_read);
+    EXPECT_EQ(summary.problems.size(), inputs.size() - 1);
+  }
+}
+
 TEST(Scanner, MoreThreadsThanUsefulAreCappedNotRefused) {
   const std::string folder = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir";
   expect_same_scan(scan_with(folder, 1), scan_with(folder, 100'000));
