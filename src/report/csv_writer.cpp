@@ -1,84 +1,118 @@
 // csv: RFC 4180, one row per record under a header row, for spreadsheets. The columns are the
-// flat JSON fields in the same order, plus three facts of the returned original.
+// record's fields in the order of the JSON formats, with the returned original reduced to three
+// of its facts: the rest (Received chain, DKIM) does not fit a cell.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mime/charset.h"
 #include "report/format_writers.h"
-#include "report/record_json.h"
+#include "report/record_fields.h"
 
 namespace bg::report {
 
 namespace {
 
-using nlohmann::ordered_json;
-
-// The original's fields worth a column; the rest (Received chain, DKIM) does not fit a cell.
-constexpr std::string_view kOriginalColumns[] = {"messageid", "from", "subject"};
-
 // One line of cells, each quoted when it holds a separator, a quote or a line break (quotes
-// doubled), ended by CRLF as RFC 4180 asks.
-std::string csv_row(const std::vector<std::string>& cells) {
-  std::string row;
-  for (const std::string& cell : cells) {
-    if (&cell != &cells.front()) row.push_back(',');
-    const std::string utf8 = mime::to_utf8(cell, "utf-8");
-    if (utf8.find_first_of(",\"\r\n") == std::string::npos) {
-      row += utf8;
-      continue;
+// doubled), ended by CRLF as RFC 4180 asks. Bytes that are not valid UTF-8 become U+FFFD.
+class CsvRow {
+ public:
+  void cell(std::string_view text) {
+    if (cells_++ > 0) row_.push_back(',');
+    if (!mime::is_valid_utf8(text)) {
+      quoted(mime::to_utf8(text, "utf-8"));
+      return;
     }
-    row.push_back('"');
-    for (char c : utf8) {
-      if (c == '"') row.push_back('"');
-      row.push_back(c);
-    }
-    row.push_back('"');
+    quoted(text);
   }
-  row += "\r\n";
-  return row;
-}
+  const std::string& end() {
+    row_ += "\r\n";
+    return row_;
+  }
 
-std::string cell_text(const ordered_json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_null()) return {};
-  if (value.is_array()) {  // the diagnosis's evidence: one cell, facts separated by "; "
-    std::string joined;
-    for (const auto& item : value) joined += (joined.empty() ? "" : "; ") + cell_text(item);
-    return joined;
+ private:
+  void quoted(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+      row_ += text;
+      return;
+    }
+    row_.push_back('"');
+    for (char c : text) {
+      if (c == '"') row_.push_back('"');
+      row_.push_back(c);
+    }
+    row_.push_back('"');
   }
-  return value.dump();  // numbers and booleans
-}
+
+  std::string row_;
+  std::size_t cells_ = 0;
+};
+
+// The cells of one record, in the order of record_fields.h.
+class RecordCells {
+ public:
+  explicit RecordCells(CsvRow& row) : row_(row) {}
+  void string(std::string_view, std::string_view value) { row_.cell(value); }
+  void number(std::string_view, std::int64_t value) { row_.cell(std::to_string(value)); }
+  void boolean(std::string_view, bool value) { row_.cell(value ? "true" : "false"); }
+  void maybe_boolean(std::string_view, std::optional<bool> value) {
+    row_.cell(!value ? "" : *value ? "true" : "false");
+  }
+  // The diagnosis's evidence: one cell, facts separated by "; ".
+  void strings(std::string_view, const std::vector<std::string>& values) {
+    std::string joined;
+    for (const std::string& value : values) joined.append(joined.empty() ? "" : "; ").append(value);
+    row_.cell(joined);
+  }
+  void original(std::string_view, const bounce::OriginalMessage& original) {
+    for (std::string_view value : {std::string_view(original.messageid), std::string_view(original.from),
+                                   std::string_view(original.subject)})
+      row_.cell(original.present ? value : std::string_view());
+  }
+
+ private:
+  CsvRow& row_;
+};
+
+// The header: each field's name, and the original's three columns.
+class ColumnNames {
+ public:
+  explicit ColumnNames(CsvRow& row) : row_(row) {}
+  void string(std::string_view name, std::string_view) { row_.cell(name); }
+  void number(std::string_view name, std::int64_t) { row_.cell(name); }
+  void boolean(std::string_view name, bool) { row_.cell(name); }
+  void maybe_boolean(std::string_view name, std::optional<bool>) { row_.cell(name); }
+  void strings(std::string_view name, const std::vector<std::string>&) { row_.cell(name); }
+  void original(std::string_view name, const bounce::OriginalMessage&) {
+    for (std::string_view column : {"messageid", "from", "subject"})
+      row_.cell(std::string(name).append("_").append(column));
+  }
+
+ private:
+  CsvRow& row_;
+};
 
 class CsvWriter : public RecordWriter {
  public:
-  explicit CsvWriter(std::ostream& out) : out_(out) { write_header(); }
+  explicit CsvWriter(std::ostream& out) : out_(out) {
+    CsvRow row;
+    ColumnNames names(row);
+    each_record_field(bounce::Record{}, names);
+    out_ << row.end();
+  }
 
   void write(const bounce::Record& record) override {
-    const ordered_json fields = record_to_json(record);
-    std::vector<std::string> cells;
-    for (const auto& [name, value] : fields.items())
-      if (name != "original") cells.push_back(cell_text(value));
-    const ordered_json& original = fields["original"];
-    for (std::string_view column : kOriginalColumns)
-      cells.push_back(original.is_null() ? std::string()
-                                         : cell_text(original[std::string(column)]));
-    out_ << csv_row(cells);
+    CsvRow row;
+    RecordCells cells(row);
+    each_record_field(record, cells);
+    out_ << row.end();
   }
 
   void finish(const scan::ScanSummary&, const diagnose::DiagnosisReport*) override { out_.flush(); }
 
  private:
-  void write_header() {
-    const ordered_json fields = record_to_json(bounce::Record{});
-    std::vector<std::string> cells;
-    for (const auto& [name, value] : fields.items())
-      if (name != "original") cells.push_back(name);
-    for (std::string_view column : kOriginalColumns)
-      cells.push_back("original_" + std::string(column));
-    out_ << csv_row(cells);
-  }
-
   std::ostream& out_;
 };
 

@@ -4,10 +4,13 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <optional>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "report/record_fields.h"
 
 namespace bg::report {
 
@@ -177,6 +180,12 @@ class ObjectWriter {
     text_.wrote_to(out);
     return *this;
   }
+  ObjectWriter& maybe_boolean(std::string_view name, std::optional<bool> value) {
+    key(name);
+    text_.append(!value ? "null" : *value ? "true" : "false");
+    return *this;
+  }
+  ObjectWriter& original(std::string_view name, const bounce::OriginalMessage& original);
   void close() { text_.append("}"); }
 
  private:
@@ -206,12 +215,13 @@ void append_hop(const bounce::ReceivedHop& hop, JsonText& text) {
       .close();
 }
 
-void append_original(const bounce::OriginalMessage& original, JsonText& text) {
+ObjectWriter& ObjectWriter::original(std::string_view name, const bounce::OriginalMessage& original) {
+  key(name);
   if (!original.present) {
-    text.append("null");
-    return;
+    text_.append("null");
+    return *this;
   }
-  ObjectWriter object(text);
+  ObjectWriter object(text_);
   object.string("messageid", original.messageid)
       .string("from", original.from)
       .string("returnpath", original.returnpath)
@@ -220,16 +230,17 @@ void append_original(const bounce::OriginalMessage& original, JsonText& text) {
       .string("date", original.date)
       .string("listid", original.listid)
       .key("received");
-  text.append("[");
+  text_.append("[");
   for (std::size_t i = 0; i < original.received.size(); ++i) {
-    if (i) text.append(",");
-    append_hop(original.received[i], text);
+    if (i) text_.append(",");
+    append_hop(original.received[i], text_);
   }
-  text.append("]");
+  text_.append("]");
   object.strings("dkim_domains", original.dkim_domains)
       .string("x_originating_ip", original.x_originating_ip)
       .string("authentication_results", original.authentication_results)
       .close();
+  return *this;
 }
 
 }  // namespace
@@ -243,35 +254,7 @@ void append_json_string(std::string_view text, std::string& out) {
 void append_record_json(const bounce::Record& record, std::string& out) {
   JsonText text(out);
   ObjectWriter object(text);
-  object.string("recipient", record.recipient)
-      .string("addresser", record.addresser)
-      .string("deliverystatus", record.deliverystatus)
-      .string("replycode", record.replycode)
-      .string("action", record.action)
-      .string("reason", record.reason)
-      .boolean("hardbounce", record.hardbounce)
-      .string("diagnosticcode", record.diagnosticcode)
-      .string("diagnostictype", record.diagnostictype)
-      .string("smtpcommand", record.smtpcommand)
-      .string("lhost", record.lhost)
-      .string("rhost", record.rhost)
-      .string("destination", record.destination)
-      .string("senderdomain", record.senderdomain)
-      .number("timestamp", record.timestamp)
-      .string("timezoneoffset", record.timezoneoffset)
-      .string("subject", record.subject)
-      .string("messageid", record.messageid)
-      .string("listid", record.listid)
-      .string("feedbacktype", record.feedbacktype)
-      .string("decodedby", record.decodedby)
-      .string("origin", record.origin)
-      .number("message_index", static_cast<std::int64_t>(record.message_index))
-      .string("bounce_to", record.bounce_to)
-      .string("kind", bounce::to_string(record.kind))
-      .key("sent_by_owner");
-  text.append(!record.sent_by_owner ? "null" : *record.sent_by_owner ? "true" : "false");
-  object.string("category", record.category).strings("evidence", record.evidence).key("original");
-  append_original(record.original, text);
+  each_record_field(record, object);
   object.close();
   text.finish();
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mime/charset.h"
+#include "report/record_json.h"
 #include "report_fixtures.h"
 
 namespace bg::report {
@@ -118,6 +119,40 @@ TEST(CsvWriter, InvalidUtf8BecomesReplacementCharacters) {
   const std::string output = render(Format::kCsv, records, summary_of(records));
   EXPECT_TRUE(mime::is_valid_utf8(output));
   EXPECT_EQ(cell(parse_csv(output), 1, "subject"), "Rechnung f\uFFFDr M\uFFFDrz");
+}
+
+// The cells as the JSON library gives the record's fields: strings as they are, null as
+// nothing, numbers and booleans as JSON writes them, the evidence joined by "; ".
+std::string oracle_cell(const nlohmann::ordered_json& value) {
+  if (value.is_string()) return mime::to_utf8(value.get<std::string>(), "utf-8");
+  if (value.is_null()) return {};
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value) joined += (joined.empty() ? "" : "; ") + oracle_cell(item);
+    return joined;
+  }
+  return value.dump();
+}
+
+TEST(CsvWriter, EveryCorpusRecordHasTheCellsOfItsJsonFields) {
+  std::vector<bounce::Record> records = fixtures::corpus_records();
+  ASSERT_GT(records.size(), 450u);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    records[i].category = "backscatter";  // the diagnosis fields too
+    if (i % 3 != 0) records[i].sent_by_owner = i % 3 == 1;
+    records[i].evidence = {"one fact", "another, \"quoted\" fact"};
+  }
+  const Rows rows = parse_csv(render(Format::kCsv, records, summary_of(records)));
+  ASSERT_EQ(rows.size(), records.size() + 1);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const nlohmann::ordered_json fields = record_to_json(records[i]);
+    std::vector<std::string> expected;
+    for (const auto& [name, value] : fields.items())
+      if (name != "original") expected.push_back(oracle_cell(value));
+    for (const char* name : {"messageid", "from", "subject"})
+      expected.push_back(fields["original"].is_null() ? "" : oracle_cell(fields["original"][name]));
+    EXPECT_EQ(rows[i + 1], expected) << records[i].origin;
+  }
 }
 
 }  // namespace

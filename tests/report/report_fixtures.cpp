@@ -1,8 +1,13 @@
 #include "report_fixtures.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <utility>
+
+#include "bounce/bounce_reader.h"
+#include "mailbox/message_source.h"
 
 namespace bg::report::fixtures {
 
@@ -20,6 +25,22 @@ bounce::ReceivedHop hop(std::string from_host, std::string from_ip, std::string 
 }
 
 }  // namespace
+
+std::vector<bounce::Record> corpus_records() {
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir"))
+    paths.push_back(entry.path().string());
+  std::sort(paths.begin(), paths.end());
+  bounce::BounceReader reader;
+  std::vector<bounce::Record> records;
+  for (const std::string& path : paths) {
+    const auto source = mailbox::open_source(path);
+    mailbox::Batch batch;
+    while (source->next(batch))
+      for (const mailbox::RawMessage& message : batch.messages) reader.read(message, records);
+  }
+  return records;
+}
 
 bounce::Record exim_backscatter_record() {
   bounce::Record record;

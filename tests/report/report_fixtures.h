@@ -16,6 +16,10 @@ bounce::Record exim_backscatter_record();
 // tests/data/seed/office365-ndr-unknown-recipient.eml: 550 5.1.10, recipient not found.
 bounce::Record office365_record();
 
+// The records the bounce reader makes of every message of the corpus folder
+// (tests/data/sisimai/maildir), file by file in name order.
+std::vector<bounce::Record> corpus_records();
+
 // A summary as a scan over `records` would count it, one message per record.
 scan::ScanSummary summary_of(const std::vector<bounce::Record>& records);
 
