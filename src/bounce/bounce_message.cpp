@@ -11,6 +11,11 @@ namespace bg::bounce {
 
 namespace {
 
+// The most of a part's body the text is read from. A notice or a report is a few kilobytes; the
+// returned original may be a hundred megabytes, of which only the headers matter, and a text
+// part without end must not cost memory without end.
+constexpr std::size_t kMaxPartBytes = std::size_t{1} << 20;
+
 bool is_report_part(const mime::ContentType& type) {
   if (type.type != "message") return false;
   return type.subtype == "delivery-status" || type.subtype == "global-delivery-status" ||
@@ -84,7 +89,7 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
   if (part.is_multipart()) {
     if (part.children.empty() && part_index == 0) {
       // A multipart whose boundaries were lost on the way: read its text as it stands.
-      body_.append(raw_body_);
+      body_.append(raw_body_.substr(0, kMaxPartBytes));
       return;
     }
     bool has_plain = false;
@@ -101,16 +106,16 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
       const mime::Part& embedded = tree_.parts()[static_cast<std::size_t>(part.children.front())];
       append_header_block(embedded.headers, body_);
       body_.push_back('\n');
-      if (!embedded.is_multipart()) tree_.append_text(embedded, body_);
+      if (!embedded.is_multipart()) tree_.append_text(embedded, body_, kMaxPartBytes);
     } else {
-      tree_.append_text(part, body_);
+      tree_.append_text(part, body_, kMaxPartBytes);
     }
     body_.push_back('\n');
     return;
   }
   if (type.is("text", "rfc822-headers")) {
     body_.append("Content-Type: text/rfc822-headers\n");
-    tree_.append_text(part, body_);
+    tree_.append_text(part, body_, kMaxPartBytes);
     body_.push_back('\n');
     return;
   }
@@ -118,19 +123,21 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
     body_.append("Content-Type: message/");
     body_.append(type.subtype == "feedback-report" ? "feedback-report" : "delivery-status");
     body_.push_back('\n');
-    tree_.append_text(part, body_);
+    tree_.append_text(part, body_, kMaxPartBytes);
     body_.push_back('\n');
     return;
   }
   if (type.is("text", "html")) {
     if (!skip_html) {
-      body_.append(mime::html_to_text(tree_.text(part)));
+      std::string html;
+      tree_.append_text(part, html, kMaxPartBytes);
+      body_.append(mime::html_to_text(html));
       body_.push_back('\n');
     }
     return;
   }
   if (type.type == "text" || part_index == 0) {
-    tree_.append_text(part, body_);
+    tree_.append_text(part, body_, kMaxPartBytes);
     body_.push_back('\n');
   }
 }

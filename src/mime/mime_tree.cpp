@@ -174,10 +174,23 @@ std::string MimeTree::text(const Part& part) const {
   return out;
 }
 
-void MimeTree::append_text(const Part& part, std::string& out) const {
+void MimeTree::append_text(const Part& part, std::string& out, std::size_t max_body_bytes) const {
+  std::string_view body = part.body;
+  if (body.size() > max_body_bytes) {
+    // Cut at a line end: a line of base64 or quoted-printable decodes on its own, and a
+    // stateful charset returns to ASCII before it ends.
+    const std::size_t line_end = body.substr(0, max_body_bytes).rfind('\n');
+    body = body.substr(0, line_end == std::string_view::npos ? max_body_bytes : line_end + 1);
+  }
   const std::string_view charset = part.content_type.parameter("charset");
-  if (is_identity_encoding(part.transfer_encoding)) append_as_utf8(part.body, charset, out);
-  else append_as_utf8(decoded(part), charset, out);
+  if (is_identity_encoding(part.transfer_encoding)) {
+    append_as_utf8(body, charset, out);
+    return;
+  }
+  std::string decoded;
+  decoded.reserve(body.size());
+  append_transfer_decoded(body, part.transfer_encoding, decoded);
+  append_as_utf8(decoded, charset, out);
 }
 
 }  // namespace bg::mime

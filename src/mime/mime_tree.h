@@ -43,8 +43,10 @@ class MimeTree {
   // The body decoded and converted from its charset to UTF-8.
   std::string text(const Part& part) const;
   // The same text, appended to `out`; a body with no transfer encoding is converted straight
-  // from the message, without a decoded copy.
-  void append_text(const Part& part, std::string& out) const;
+  // from the message, without a decoded copy. With `max_body_bytes`, only the lines within the
+  // body's first max_body_bytes bytes are read.
+  void append_text(const Part& part, std::string& out,
+                   std::size_t max_body_bytes = std::string_view::npos) const;
 
   // A multipart whose closing boundary never came, or a part cut short by the end of input.
   bool has_broken_structure() const { return broken_structure_; }

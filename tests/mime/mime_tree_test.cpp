@@ -271,6 +271,27 @@ TEST(MimeTree, TextFollowsTheTransferEncodingAndCharset) {
   EXPECT_EQ(tree.text(tree.root()), "テスト");
 }
 
+TEST(MimeTree, TextOfTheFirstBytesEndsAtTheLastWholeLine) {
+  const std::string message =
+      "Content-Type: text/plain; charset=\"ISO-2022-JP\"\n"
+      "Content-Transfer-Encoding: base64\n\n"
+      "GyRCJUYlOSVIGyhC\n"
+      "GyRCJUYlOSVIGyhC\n";
+  MimeTree tree;
+  tree.parse(message);
+  const auto text_within = [&](std::size_t bytes) {
+    std::string out;
+    tree.append_text(tree.root(), out, bytes);
+    return out;
+  };
+  EXPECT_EQ(text_within(17), "テスト");  // the first line and its line end
+  EXPECT_EQ(text_within(33), "テスト");  // the second line's end is one byte further
+  EXPECT_EQ(text_within(34), "テストテスト");
+  EXPECT_EQ(text_within(1000), "テストテスト");
+  EXPECT_EQ(text_within(16), "テスト");  // no line end within: the bytes as they are
+  EXPECT_EQ(text_within(0), "");
+}
+
 TEST(MimeTree, EmptyInput) {
   MimeTree tree;
   tree.parse("");

@@ -1,0 +1,84 @@
+// The text a bounce is read from: however large the returned original, or a text part without
+// end, only its first megabyte is flattened, and the records do not change.
+#include "bounce/bounce_message.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "bounce/bounce_reader.h"
+
+namespace bg::bounce {
+namespace {
+
+// A Postfix DSN returning an original whose text body is `original_body`.
+std::string postfix_bounce(const std::string& original_body) {
+  return "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n"
+         "To: alice@example.com\n"
+         "Subject: Undelivered Mail Returned to Sender\n"
+         "MIME-Version: 1.0\n"
+         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B1\"\n\n"
+         "--B1\nContent-Type: text/plain\n\n"
+         "This is the mail system at host mx.example.net.\n\n"
+         "<bob@example.org>: host mx.example.org[192.0.2.1] said: 552 5.3.4 Message size\n"
+         "    exceeds fixed limit (in reply to end of DATA command)\n\n"
+         "--B1\nContent-Type: message/delivery-status\n\n"
+         "Reporting-MTA: dns; mx.example.net\n\n"
+         "Final-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 5.3.4\n"
+         "Diagnostic-Code: smtp; 552 5.3.4 Message size exceeds fixed limit\n\n"
+         "--B1\nContent-Type: message/rfc822\n\n"
+         "From: alice@example.com\nTo: bob@example.org\nSubject: the logs\n"
+         "Message-ID: <logs@example.com>\nContent-Type: text/plain\n\n" +
+         original_body + "\n--B1--\n";
+}
+
+std::string lines_of(std::size_t bytes) {
+  const std::string line = "2026-11-05 10:00:00 a line of the log that was mailed\n";
+  std::string text;
+  while (text.size() < bytes) text += line;
+  return text;
+}
+
+std::vector<Record> records_of(const std::string& message) {
+  BounceReader reader;
+  std::vector<Record> records;
+  reader.read({message, "test", 0, false}, records);
+  return records;
+}
+
+TEST(BounceMessage, AHugeReturnedOriginalIsReadOnlyAsFarAsNeeded) {
+  const std::string small = postfix_bounce("see the log below\n");
+  const std::string huge = postfix_bounce(lines_of(std::size_t{24} << 20));
+
+  BounceMessage message;
+  message.parse(huge);
+  EXPECT_LT(message.body().size(), std::size_t{2} << 20);
+  EXPECT_NE(message.body().find("a line of the log"), std::string::npos);
+
+  const std::vector<Record> expected = records_of(small);
+  const std::vector<Record> records = records_of(huge);
+  ASSERT_EQ(expected.size(), 1u);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].recipient, "bob@example.org");
+  EXPECT_EQ(records[0].reason, "mesgtoobig");
+  for (const auto& [field, huge_value, small_value] :
+       {std::tuple{"deliverystatus", records[0].deliverystatus, expected[0].deliverystatus},
+        {"reason", records[0].reason, expected[0].reason},
+        {"diagnosticcode", records[0].diagnosticcode, expected[0].diagnosticcode},
+        {"messageid", records[0].messageid, expected[0].messageid},
+        {"subject", records[0].subject, expected[0].subject}})
+    EXPECT_EQ(huge_value, small_value) << field;
+}
+
+TEST(BounceMessage, ATextPartWithoutEndIsReadForItsFirstMegabyte) {
+  const std::string message = "From: MAILER-DAEMON@mx.example.net\nSubject: Returned mail\n\n" +
+                              lines_of(std::size_t{8} << 20);
+  BounceMessage bounce;
+  bounce.parse(message);
+  EXPECT_LE(bounce.body().size(), (std::size_t{1} << 20) + 1);
+  EXPECT_TRUE(bounce.body().ends_with("mailed\n\n")) << "cut at a line end";
+}
+
+}  // namespace
+}  // namespace bg::bounce
