@@ -2,6 +2,9 @@
 // This file only dispatches to the commands; each lives in its own file, the work in the library.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iostream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/check_command.h"
@@ -23,6 +26,21 @@ int main(int argc, char** argv) {
       bg::cli::add_check_command(app),
       bg::cli::add_spf_command(app),
   };
+  app.name("bounceguard");
+  if (argc == 1) {
+    std::cout << app.help();
+    return bg::cli::kExitUsage;
+  }
+  // A first word that is no command: say so, rather than CLI11's "A subcommand is required".
+  if (const std::string_view word = argv[1]; !word.starts_with('-')) {
+    try {
+      app.get_subcommand(std::string(word));
+    } catch (const CLI::OptionNotFound&) {
+      std::cerr << "bounceguard: no command '" << word << "'; the commands are scan, check and spf\n"
+                << "Run 'bounceguard --help' for more information.\n";
+      return bg::cli::kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -172,10 +172,11 @@ int run_scan(const ScanArguments& arguments) {
 std::function<int()> add_scan_command(CLI::App& app) {
   auto arguments = std::make_shared<ScanArguments>();
   CLI::App* scan = app.add_subcommand("scan", "Find the bounces in mailboxes and list every failed recipient");
-  scan->add_option("inputs", arguments->inputs,
+  scan->add_option("MAILBOX", arguments->inputs,
                    "Mailboxes to read: mbox files, Maildir or other folders (searched recursively),\n"
                    "single .eml files, gzip/xz/zstd-compressed files, or - for standard input")
-      ->required();
+      ->required()
+      ->type_name("");
   scan->add_option("-f,--format", arguments->format,
                    "Output: text (a summary for a person), json (one document), jsonl (one record\n"
                    "per line, Sisimai-compatible field names) or csv")
@@ -184,7 +185,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
       "Exit codes: 0 the scan ran (whatever it found), 1 it failed midway (e.g. output not writable),\n"
       "2 bad arguments or an input that cannot be read at all, 3 the scan finished but part of an\n"
       "input could not be read (an I/O error, a damaged compressed file): the problems name it.");
-  scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output (never over one of the inputs)");
+  scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output (never over one of the inputs)")
+      ->type_name("FILE");
   scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -206,10 +208,12 @@ std::function<int()> add_scan_command(CLI::App& app) {
       ->group("Who you are (for the diagnosis)");
   scan->add_option("--sent", arguments->owner.sent_paths,
                    "Your Sent folder, in any format scan reads: its Message-IDs prove what you sent")
+      ->type_name("FOLDER")
       ->group("Who you are (for the diagnosis)");
   scan->add_option("--maillog", arguments->owner.maillog_paths,
                    "Your server's Postfix or Exim log (gzip, xz or zstd too): its Message-IDs prove\n"
                    "what you sent")
+      ->type_name("FILE")
       ->group("Who you are (for the diagnosis)");
   scan->add_flag("--offline", arguments->offline,
                  "No DNS at all: do not read your SPF record for your relays, nor ask blocklists")

@@ -166,9 +166,18 @@ TEST(Cli, MissingInputExitsTwoNamingThePath) {
 }
 
 TEST(Cli, BadUsageExitsTwo) {
-  EXPECT_EQ(run("scan").exit_code, 2);
+  const CommandResult no_mailbox = run("scan");
+  EXPECT_EQ(no_mailbox.exit_code, 2);
+  EXPECT_TRUE(no_mailbox.out.starts_with("MAILBOX is required\n")) << no_mailbox.out;
   EXPECT_EQ(run("scan --format xml " + kData + "/seed").exit_code, 2);
-  EXPECT_EQ(run("frobnicate").exit_code, 2);
+  const CommandResult unknown = run("frobnicate " + kData + "/seed");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_TRUE(unknown.out.starts_with("bounceguard: no command 'frobnicate'; the commands are scan, check and spf\n"))
+      << unknown.out;
+  // Nothing at all: the help, to read before trying again.
+  const CommandResult nothing = run("");
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.out.find("Usage: bounceguard [OPTIONS] SUBCOMMAND"), std::string::npos) << nothing.out;
   const CommandResult threads = run("scan -j 100000 " + kData + "/seed");
   EXPECT_EQ(threads.exit_code, 2);
   EXPECT_TRUE(threads.out.starts_with("--threads: Value 100000 not in range 0 to 256\n")) << threads.out;
