@@ -36,8 +36,8 @@ struct LayoutSpec {
   std::vector<Mark> marks;           // applied before the automatic ones
   // Where the marks turn the reply into {REPLY} and {STATUS}: the layout's own reply, which
   // fills them when a scenario keeps it ("{RCPT}" stands for the recipient).
-  std::string_view own_reply;
-  std::string_view own_status;
+  std::string_view own_reply = {};
+  std::string_view own_status = {};
 };
 
 // Every layout the scenarios use.

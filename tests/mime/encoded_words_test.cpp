@@ -11,7 +11,9 @@ namespace {
 TEST(EncodedWords, PlainAsciiNeedsNoDecoding) {
   for (std::string_view value : {"", "Delivery Status Notification (Failure)", "a = b ? c", "=?"}) {
     EXPECT_EQ(needs_no_decoding(value), value.find("=?") == std::string_view::npos) << value;
-    if (needs_no_decoding(value)) EXPECT_EQ(decode_encoded_words(value), value);
+    if (needs_no_decoding(value)) {
+      EXPECT_EQ(decode_encoded_words(value), value);
+    }
   }
   EXPECT_FALSE(needs_no_decoding("=?utf-8?q?caf=C3=A9?="));
   EXPECT_FALSE(needs_no_decoding("caf\xC3\xA9"));  // raw 8-bit text is checked as UTF-8
