@@ -6,10 +6,10 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 namespace bg::mailbox {
 
@@ -34,7 +34,7 @@ class FileClaims {
                                         static_cast<std::uint64_t>(file.device));
     }
   };
-  std::vector<std::string> inputs_;  // each input that claimed a file, once
+  std::deque<std::string> inputs_;  // each input that claimed a file, once; a deque, so names stay put
   std::unordered_map<FileIdentity, std::size_t, Hash> holders_;  // file -> index into inputs_
 };
 

@@ -22,10 +22,10 @@ class CsvRow {
   void cell(std::string_view text) {
     if (cells_++ > 0) row_.push_back(',');
     if (!mime::is_valid_utf8(text)) {
-      quoted(mime::to_utf8(text, "utf-8"));
+      append_quoted_if_needed(mime::to_utf8(text, "utf-8"));
       return;
     }
-    quoted(text);
+    append_quoted_if_needed(text);
   }
   const std::string& end() {
     row_ += "\r\n";
@@ -33,7 +33,7 @@ class CsvRow {
   }
 
  private:
-  void quoted(std::string_view text) {
+  void append_quoted_if_needed(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
       row_ += text;
       return;
