@@ -1,6 +1,6 @@
 #pragma once
-// Records and summaries as JSON objects, in a fixed field order shared by the json, jsonl and
-// csv formats.
+// The summary and the diagnosis as JSON objects, for the json format. Records are written
+// straight to text (record_json_text.h).
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -10,8 +10,6 @@
 #include "scan/scan_summary.h"
 
 namespace bg::report {
-
-nlohmann::ordered_json record_to_json(const bounce::Record& record);
 
 nlohmann::ordered_json summary_to_json(const scan::ScanSummary& summary);
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mime/charset.h"
-#include "report/record_json.h"
+#include "record_json_oracle.h"
 #include "report_fixtures.h"
 
 namespace bg::report {
@@ -145,7 +145,7 @@ TEST(CsvWriter, EveryCorpusRecordHasTheCellsOfItsJsonFields) {
   const Rows rows = parse_csv(render(Format::kCsv, records, summary_of(records)));
   ASSERT_EQ(rows.size(), records.size() + 1);
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const nlohmann::ordered_json fields = record_to_json(records[i]);
+    const nlohmann::ordered_json fields = oracle::record_to_json(records[i]);
     std::vector<std::string> expected;
     for (const auto& [name, value] : fields.items())
       if (name != "original") expected.push_back(oracle_cell(value));

@@ -1,12 +1,12 @@
 // The fast record writer against nlohmann::json as its oracle: on every record of the corpus,
-// the text it writes parses to exactly what record_to_json() builds.
+// the text it writes parses to exactly what oracle::record_to_json() builds.
 #include "report/record_json_text.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include "report/record_json.h"
+#include "record_json_oracle.h"
 #include "report_fixtures.h"
 
 namespace bg::report {
@@ -22,7 +22,7 @@ TEST(RecordJsonText, MatchesTheJsonLibraryOnEveryCorpusRecord) {
     record.evidence = {"one fact", "another \"quoted\" fact"};
     std::string text;
     append_record_json(record, text);
-    EXPECT_EQ(nlohmann::ordered_json::parse(text), record_to_json(record)) << record.origin;
+    EXPECT_EQ(nlohmann::ordered_json::parse(text), oracle::record_to_json(record)) << record.origin;
   }
 }
 
