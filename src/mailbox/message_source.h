@@ -11,8 +11,6 @@
 
 namespace bg::mailbox {
 
-class FileClaims;
-
 struct RawMessage {
   // Header and body. Of an mbox message, neither the "From " separator line nor the empty line
   // that ends each message in an mbox is included.
@@ -73,9 +71,11 @@ class MessageSource {
 // binary file, or it is a directory without any mail.
 std::unique_ptr<MessageSource> open_source(const std::string& path);
 
-// Opens `path` as above, as one of the inputs of a scan that `claims` follows, so that no file
-// is read twice: a file an earlier input holds (a folder it lies in) yields no message, only a
-// notice; so do the files of a folder that earlier inputs hold.
-std::unique_ptr<MessageSource> open_source(const std::string& path, FileClaims& claims);
+// Opens each of `paths` as above, the inputs of one scan, so that no file is read twice: a path
+// naming the same file or folder as an earlier one is left out; a file named is read as named,
+// and the folders around it pass over it, as over files an earlier folder holds or files linked
+// twice within them. What was left out is told in `notices`.
+std::vector<std::unique_ptr<MessageSource>> open_sources(const std::vector<std::string>& paths,
+                                                         std::vector<ReadProblem>& notices);
 
 }  // namespace bg::mailbox

@@ -14,6 +14,7 @@
 #include "mailbox/file_list_reader.h"
 #include "mailbox/file_source.h"
 #include "mailbox/message_source.h"
+#include "mailbox/same_file.h"
 #include "mailbox/stream_reader.h"
 
 namespace bg::mailbox {
@@ -33,9 +34,9 @@ std::unique_ptr<MessageSource> open_stream(FileDescriptor fd, const std::string&
   }
 }
 
-// Keeps of `files`, found in the folder `folder`, those that no earlier input holds, nor an
-// earlier name in the folder itself; the others are passed over with one notice for each input
-// that holds some.
+// Keeps of `files`, found in the folder `folder`, those that no other input holds (a file named,
+// an earlier folder), nor an earlier name in the folder itself; the others are passed over with
+// one notice for each input that holds some.
 void keep_unclaimed(std::vector<FoundFile>& files, const std::string& folder, FileClaims& claims,
                     std::vector<ReadProblem>& problems) {
   std::vector<std::pair<std::string, std::size_t>> held;  // the input that holds them, how many
@@ -52,7 +53,7 @@ void keep_unclaimed(std::vector<FoundFile>& files, const std::string& folder, Fi
     const std::string passed_over = std::to_string(count) + (count == 1 ? " file" : " files");
     problems.push_back({folder, holder == folder
                                     ? passed_over + (count == 1 ? " is a link" : " are links") + " to mail read already"
-                                    : passed_over + " already read through " + holder});
+                                    : passed_over + " read through " + holder + " instead"});
   }
 }
 
@@ -87,9 +88,8 @@ std::unique_ptr<MessageSource> open_regular_file(FileDescriptor fd, const std::s
   return source;
 }
 
-}  // namespace
-
-std::unique_ptr<MessageSource> open_source(const std::string& path, FileClaims& claims) {
+// Opens `path` as open_source() does; a folder passes over the files `claims` shows taken.
+std::unique_ptr<MessageSource> open_claimed(const std::string& path, FileClaims& claims) {
   if (path == "-") {
     FileDescriptor fd(::dup(STDIN_FILENO));
     if (!fd.valid()) throw InputError("standard input", std::strerror(errno));
@@ -98,10 +98,6 @@ std::unique_ptr<MessageSource> open_source(const std::string& path, FileClaims& 
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) throw InputError(path, std::strerror(errno));
   if (S_ISDIR(info.st_mode)) return open_directory(path, claims);
-  if (const std::string* holder = claims.claim({info.st_dev, info.st_ino}, path)) {
-    std::vector<ReadProblem> notice{{path, "already read through " + *holder}};
-    return std::make_unique<FileListReader>(std::vector<FoundFile>{}, std::move(notice));
-  }
 
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid()) throw InputError(path, std::strerror(errno));
@@ -109,9 +105,32 @@ std::unique_ptr<MessageSource> open_source(const std::string& path, FileClaims& 
   return open_regular_file(std::move(fd), path, static_cast<std::uint64_t>(info.st_size));
 }
 
+}  // namespace
+
 std::unique_ptr<MessageSource> open_source(const std::string& path) {
   FileClaims claims;
-  return open_source(path, claims);
+  return open_claimed(path, claims);
+}
+
+std::vector<std::unique_ptr<MessageSource>> open_sources(const std::vector<std::string>& paths,
+                                                         std::vector<ReadProblem>& notices) {
+  std::vector<std::string> kept;
+  FileClaims claims;
+  for (const std::string& path : paths) {
+    // "-" is standard input, not a path: a second one finds it already read to the end.
+    if (const std::string* earlier = path == "-" ? nullptr : same_file_among(path, kept)) {
+      notices.push_back({path, "the same as " + *earlier + ", read once"});
+      continue;
+    }
+    kept.push_back(path);
+    // A file named is read as named, as mail whatever it looks like; the folders pass over it.
+    struct stat info {};
+    if (path != "-" && ::stat(path.c_str(), &info) == 0 && !S_ISDIR(info.st_mode))
+      claims.claim({info.st_dev, info.st_ino}, path);
+  }
+  std::vector<std::unique_ptr<MessageSource>> sources;
+  for (const std::string& path : kept) sources.push_back(open_claimed(path, claims));
+  return sources;
 }
 
 }  // namespace bg::mailbox

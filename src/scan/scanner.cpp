@@ -13,9 +13,7 @@
 #include <thread>
 
 #include "bounce/bounce_reader.h"
-#include "mailbox/file_claims.h"
 #include "mailbox/message_source.h"
-#include "mailbox/same_file.h"
 
 namespace bg::scan {
 
@@ -343,22 +341,11 @@ ScanSummary scan(const ScanOptions& options, const RecordSink& sink) {
 ScanSummary scan_batches(const ScanOptions& options, const BatchSink& sink) {
   ScanSummary summary;
   summary.inputs = options.inputs;
-  // Open everything first, so that a wrong path fails the run before any output. A file or
-  // folder given twice (by the same name or another), or also inside a folder given, is read
-  // once: counted twice, its bounces would look like twice the flood.
-  std::vector<std::unique_ptr<mailbox::MessageSource>> sources;
-  std::vector<std::string> opened;
-  mailbox::FileClaims claims;
-  for (const std::string& input : options.inputs) {
-    // "-" is standard input, not a path: a second one finds it already read to the end.
-    const std::string* earlier = input == "-" ? nullptr : mailbox::same_file_among(input, opened);
-    if (earlier != nullptr) {
-      summary.add_problem({input, "the same as " + *earlier + ", read once"});
-      continue;
-    }
-    sources.push_back(mailbox::open_source(input, claims));
-    opened.push_back(input);
-  }
+  // Open everything first, so that a wrong path fails the run before any output. A file read
+  // twice (given twice, or also inside a folder given) would count its bounces twice.
+  std::vector<mailbox::ReadProblem> notices;
+  std::vector<std::unique_ptr<mailbox::MessageSource>> sources = mailbox::open_sources(options.inputs, notices);
+  for (mailbox::ReadProblem& notice : notices) summary.add_problem(std::move(notice));
 
   ProgressClock clock(options, sources);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

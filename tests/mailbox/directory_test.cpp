@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "mailbox/file_claims.h"
 #include "mailbox/file_list_reader.h"
 #include "mailbox_test_files.h"
 
@@ -144,33 +143,61 @@ TEST(Maildir, AMessageLinkedIntoTwoFoldersIsReadOnce) {
   EXPECT_FALSE(read.problems[0].unreadable);
 }
 
-TEST(Directory, FilesAnEarlierInputHoldsAreNoticedNotRead) {
+// Every message of `sources`, read in turn, and their problems.
+ReadAll read_all(const std::vector<std::unique_ptr<MessageSource>>& sources) {
+  ReadAll all;
+  for (const auto& source : sources) {
+    ReadAll one = read_all(*source);
+    all.messages.insert(all.messages.end(), one.messages.begin(), one.messages.end());
+    all.problems.insert(all.problems.end(), one.problems.begin(), one.problems.end());
+  }
+  return all;
+}
+
+std::vector<std::string> problem_lines(const std::vector<ReadProblem>& problems) {
+  std::vector<std::string> lines;
+  for (const ReadProblem& problem : problems) lines.push_back(problem.origin + ": " + problem.what);
+  return lines;
+}
+
+TEST(Directory, AFileIsReadOnceWhateverInputsReachIt) {
   const std::vector<std::string> corpus = testing::corpus_message_paths();
   testing::TempDir root;
-  testing::write_file(root.file("mail/inbox.eml"), read_file(corpus[0]));
+  const std::string mail = root.file("mail"), inbox = root.file("mail/inbox.eml"), sub = root.file("mail/sub");
+  testing::write_file(inbox, read_file(corpus[0]));
   testing::write_file(root.file("mail/sub/one.eml"), read_file(corpus[1]));
   testing::write_file(root.file("mail/sub/two.eml"), read_file(corpus[2]));
-  FileClaims claims;
 
-  // The folder first: the named file inside it, and the subfolder, add nothing.
-  EXPECT_EQ(read_all(*open_source(root.file("mail"), claims)).messages.size(), 3u);
-  const ReadAll file = read_all(*open_source(root.file("mail/inbox.eml"), claims));
-  EXPECT_TRUE(file.messages.empty());
-  ASSERT_EQ(file.problems.size(), 1u);
-  EXPECT_EQ(file.problems[0].origin, root.file("mail/inbox.eml"));
-  EXPECT_EQ(file.problems[0].what, "already read through " + root.file("mail"));
-  const ReadAll subfolder = read_all(*open_source(root.file("mail/sub"), claims));
-  EXPECT_TRUE(subfolder.messages.empty());
-  ASSERT_EQ(subfolder.problems.size(), 1u);
-  EXPECT_EQ(subfolder.problems[0].what, "2 files already read through " + root.file("mail"));
+  // A file named is read as named, wherever it stands in the list; the folder around it passes
+  // over it, and a folder inside an earlier one adds nothing.
+  std::vector<ReadProblem> notices;
+  const ReadAll read = read_all(open_sources({mail, inbox, sub, root.path() + "/mail/", mail}, notices));
+  EXPECT_EQ(origins(read), (std::vector<std::string>{root.file("mail/sub/one.eml"), root.file("mail/sub/two.eml"), inbox}));
+  EXPECT_EQ(problem_lines(notices), (std::vector<std::string>{root.path() + "/mail/: the same as " + mail + ", read once",
+                                                              mail + ": the same as " + mail + ", read once"}));
+  EXPECT_EQ(problem_lines(read.problems),
+            (std::vector<std::string>{mail + ": 1 file read through " + inbox + " instead",
+                                      sub + ": 2 files read through " + mail + " instead"}));
+  for (const ReadProblem& problem : read.problems) EXPECT_FALSE(problem.unreadable);
 
-  // The file first: the folder reads the rest.
-  FileClaims fresh;
-  EXPECT_EQ(read_all(*open_source(root.file("mail/sub/one.eml"), fresh)).messages.size(), 1u);
-  const ReadAll folder = read_all(*open_source(root.file("mail"), fresh));
-  EXPECT_EQ(origins(folder), (std::vector<std::string>{root.file("mail/inbox.eml"), root.file("mail/sub/two.eml")}));
-  ASSERT_EQ(folder.problems.size(), 1u);
-  EXPECT_EQ(folder.problems[0].what, "1 file already read through " + root.file("mail/sub/one.eml"));
+  // The file first, the folder after: the same.
+  notices.clear();
+  const ReadAll reversed = read_all(open_sources({root.file("mail/sub/one.eml"), mail}, notices));
+  EXPECT_EQ(origins(reversed), (std::vector<std::string>{root.file("mail/sub/one.eml"), inbox, root.file("mail/sub/two.eml")}));
+  EXPECT_EQ(problem_lines(reversed.problems),
+            (std::vector<std::string>{mail + ": 1 file read through " + root.file("mail/sub/one.eml") + " instead"}));
+}
+
+TEST(Directory, AFileNamedIsReadAsMailEvenWhereItsFolderWouldPassItOver) {
+  testing::TempDir root;
+  testing::write_file(root.file("mail/inbox.mbox"), read_file(testing::kMbox0));
+  testing::write_file(root.file("mail/notes.json"), "{\"file\": \"x\"}\n");  // a folder's walk passes it over
+  std::vector<ReadProblem> notices;
+  const ReadAll read = read_all(open_sources({root.file("mail"), root.file("mail/notes.json")}, notices));
+  ASSERT_FALSE(read.messages.empty());
+  EXPECT_EQ(read.messages.back().origin, root.file("mail/notes.json"));
+  EXPECT_EQ(problem_lines(read.problems),
+            (std::vector<std::string>{root.file("mail") + ": 1 file read through " + root.file("mail/notes.json") + " instead"}));
 }
 
 TEST(Directory, WithoutMailIsAnInputErrorNamingIt) {
