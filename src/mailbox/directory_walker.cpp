@@ -28,15 +28,22 @@ FileIdentity identity_of(const struct stat& info) { return {info.st_dev, info.st
 
 bool is_hidden(const std::string& name) { return name.starts_with('.'); }
 
-// The names in `dir`, sorted, without "." and "..".
-std::vector<std::string> sorted_names(DIR* dir) {
-  std::vector<std::string> names;
+struct Entry {
+  std::string name;
+  bool link = false;  // a symbolic link, or of a type the file system does not tell
+  bool operator<(const Entry& other) const { return name < other.name; }
+};
+
+// The entries of `dir`, sorted by name, without "." and "..".
+std::vector<Entry> sorted_entries(DIR* dir) {
+  std::vector<Entry> entries;
   while (const dirent* entry = ::readdir(dir)) {
     const std::string_view name = entry->d_name;
-    if (name != "." && name != "..") names.emplace_back(name);
+    if (name != "." && name != "..")
+      entries.push_back({std::string(name), entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN});
   }
-  std::sort(names.begin(), names.end());
-  return names;
+  std::sort(entries.begin(), entries.end());
+  return entries;
 }
 
 bool has_subdirectory(int dir_fd, const char* name) {
@@ -68,7 +75,7 @@ class Walker {
       add_maildir_files(path, "cur");
       add_maildir_files(path, "new");
     }
-    for (const std::string& name : sorted_names(dir.get())) {
+    for (const auto& [name, link] : sorted_entries(dir.get())) {
       if (maildir && (name == "cur" || name == "new" || name == "tmp")) continue;
       if (is_hidden(name) && !maildir) continue;
       const std::string child = join(path, name);
@@ -81,10 +88,15 @@ class Walker {
       if (S_ISDIR(info.st_mode)) {
         // In a Maildir, hidden subdirectories are the Maildir++ folders.
         if (is_hidden(name) && !is_subfolder(dir_fd, name)) continue;
-        if (DirHandle subdirectory = open_directory(child)) walk(child, std::move(subdirectory));
+        if (DirHandle subdirectory = open_directory(child)) {
+          const bool outer = inside_link_;
+          inside_link_ = inside_link_ || link;
+          walk(child, std::move(subdirectory));
+          inside_link_ = outer;
+        }
       } else if (S_ISREG(info.st_mode) && !maildir) {
         // Files beside cur/ and new/ are the Maildir's own bookkeeping (dovecot-uidlist...).
-        files_.push_back({child, static_cast<std::uint64_t>(info.st_size), FileRole::in_directory, identity_of(info)});
+        add_file(child, info, FileRole::in_directory, link);
       }
     }
     ancestors_.pop_back();
@@ -113,7 +125,7 @@ class Walker {
       if (errno != ENOENT && errno != ENOTDIR) problems_.push_back({path, std::strerror(errno), true});
       return;
     }
-    for (const std::string& name : sorted_names(dir.get())) {
+    for (const auto& [name, link] : sorted_entries(dir.get())) {
       if (is_hidden(name)) continue;
       const std::string child = join(path, name);
       struct stat info {};
@@ -121,13 +133,18 @@ class Walker {
         problems_.push_back({child, std::strerror(errno), true});
         continue;
       }
-      if (S_ISREG(info.st_mode))
-        files_.push_back({child, static_cast<std::uint64_t>(info.st_size), FileRole::in_maildir, identity_of(info)});
+      if (S_ISREG(info.st_mode)) add_file(child, info, FileRole::in_maildir, link);
     }
+  }
+
+  void add_file(const std::string& path, const struct stat& info, FileRole role, bool link) {
+    files_.push_back({path, static_cast<std::uint64_t>(info.st_size), identity_of(info), role,
+                      inside_link_ || link || info.st_nlink > 1});
   }
 
   std::vector<FoundFile>& files_;
   std::vector<ReadProblem>& problems_;
+  bool inside_link_ = false;  // the walk went through a linked directory to get here
   std::vector<FileIdentity> ancestors_;  // guards against symbolic link loops
 };
 

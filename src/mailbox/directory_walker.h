@@ -17,8 +17,11 @@ namespace bg::mailbox {
 struct FoundFile {
   std::string path;
   std::uint64_t size = 0;
-  FileRole role = FileRole::in_directory;
   FileIdentity identity;
+  FileRole role = FileRole::in_directory;
+  // Reached through a link (symbolic, or a hard link: one of several names of the file), so it
+  // may be met again under another name.
+  bool linked = false;
 };
 
 // Lists the files under the directory `root`. Subdirectories and files that cannot be looked at

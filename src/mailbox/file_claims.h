@@ -5,6 +5,7 @@
 // message into each folder it is copied to).
 #include <sys/types.h>
 
+#include <compare>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -16,16 +17,19 @@ namespace bg::mailbox {
 struct FileIdentity {
   dev_t device = 0;
   ino_t inode = 0;
-  bool operator==(const FileIdentity&) const = default;
+  auto operator<=>(const FileIdentity&) const = default;
 };
 
 class FileClaims {
  public:
+  // `several_inputs`: the scan reads more than one input, so any file may be met twice; with
+  // one, only through a link.
+  explicit FileClaims(bool several_inputs = false) : several_inputs_(several_inputs) {}
+  bool several_inputs() const { return several_inputs_; }
+
   // Claims `file` for the input named `input`. Returns the input that claimed it before, or
   // null when this claim is the first.
   const std::string* claim(FileIdentity file, const std::string& input);
-  // Makes room for `files` more claims.
-  void reserve(std::size_t files) { holders_.reserve(holders_.size() + files); }
 
  private:
   struct Hash {
@@ -34,6 +38,7 @@ class FileClaims {
                                         static_cast<std::uint64_t>(file.device));
     }
   };
+  bool several_inputs_;
   std::deque<std::string> inputs_;  // each input that claimed a file, once; a deque, so names stay put
   std::unordered_map<FileIdentity, std::size_t, Hash> holders_;  // file -> index into inputs_
 };

@@ -40,8 +40,19 @@ std::unique_ptr<MessageSource> open_stream(FileDescriptor fd, const std::string&
 void keep_unclaimed(std::vector<FoundFile>& files, const std::string& folder, FileClaims& claims,
                     std::vector<ReadProblem>& problems) {
   std::vector<std::pair<std::string, std::size_t>> held;  // the input that holds them, how many
-  claims.reserve(files.size());
+  // With one input, a file is met twice only through a link: only the linked files, and those a
+  // link leads to, need claiming, which spares a Maildir of plain files a table of them all.
+  std::vector<FileIdentity> linked;
+  if (!claims.several_inputs()) {
+    for (const FoundFile& file : files)
+      if (file.linked) linked.push_back(file.identity);
+    std::sort(linked.begin(), linked.end());
+  }
+  const auto may_be_met_again = [&](const FoundFile& file) {
+    return claims.several_inputs() || file.linked || std::binary_search(linked.begin(), linked.end(), file.identity);
+  };
   std::erase_if(files, [&](const FoundFile& file) {
+    if (!may_be_met_again(file)) return false;
     const std::string* holder = claims.claim(file.identity, folder);
     if (holder == nullptr) return false;
     auto counted = std::find_if(held.begin(), held.end(), [&](const auto& entry) { return entry.first == *holder; });
@@ -115,7 +126,7 @@ std::unique_ptr<MessageSource> open_source(const std::string& path) {
 std::vector<std::unique_ptr<MessageSource>> open_sources(const std::vector<std::string>& paths,
                                                          std::vector<ReadProblem>& notices) {
   std::vector<std::string> kept;
-  FileClaims claims;
+  FileClaims claims(paths.size() > 1);
   for (const std::string& path : paths) {
     // "-" is standard input, not a path: a second one finds it already read to the end.
     if (const std::string* earlier = path == "-" ? nullptr : same_file_among(path, kept)) {

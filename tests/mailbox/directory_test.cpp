@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "mailbox/directory_walker.h"
 #include "mailbox/file_list_reader.h"
 #include "mailbox_test_files.h"
 
@@ -141,6 +142,27 @@ TEST(Maildir, AMessageLinkedIntoTwoFoldersIsReadOnce) {
   EXPECT_EQ(read.problems[0].origin, maildir.path());
   EXPECT_EQ(read.problems[0].what, "2 files are links to mail read already");
   EXPECT_FALSE(read.problems[0].unreadable);
+}
+
+TEST(Directory, AFolderLinkedInsideTheTreeIsReadOnce) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir root;
+  testing::write_file(root.file("real/one.eml"), read_file(corpus[0]));
+  testing::write_file(root.file("real/two.eml"), read_file(corpus[1]));
+  ASSERT_EQ(::symlink(root.file("real").c_str(), root.file("alias").c_str()), 0);
+
+  const std::vector<FoundFile> found = [&] {
+    std::vector<ReadProblem> problems;
+    return find_mail_files(root.path(), problems);
+  }();
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_TRUE(found[0].linked) << found[0].path;  // alias/one.eml, through the linked folder
+  EXPECT_FALSE(found[2].linked) << found[2].path;  // real/one.eml, a plain file
+
+  const ReadAll read = read_all(root.path());
+  EXPECT_EQ(origins(read), (std::vector<std::string>{root.file("alias/one.eml"), root.file("alias/two.eml")}));
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].what, "2 files are links to mail read already");
 }
 
 // Every message of `sources`, read in turn, and their problems.
