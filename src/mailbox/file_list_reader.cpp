@@ -119,6 +119,10 @@ void FileListReader::read_small_file(const FoundFile& file, Buffer& buffer, Batc
   const std::string_view text(start, size);
 
   const Content content = sniff(text);
+  if (content == Content::archive) {
+    skip(file, archive_notice(text), true);  // it may hold mail that is not read
+    return;
+  }
   if (is_compressed(content)) {
     ::lseek(fd.get(), 0, SEEK_SET);
     open_own_reader(std::move(fd), file);

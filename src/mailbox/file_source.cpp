@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <stdexcept>
 #include <system_error>
 
 #include "mailbox/decompressor.h"
@@ -20,6 +21,7 @@ std::unique_ptr<MessageSource> open_file(FileDescriptor fd, const std::string& p
   head.resize(static_cast<std::size_t>(got));
 
   const Content content = sniff(head);
+  if (content == Content::archive) throw std::runtime_error(archive_notice(head));
   if (is_compressed(content))
     return std::make_unique<StreamReader>(open_decompressed(std::move(fd)), path, role, size);
   const Layout layout = choose_layout(content, role);

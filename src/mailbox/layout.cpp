@@ -19,6 +19,7 @@ Layout choose_layout(Content content, FileRole role) {
       return Layout::single_message;
     case Content::text:
       return role == FileRole::named ? Layout::single_message : Layout::not_mail;
+    case Content::archive:
     case Content::binary:
     case Content::gzip:
     case Content::xz:

@@ -85,11 +85,14 @@ bool StreamReader::fill(Chunk& chunk) {
 }
 
 void StreamReader::decide_layout(const Chunk& chunk) {
-  layout_ = choose_layout(sniff(chunk.text()), role_);
+  const Content content = sniff(chunk.text());
+  layout_ = choose_layout(content, role_);
   if (*layout_ == Layout::mailbox)
     splitter_.emplace(detect_line_break(chunk.text().substr(0, kLineBreakProbeSize)));
   if (*layout_ == Layout::not_mail) {
-    problems_.push_back({*origin_, "not a mail file"});
+    // An archive (a compressed tar) may hold mail that is not read: the results lack it.
+    if (content == Content::archive) problems_.push_back({*origin_, archive_notice(chunk.text()), true});
+    else problems_.push_back({*origin_, "not a mail file"});
     ended_ = true;
   }
 }
