@@ -28,15 +28,15 @@ FileIdentity identity_of(const struct stat& info) { return {info.st_dev, info.st
 
 bool is_hidden(const std::string& name) { return name.starts_with('.'); }
 
-struct Entry {
+struct Name {
   std::string name;
   bool link = false;  // a symbolic link, or of a type the file system does not tell
-  bool operator<(const Entry& other) const { return name < other.name; }
+  bool operator<(const Name& other) const { return name < other.name; }
 };
 
-// The entries of `dir`, sorted by name, without "." and "..".
-std::vector<Entry> sorted_entries(DIR* dir) {
-  std::vector<Entry> entries;
+// The names in `dir`, sorted, without "." and "..".
+std::vector<Name> sorted_names(DIR* dir) {
+  std::vector<Name> entries;
   while (const dirent* entry = ::readdir(dir)) {
     const std::string_view name = entry->d_name;
     if (name != "." && name != "..")
@@ -69,34 +69,18 @@ class Walker {
       return;
     }
     ancestors_.push_back(identity);
-    const int dir_fd = ::dirfd(dir.get());
-    const bool maildir = is_maildir(dir_fd);
-    if (maildir) {
-      add_maildir_files(path, "cur");
-      add_maildir_files(path, "new");
-    }
-    for (const auto& [name, link] : sorted_entries(dir.get())) {
-      if (maildir && (name == "cur" || name == "new" || name == "tmp")) continue;
-      if (is_hidden(name) && !maildir) continue;
-      const std::string child = join(path, name);
-      struct stat info {};
-      if (::fstatat(dir_fd, name.c_str(), &info, 0) != 0) {
-        // A link to nothing holds nothing to lose; any other failure hides what is there.
-        problems_.push_back({child, std::strerror(errno), errno != ENOENT});
+    // Every entry is looked at, and the folder closed, before any subfolder is walked: a deep
+    // tree must not hold a descriptor open for each of its levels.
+    for (Entry& entry : look_at_entries(path, std::move(dir))) {
+      if (!entry.subfolder) {
+        files_.push_back(std::move(entry.file));
         continue;
       }
-      if (S_ISDIR(info.st_mode)) {
-        // In a Maildir, hidden subdirectories are the Maildir++ folders.
-        if (is_hidden(name) && !is_subfolder(dir_fd, name)) continue;
-        if (DirHandle subdirectory = open_directory(child)) {
-          const bool outer = inside_link_;
-          inside_link_ = inside_link_ || link;
-          walk(child, std::move(subdirectory));
-          inside_link_ = outer;
-        }
-      } else if (S_ISREG(info.st_mode) && !maildir) {
-        // Files beside cur/ and new/ are the Maildir's own bookkeeping (dovecot-uidlist...).
-        add_file(child, info, FileRole::in_directory, link);
+      if (DirHandle subdirectory = open_directory(entry.file.path)) {
+        const bool outer = inside_link_;
+        inside_link_ = inside_link_ || entry.file.linked;
+        walk(entry.file.path, std::move(subdirectory));
+        inside_link_ = outer;
       }
     }
     ancestors_.pop_back();
@@ -125,7 +109,7 @@ class Walker {
       if (errno != ENOENT && errno != ENOTDIR) problems_.push_back({path, std::strerror(errno), true});
       return;
     }
-    for (const auto& [name, link] : sorted_entries(dir.get())) {
+    for (const auto& [name, link] : sorted_names(dir.get())) {
       if (is_hidden(name)) continue;
       const std::string child = join(path, name);
       struct stat info {};
@@ -133,13 +117,51 @@ class Walker {
         problems_.push_back({child, std::strerror(errno), true});
         continue;
       }
-      if (S_ISREG(info.st_mode)) add_file(child, info, FileRole::in_maildir, link);
+      if (S_ISREG(info.st_mode)) files_.push_back(found_file(child, info, FileRole::in_maildir, link));
     }
   }
 
-  void add_file(const std::string& path, const struct stat& info, FileRole role, bool link) {
-    files_.push_back({path, static_cast<std::uint64_t>(info.st_size), identity_of(info), role,
-                      inside_link_ || link || info.st_nlink > 1});
+  // A file or a subfolder of the folder being walked, in the order of its name.
+  struct Entry {
+    FoundFile file;  // of a subfolder, the path, and whether it was reached through a link
+    bool subfolder = false;
+  };
+
+  // The files and subfolders of the folder `path`, open as `dir`; a Maildir's messages go
+  // straight to files_.
+  std::vector<Entry> look_at_entries(const std::string& path, DirHandle dir) {
+    const int dir_fd = ::dirfd(dir.get());
+    const bool maildir = is_maildir(dir_fd);
+    if (maildir) {
+      add_maildir_files(path, "cur");
+      add_maildir_files(path, "new");
+    }
+    std::vector<Entry> entries;
+    for (const auto& [name, link] : sorted_names(dir.get())) {
+      if (maildir && (name == "cur" || name == "new" || name == "tmp")) continue;
+      if (is_hidden(name) && !maildir) continue;
+      const std::string child = join(path, name);
+      struct stat info {};
+      if (::fstatat(dir_fd, name.c_str(), &info, 0) != 0) {
+        // A link to nothing holds nothing to lose; any other failure hides what is there.
+        problems_.push_back({child, std::strerror(errno), errno != ENOENT});
+        continue;
+      }
+      if (S_ISDIR(info.st_mode)) {
+        // In a Maildir, hidden subdirectories are the Maildir++ folders.
+        if (is_hidden(name) && !is_subfolder(dir_fd, name)) continue;
+        entries.push_back({{child, 0, {}, FileRole::in_directory, link}, true});
+      } else if (S_ISREG(info.st_mode) && !maildir) {
+        // Files beside cur/ and new/ are the Maildir's own bookkeeping (dovecot-uidlist...).
+        entries.push_back({found_file(child, info, FileRole::in_directory, link), false});
+      }
+    }
+    return entries;
+  }
+
+  FoundFile found_file(const std::string& path, const struct stat& info, FileRole role, bool link) const {
+    return {path, static_cast<std::uint64_t>(info.st_size), identity_of(info), role,
+            inside_link_ || link || info.st_nlink > 1};
   }
 
   std::vector<FoundFile>& files_;

@@ -1,5 +1,6 @@
 // Maildirs and directory trees: which files are read, in which order, and what is reported.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -166,6 +167,28 @@ TEST(Directory, AFolderLinkedInsideTheTreeIsReadOnce) {
   EXPECT_EQ(origins(read), (std::vector<std::string>{root.file("alias/one.eml"), root.file("alias/two.eml")}));
   ASSERT_EQ(read.problems.size(), 1u);
   EXPECT_EQ(read.problems[0].what, "2 files are links to mail read already");
+}
+
+TEST(Directory, ATreeDeeperThanTheDescriptorsAllowedIsWalked) {
+  testing::TempDir root;
+  std::string levels;
+  for (int level = 0; level < 200; ++level) levels += "d/";
+  const std::string message = root.file(levels + "message.eml");  // made with its folders
+  testing::write_file(message, read_file(testing::corpus_message_paths()[0]));
+
+  // Fewer descriptors than levels: a walk that kept each level open would run out.
+  rlimit limits {};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &limits), 0);
+  rlimit lowered = limits;
+  lowered.rlim_cur = 64;
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  std::vector<ReadProblem> problems;
+  const std::vector<FoundFile> found = find_mail_files(root.path(), problems);
+  ::setrlimit(RLIMIT_NOFILE, &limits);
+
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].path, message);
+  EXPECT_TRUE(problems.empty()) << problems.front().what;
 }
 
 // Every message of `sources`, read in turn, and their problems.
