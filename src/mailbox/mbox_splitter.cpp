@@ -14,7 +14,6 @@ constexpr std::string_view kFrom = "From ";
 
 // Separator lines are short; a longer line is body text, and bounding the look-ahead keeps a
 // mailbox of huge lines from being scanned again and again.
-constexpr std::size_t kLongestSeparatorLine = 1000;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -15,6 +15,9 @@ namespace bg::mailbox {
 // How lines end in a mailbox. LF stands for CRLF too: both put '\n' before "From ".
 enum class LineBreak : char { lf = '\n', cr = '\r' };
 
+// A separator line is shorter than this; a longer line that starts like one is not one.
+inline constexpr std::size_t kLongestSeparatorLine = 1000;
+
 // The line break is decided from this many bytes at the start of a mailbox, so that every reader
 // decides alike whatever the size of its buffers.
 inline constexpr std::size_t kLineBreakProbeSize = 64 * 1024;

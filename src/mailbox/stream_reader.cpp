@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace bg::mailbox {
 
@@ -24,12 +25,13 @@ struct StreamReader::Chunk {
 };
 
 StreamReader::StreamReader(std::unique_ptr<ByteStream> stream, std::string origin, FileRole role,
-                           std::uint64_t total_bytes, std::size_t chunk_size)
+                           std::uint64_t total_bytes, std::size_t chunk_size, std::size_t largest_message)
     : stream_(std::move(stream)),
       origin_(std::make_shared<const std::string>(std::move(origin))),
       role_(role),
       total_bytes_(total_bytes),
-      chunk_size_(std::max<std::size_t>(chunk_size, 1)) {}
+      chunk_size_(std::max<std::size_t>(chunk_size, 1)),
+      largest_message_(std::max(largest_message, kLongestSeparatorLine + 2)) {}
 
 bool StreamReader::next(Batch& batch) {
   batch.messages.clear();
@@ -42,12 +44,19 @@ bool StreamReader::next(Batch& batch) {
       if (!layout_) decide_layout(*chunk);
       consumed = split(*chunk, ended_ && !failed_);
       if (consumed > 0 || ended_) break;
+      if (chunk->size >= largest_message_ && !passing_over_) {
+        consumed = cut_oversized(*chunk);
+        break;
+      }
       chunk->grow();  // a message larger than the chunk
     }
     open_message_chunk_ = chunk;
     open_message_start_ = consumed;
-    for (const std::string_view piece : pieces_)
-      batch.messages.push_back({piece, *origin_, next_index_++, layout_ == Layout::mailbox});
+    for (const std::string_view piece : pieces_) {
+      batch.messages.push_back({keep_start(piece, next_index_, passing_over_ && &piece == &pieces_.back()),
+                                *origin_, next_index_, layout_ == Layout::mailbox});
+      ++next_index_;
+    }
     if (!batch.messages.empty()) batch.storage = std::move(chunk);
   }
   return !batch.messages.empty();
@@ -87,8 +96,11 @@ bool StreamReader::fill(Chunk& chunk) {
 void StreamReader::decide_layout(const Chunk& chunk) {
   const Content content = sniff(chunk.text());
   layout_ = choose_layout(content, role_);
-  if (*layout_ == Layout::mailbox)
-    splitter_.emplace(detect_line_break(chunk.text().substr(0, kLineBreakProbeSize)));
+  if (*layout_ == Layout::mailbox) {
+    const LineBreak line_break = detect_line_break(chunk.text().substr(0, kLineBreakProbeSize));
+    line_break_ = static_cast<char>(line_break);
+    splitter_.emplace(line_break);
+  }
   if (*layout_ == Layout::not_mail) {
     // An archive (a compressed tar) may hold mail that is not read: the results lack it.
     if (content == Content::archive) problems_.push_back({*origin_, archive_notice(chunk.text()), true});
@@ -97,12 +109,21 @@ void StreamReader::decide_layout(const Chunk& chunk) {
   }
 }
 
-std::size_t StreamReader::split(const Chunk& chunk, bool at_end) {
+std::size_t StreamReader::split(Chunk& chunk, bool at_end) {
   pieces_.clear();
   switch (*layout_) {
-    case Layout::mailbox:
-      return splitter_->split(chunk.text(), at_end, pieces_);
+    case Layout::mailbox: {
+      const std::size_t consumed = splitter_->split(chunk.text(), at_end, pieces_);
+      if (!passing_over_) return consumed;
+      // The text starts inside the message passed over: its first piece is that message's rest.
+      // (The text starts with a line break or a NUL, so that piece is never empty.)
+      if (!pieces_.empty()) pieces_.erase(pieces_.begin());
+      if (consumed == 0 && !at_end) return carry_start(chunk);
+      passing_over_ = false;
+      return consumed;
+    }
     case Layout::single_message:
+      if (passing_over_) return chunk.size;  // the one message was handed out already
       if (!at_end) return 0;  // a single message is only complete at the end of the stream
       split_whole(chunk.text(), Layout::single_message, pieces_);
       return chunk.size;
@@ -110,6 +131,42 @@ std::size_t StreamReader::split(const Chunk& chunk, bool at_end) {
       break;
   }
   return chunk.size;
+}
+
+std::size_t StreamReader::cut_oversized(Chunk& chunk) {
+  std::string_view open = chunk.text();
+  if (*layout_ == Layout::single_message) open.remove_prefix(skip_separator_line(open));
+  pieces_.assign({open});  // keep_start() cuts it
+  passing_over_ = true;
+  return *layout_ == Layout::single_message ? chunk.size : carry_start(chunk);
+}
+
+std::string_view StreamReader::keep_start(std::string_view message, std::uint64_t index, bool cut_short) {
+  // A complete message is cut as the start of one too large to finish would be, so that what
+  // is kept does not depend on the chunks: the trailing empty line an mbox adds is two bytes.
+  if (!cut_short && message.size() + 2 < largest_message_) return message;
+  // Cut after a line break, so that what is kept reads as whole lines; before the last byte of
+  // the largest, which carry_start() may overwrite.
+  const std::size_t last_break = message.substr(0, largest_message_ - 1).rfind(line_break_);
+  const std::string limit = largest_message_ % (std::size_t{1} << 20) == 0
+                                ? std::to_string(largest_message_ >> 20) + " MiB"
+                                : std::to_string(largest_message_) + " bytes";
+  problems_.push_back({*origin_, "message " + std::to_string(index) + " (counted from 0) is larger than " + limit +
+                                     ": only its start was read"});
+  return message.substr(0, last_break == std::string_view::npos ? largest_message_ - 1 : last_break + 1);
+}
+
+std::size_t StreamReader::carry_start(Chunk& chunk) const {
+  // A separator line starts after a line break and is short: only the last line may begin
+  // one, and only if it is short yet.
+  const std::string_view text = chunk.text();
+  const std::size_t last_break = text.rfind(line_break_);
+  if (last_break != std::string_view::npos && text.size() - last_break <= kLongestSeparatorLine + 1)
+    return last_break;
+  // Keep one byte of the long last line, made a NUL: the next text must not start like a
+  // separator line, which only a line break may precede.
+  chunk.bytes[chunk.size - 1] = '\0';
+  return chunk.size - 1;
 }
 
 }  // namespace bg::mailbox

@@ -38,9 +38,11 @@ class Pipe {
   std::thread writer_;
 };
 
-testing::ReadAll read_pipe(std::string bytes, std::size_t chunk_size) {
+testing::ReadAll read_pipe(std::string bytes, std::size_t chunk_size,
+                           std::size_t largest_message = StreamReader::kLargestMessage) {
   Pipe pipe(std::move(bytes));
-  StreamReader reader(open_decompressed(pipe.take_read_end()), "-", FileRole::named, 0, chunk_size);
+  StreamReader reader(open_decompressed(pipe.take_read_end()), "-", FileRole::named, 0, chunk_size,
+                      largest_message);
   return testing::read_all(reader);
 }
 
@@ -82,6 +84,61 @@ TEST(StreamReader, BinaryInputIsReportedAsNotMail) {
   ASSERT_EQ(read.problems.size(), 1u);
   EXPECT_EQ(read.problems[0].origin, "-");
   EXPECT_EQ(read.problems[0].what, "not a mail file");
+}
+
+// A message of `body_lines` lines of the given text after its headers, in an mbox.
+std::string mbox_message(const std::string& subject, const std::string& body_line, std::size_t body_lines) {
+  std::string message = "From alice@example.com Thu Nov  5 10:00:00 2026\nFrom: alice@example.com\nSubject: " +
+                        subject + "\n\n";
+  for (std::size_t i = 0; i < body_lines; ++i) message += body_line + "\n";
+  return message + "\n";
+}
+
+TEST(StreamReader, AMessageTooLargeToKeepIsReadForItsStartAndTheRestPassedOver) {
+  constexpr std::size_t kLargest = 4096;
+  // The body of the large one holds lines that look like separators but are too long to be one,
+  // and a line of 1,500 bytes without a break in sight of a chunk's end.
+  const std::string small_before = mbox_message("before", "a short line", 3);
+  // It is larger than the first chunk (64 kB), so that small chunks meet its end only after
+  // passing over most of it.
+  const std::string large = mbox_message("large", "From x Thu Nov  5 10:00:00 2026" + std::string(1200, 'y'), 100) +
+                            std::string(1500, 'z') + "\n";
+  const std::string small_after = mbox_message("after", "the last short line", 2);
+  const std::string mbox = small_before + large + small_after;
+  const testing::ReadAll whole = read_pipe(mbox, 100);
+  ASSERT_EQ(whole.messages.size(), 3u);
+  // One chunk holds it all: the large message is complete when it is cut.
+  const testing::ReadAll at_once = read_pipe(mbox, std::size_t{1} << 20, kLargest);
+  ASSERT_EQ(at_once.messages.size(), 3u);
+  EXPECT_TRUE(whole.messages[1].bytes.starts_with(at_once.messages[1].bytes));
+  EXPECT_LT(at_once.messages[1].bytes.size(), kLargest);
+  EXPECT_TRUE(at_once.messages[1].bytes.ends_with("\n")) << "cut after a line break";
+
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{100}, std::size_t{999},
+                                  std::size_t{1001}, std::size_t{5000}, std::size_t{1} << 20}) {
+    SCOPED_TRACE(chunk);
+    const testing::ReadAll read = read_pipe(mbox, chunk, kLargest);
+    ASSERT_EQ(read.messages.size(), 3u);
+    EXPECT_EQ(read.messages[0].bytes, whole.messages[0].bytes);
+    EXPECT_EQ(read.messages[1].bytes, at_once.messages[1].bytes);
+    EXPECT_EQ(read.messages[1].index, 1u);
+    EXPECT_EQ(read.messages[2].bytes, whole.messages[2].bytes);
+    EXPECT_EQ(read.messages[2].index, 2u);
+    ASSERT_EQ(read.problems.size(), 1u);
+    EXPECT_EQ(read.problems[0].what, "message 1 (counted from 0) is larger than 4096 bytes: only its start was read");
+    EXPECT_FALSE(read.problems[0].unreadable);
+  }
+}
+
+TEST(StreamReader, ASingleMessageTooLargeToKeepIsReadForItsStart) {
+  const std::string message = testing::read_file(testing::kSisimai + "/maildir/arf-01.eml");
+  const std::string large = message + std::string(20000, 'x') + "\n";
+  const testing::ReadAll read = read_pipe(large, 100, 8192);
+  ASSERT_EQ(read.messages.size(), 1u);
+  EXPECT_TRUE(read.messages[0].bytes.starts_with(message));
+  EXPECT_LT(read.messages[0].bytes.size(), 8192u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].what, "message 0 (counted from 0) is larger than 8192 bytes: only its start was read");
 }
 
 }  // namespace
