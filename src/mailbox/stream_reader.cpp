@@ -44,7 +44,9 @@ bool StreamReader::next(Batch& batch) {
       if (!layout_) decide_layout(*chunk);
       consumed = split(*chunk, ended_ && !failed_);
       if (consumed > 0 || ended_) break;
-      if (chunk->size >= largest_message_ && !passing_over_) {
+      // Past the largest kept, and past the longest separator line that may yet end it: the
+      // message is too large however it ends.
+      if (chunk->size >= largest_message_ + kLongestSeparatorLine + 2 && !passing_over_) {
         consumed = cut_oversized(*chunk);
         break;
       }
