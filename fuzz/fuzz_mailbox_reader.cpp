@@ -1,7 +1,8 @@
 // Feeds arbitrary bytes to the mailbox readers, as a file and as a stream. Nothing may crash or
 // hang, and every reader must find the same messages whatever its window or chunk size: the
 // file as opened normally, through tiny memory-mapped windows, and through a pipe-like stream
-// read in tiny chunks. Every message is normalized too.
+// read in tiny chunks. Every message is normalized too. A stream that keeps only the start of a
+// large message must keep the same start whatever its chunks.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -9,11 +10,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mailbox/decompressor.h"
 #include "mailbox/layout.h"
 #include "mailbox/mbox_reader.h"
+#include "mailbox/mbox_splitter.h"
 #include "mailbox/message_source.h"
 #include "mailbox/normalize.h"
 #include "mailbox/sniff.h"
@@ -25,6 +28,15 @@ using namespace bg::mailbox;
 
 constexpr std::size_t kTinyWindow = 61;
 constexpr std::size_t kTinyChunk = 37;
+constexpr std::size_t kSmallLargest = 1500;  // the largest message a stream keeps, in the last check
+
+// The start of `message` that a stream keeping at most kSmallLargest bytes of one keeps: all of
+// it when it is smaller, else what ends at its last line break within kSmallLargest - 1 bytes.
+std::string kept_start(const std::string& message, char line_break) {
+  if (message.size() + 2 < kSmallLargest) return message;
+  const std::size_t last_break = std::string_view(message).substr(0, kSmallLargest - 1).rfind(line_break);
+  return message.substr(0, last_break == std::string_view::npos ? kSmallLargest - 1 : last_break + 1);
+}
 
 std::vector<std::string> read_messages(MessageSource& source) {
   std::vector<std::string> messages;
@@ -83,6 +95,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!is_compressed(content) && layout != Layout::not_mail) {
     MboxReader windows(MappedFile(reopen(file), size), "fuzz", layout, kTinyWindow);
     if (read_messages(windows) != opened) std::abort();
+
+    const char line_break = layout == Layout::mailbox
+                                ? static_cast<char>(detect_line_break(text.substr(0, kLineBreakProbeSize)))
+                                : '\n';
+    std::vector<std::string> expected;
+    for (const std::string& message : opened) expected.push_back(kept_start(message, line_break));
+    StreamReader small(open_decompressed(reopen(file)), "fuzz", FileRole::named, size, kTinyChunk, kSmallLargest);
+    if (read_messages(small) != expected) std::abort();
   }
   return 0;
 }
