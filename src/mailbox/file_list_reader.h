@@ -41,8 +41,8 @@ class FileListReader final : public MessageSource {
   // Gives `file`, open as `fd` (at its start), a reader of its own: for a large or compressed file.
   void open_own_reader(FileDescriptor fd, const FoundFile& file);
   FileDescriptor open_for_reading(const FoundFile& file);
-  // Reports `file` as a problem and counts it as read.
-  // Passes over `file`, noting why; `unreadable` when its bytes could not be read.
+  // Passes over `file`, noting why, and counts it as read; `unreadable` when its bytes could
+  // not be read.
   void skip(const FoundFile& file, std::string what, bool unreadable);
   // Copies the problems of the file reader, and moves on when it is done.
   bool next_from_own_reader(Batch& batch);
