@@ -1,8 +1,8 @@
 // Feeds arbitrary bytes to the mailbox readers, as a file and as a stream. Nothing may crash or
 // hang, and every reader must find the same messages whatever its window or chunk size: the
 // file as opened normally, through tiny memory-mapped windows, and through a pipe-like stream
-// read in tiny chunks. Every message is normalized too. A stream that keeps only the start of a
-// large message must keep the same start whatever its chunks.
+// read in tiny chunks. Every message is normalized too. A stream and a mapped file that keep
+// only the start of a large message must both keep the same start, whatever their chunks.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -28,9 +28,9 @@ using namespace bg::mailbox;
 
 constexpr std::size_t kTinyWindow = 61;
 constexpr std::size_t kTinyChunk = 37;
-constexpr std::size_t kSmallLargest = 1500;  // the largest message a stream keeps, in the last check
+constexpr std::size_t kSmallLargest = 1500;  // the largest message kept, in the last checks
 
-// The start of `message` that a stream keeping at most kSmallLargest bytes of one keeps: all of
+// The start of `message` that a reader keeping at most kSmallLargest bytes of one keeps: all of
 // it when it is smaller, else what ends at its last line break within kSmallLargest - 1 bytes.
 std::string kept_start(const std::string& message, char line_break) {
   if (message.size() + 2 < kSmallLargest) return message;
@@ -103,6 +103,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const std::string& message : opened) expected.push_back(kept_start(message, line_break));
     StreamReader small(open_decompressed(reopen(file)), "fuzz", FileRole::named, size, kTinyChunk, kSmallLargest);
     if (read_messages(small) != expected) std::abort();
+    MboxReader small_windows(MappedFile(reopen(file), size), "fuzz", layout, kTinyWindow, kSmallLargest);
+    if (read_messages(small_windows) != expected) std::abort();
   }
   return 0;
 }

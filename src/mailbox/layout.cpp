@@ -4,10 +4,6 @@
 
 namespace bg::mailbox {
 
-namespace {
-
-}  // namespace
-
 Layout choose_layout(Content content, FileRole role) {
   if (role == FileRole::in_maildir) return Layout::single_message;
   switch (content) {

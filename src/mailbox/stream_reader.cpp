@@ -55,8 +55,7 @@ bool StreamReader::next(Batch& batch) {
     open_message_chunk_ = chunk;
     open_message_start_ = consumed;
     for (const std::string_view piece : pieces_) {
-      batch.messages.push_back({keep_start(piece, next_index_, passing_over_ && &piece == &pieces_.back()),
-                                *origin_, next_index_, layout_ == Layout::mailbox});
+      batch.messages.push_back({keep_start(piece, next_index_), *origin_, next_index_, layout_ == Layout::mailbox});
       ++next_index_;
     }
     if (!batch.messages.empty()) batch.storage = std::move(chunk);
@@ -143,19 +142,10 @@ std::size_t StreamReader::cut_oversized(Chunk& chunk) {
   return *layout_ == Layout::single_message ? chunk.size : carry_start(chunk);
 }
 
-std::string_view StreamReader::keep_start(std::string_view message, std::uint64_t index, bool cut_short) {
-  // A complete message is cut as the start of one too large to finish would be, so that what
-  // is kept does not depend on the chunks: the trailing empty line an mbox adds is two bytes.
-  if (!cut_short && message.size() + 2 < largest_message_) return message;
-  // Cut after a line break, so that what is kept reads as whole lines; before the last byte of
-  // the largest, which carry_start() may overwrite.
-  const std::size_t last_break = message.substr(0, largest_message_ - 1).rfind(line_break_);
-  const std::string limit = largest_message_ % (std::size_t{1} << 20) == 0
-                                ? std::to_string(largest_message_ >> 20) + " MiB"
-                                : std::to_string(largest_message_) + " bytes";
-  problems_.push_back({*origin_, "message " + std::to_string(index) + " (counted from 0) is larger than " + limit +
-                                     ": only its start was read"});
-  return message.substr(0, last_break == std::string_view::npos ? largest_message_ - 1 : last_break + 1);
+std::string_view StreamReader::keep_start(std::string_view message, std::uint64_t index) {
+  if (!is_too_large(message, largest_message_)) return message;
+  problems_.push_back({*origin_, too_large_notice(index, largest_message_)});
+  return kept_start(message, largest_message_, line_break_);
 }
 
 std::size_t StreamReader::carry_start(Chunk& chunk) const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "mailbox/byte_stream.h"
+#include "mailbox/large_message.h"
 #include "mailbox/layout.h"
 #include "mailbox/mbox_splitter.h"
 #include "mailbox/message_source.h"
@@ -22,9 +23,6 @@ namespace bg::mailbox {
 class StreamReader final : public MessageSource {
  public:
   static constexpr std::size_t kDefaultChunkSize = std::size_t{8} << 20;
-  // A message's headers, and a bounce's report, lie far within its first 32 MiB.
-  static constexpr std::size_t kLargestMessage = std::size_t{32} << 20;
-
   // `total_bytes` is the size of what `stream` reads from, when known (0 when not).
   StreamReader(std::unique_ptr<ByteStream> stream, std::string origin, FileRole role,
                std::uint64_t total_bytes = 0, std::size_t chunk_size = kDefaultChunkSize,
@@ -48,9 +46,9 @@ class StreamReader final : public MessageSource {
   // Hands out the message that fills `chunk` without ending in it, for keep_start() to cut,
   // and starts passing over its rest; returns where the bytes to carry over start.
   std::size_t cut_oversized(Chunk& chunk);
-  // `message`, or its start when it is too large to keep (or `cut_short`, the start of one
-  // that does not end within the largest kept), with a notice naming it by its index.
-  std::string_view keep_start(std::string_view message, std::uint64_t index, bool cut_short);
+  // `message`, or its start when it is too large to keep, with a notice naming it by its index.
+  // (The start of a message cut short by cut_oversized() is too large too.)
+  std::string_view keep_start(std::string_view message, std::uint64_t index);
   // While passing over a message: where the bytes that may start a separator line start.
   std::size_t carry_start(Chunk& chunk) const;
 

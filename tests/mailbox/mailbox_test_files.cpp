@@ -47,6 +47,12 @@ std::string TempDir::file(const std::string& name) const {
   return path.string();
 }
 
+std::vector<std::string> bytes_of(const ReadAll& read) {
+  std::vector<std::string> bytes;
+  for (const ReadMessage& message : read.messages) bytes.push_back(message.bytes);
+  return bytes;
+}
+
 ReadAll read_all(MessageSource& source) {
   ReadAll result;
   Batch batch;
@@ -95,6 +101,47 @@ std::string mboxrd_of(const std::vector<std::string>& messages) {
     mbox += '\n';
   }
   return mbox;
+}
+
+std::string mailbox_of_large_messages(std::mt19937& random, std::size_t largest, bool at_limit, int offset) {
+  const auto pick = [&](std::size_t low, std::size_t high) {
+    return std::uniform_int_distribution<std::size_t>(low, high)(random);
+  };
+  std::string mbox = "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: filler\n\n";
+  for (int line = 0; line < 1100; ++line) mbox += std::string(59, 'f') + "\n";
+  mbox += "\n";
+  for (std::size_t m = pick(1, 6); m > 0; --m) {
+    if (at_limit && m == 1) {
+      // "Subject: edge\n\n", the e's and a line break.
+      const std::size_t length = largest - 6 + static_cast<std::size_t>(offset);
+      mbox += "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: edge\n\n" + std::string(length - 16, 'e') + "\n\n";
+    }
+    mbox += "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: " + std::to_string(m) + "\n\n";
+    for (std::size_t lines = pick(0, 80); lines > 0; --lines) {
+      const std::size_t kind = pick(0, 9);
+      if (kind == 0) mbox += "From b@example.com Thu Nov  5 10:00:00 2026" + std::string(pick(990, 1010), 'y');
+      else if (kind == 1) mbox += std::string(pick(1000, 5000), 'z');
+      else mbox += std::string(pick(0, 120), 'w');
+      mbox += "\n";
+    }
+    mbox += "\n";
+  }
+  return mbox;
+}
+
+std::vector<std::string> starts_kept(const ReadAll& whole, std::size_t largest, std::size_t& cut) {
+  std::vector<std::string> kept;
+  cut = 0;
+  for (const ReadMessage& message : whole.messages) {
+    std::string_view start = message.bytes;
+    if (start.size() + 2 >= largest) {
+      const std::size_t last_break = start.substr(0, largest - 1).rfind('\n');
+      start = start.substr(0, last_break == std::string_view::npos ? largest - 1 : last_break + 1);
+      ++cut;
+    }
+    kept.emplace_back(start);
+  }
+  return kept;
 }
 
 std::vector<std::string> corpus_message_paths() {

@@ -1,6 +1,7 @@
 #pragma once
 // Files and folders the mailbox tests build, and a way to read a whole source into copies.
 #include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,9 @@ struct ReadAll {
   std::size_t batches = 0;
 };
 
+// The bytes of each message read.
+std::vector<std::string> bytes_of(const ReadAll& read);
+
 // Reads `source` to the end, copying every message out of its batch.
 ReadAll read_all(MessageSource& source);
 ReadAll read_all(const std::string& path);
@@ -55,6 +59,17 @@ std::vector<std::string> cut_at_from_lines(std::string_view mbox);
 // An mbox of `messages` as an mboxrd writer makes it: lines matching ">*From " in a message
 // gain a '>', and each message ends with an empty line.
 std::string mboxrd_of(const std::vector<std::string>& messages);
+
+// A random mailbox of messages small and large for a reader that keeps at most `largest` bytes
+// of one: lines of every length, body lines that start like separators but are too long to be
+// one, and lines longer than any separator. Its first message fills more than a stream's first
+// chunk (64 kB). With `at_limit`, one message is within a few bytes of the limit (`offset`
+// from 0 to 11 picks which byte).
+std::string mailbox_of_large_messages(std::mt19937& random, std::size_t largest, bool at_limit, int offset);
+
+// What a reader that keeps at most `largest` bytes of a message keeps of each message of
+// `whole`: the message, or its lines within `largest` - 1 bytes; `cut` counts those cut.
+std::vector<std::string> starts_kept(const ReadAll& whole, std::size_t largest, std::size_t& cut);
 
 // The corpus .eml files, sorted by name.
 std::vector<std::string> corpus_message_paths();

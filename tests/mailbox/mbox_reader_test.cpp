@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <random>
+
 #include "mailbox/normalize.h"
 #include "mailbox/sniff.h"
 #include "mailbox_test_files.h"
@@ -21,12 +23,13 @@ using testing::read_all;
 using testing::read_file;
 using testing::ReadAll;
 
-MboxReader open_mbox(const std::string& path, std::size_t window_size) {
+MboxReader open_mbox(const std::string& path, std::size_t window_size,
+                     std::size_t largest_message = kLargestMessage, Layout layout = Layout::mailbox) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
   ::fstat(fd.get(), &info);
-  return MboxReader(MappedFile(std::move(fd), static_cast<std::uint64_t>(info.st_size)), path,
-                    Layout::mailbox, window_size);
+  return MboxReader(MappedFile(std::move(fd), static_cast<std::uint64_t>(info.st_size)), path, layout,
+                    window_size, largest_message);
 }
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
@@ -160,6 +163,98 @@ TEST(MboxReader, EmptyAndTruncatedFilesNeverCrash) {
     ASSERT_EQ(read.messages.size(), 1u) << name;
     EXPECT_EQ(read.messages[0].bytes, read_file(path));
   }
+}
+
+// A message too large to keep is mapped for its start and the rest passed over, with the
+// windows of a small mailbox, so that a huge message costs no more memory than the largest kept.
+// What is kept is what a stream keeps, whatever the windows.
+TEST(MboxReader, KeepsTheStartOfAMessageTooLargeToKeepAsAStreamDoes) {
+  constexpr std::size_t kLargest = 4096;
+  testing::TempDir dir;
+  // The large one holds lines that look like separators but are too long to be one, and ends
+  // with a line longer than a window, right before the next separator line; the last message
+  // ends the file without a line break.
+  std::string mbox = "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: before\n\nshort\n\n";
+  mbox += "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: large\n\n";
+  for (int line = 0; line < 100; ++line) mbox += "From x Thu Nov  5 10:00:00 2026" + std::string(1200, 'y') + "\n";
+  mbox += std::string(5000, 'z') + "\n";
+  mbox += "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: after\n\nthe end";
+  testing::write_file(dir.file("large.mbox"), mbox);
+  const ReadAll whole = read_all(dir.file("large.mbox"));
+  ASSERT_EQ(whole.messages.size(), 3u);
+  std::size_t cut = 0;
+  const std::vector<std::string> expected = testing::starts_kept(whole, kLargest, cut);
+  ASSERT_EQ(cut, 1u);
+
+  for (const std::size_t window : {std::size_t{1}, std::size_t{7}, std::size_t{999}, std::size_t{4096},
+                                   std::size_t{5099}, std::size_t{1} << 20}) {
+    SCOPED_TRACE(window);
+    MboxReader reader = open_mbox(dir.file("large.mbox"), window, kLargest);
+    const ReadAll read = read_all(reader);
+    ASSERT_EQ(read.messages.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ(read.messages[i].bytes, expected[i]);
+      EXPECT_EQ(read.messages[i].index, i);
+    }
+    EXPECT_TRUE(read.messages[1].bytes.ends_with("\n")) << "cut after a line break";
+    ASSERT_EQ(read.problems.size(), 1u);
+    EXPECT_EQ(read.problems[0].what, "message 1 (counted from 0) is larger than 4096 bytes: only its start was read");
+    EXPECT_FALSE(read.problems[0].unreadable);
+    EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
+  }
+}
+
+TEST(MboxReader, AMessageTooLargeToKeepMayRunToTheEndOfTheFile) {
+  constexpr std::size_t kLargest = 2048;
+  testing::TempDir dir;
+  const std::string start = "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: large\n\n";
+  for (const std::string& rest : {std::string(10000, 'x'), std::string(10000, 'x') + "\n",
+                                  std::string(3000, 'x') + "\nFrom no date\n" + std::string(5000, 'x')}) {
+    testing::write_file(dir.file("large.mbox"), start + rest);
+    for (const std::size_t window : {std::size_t{1}, std::size_t{100}, std::size_t{3000}}) {
+      MboxReader reader = open_mbox(dir.file("large.mbox"), window, kLargest);
+      const ReadAll read = read_all(reader);
+      ASSERT_EQ(read.messages.size(), 1u) << window;
+      EXPECT_EQ(read.messages[0].bytes, "Subject: large\n\n") << "the start ends with the last whole line";
+      EXPECT_EQ(read.problems.size(), 1u);
+      EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
+    }
+  }
+}
+
+// Random mailboxes of messages small and large, read with random windows: each message is the
+// whole file's, or the start of it that is kept.
+TEST(MboxReader, KeepsTheStartOfEveryLargeMessageWhateverTheWindows) {
+  constexpr std::size_t kLargest = 3000;
+  std::mt19937 random(20261128);
+  testing::TempDir dir;
+  for (int round = 0; round < 80; ++round) {
+    testing::write_file(dir.file("random.mbox"),
+                        testing::mailbox_of_large_messages(random, kLargest, round % 2 == 0, round % 12));
+    const ReadAll whole = read_all(dir.file("random.mbox"));
+    const std::size_t window = std::uniform_int_distribution<std::size_t>(1, 9000)(random);
+    SCOPED_TRACE("round " + std::to_string(round) + ", window " + std::to_string(window));
+    MboxReader reader = open_mbox(dir.file("random.mbox"), window, kLargest);
+    const ReadAll read = read_all(reader);
+    std::size_t cut = 0;
+    const std::vector<std::string> expected = testing::starts_kept(whole, kLargest, cut);
+    EXPECT_EQ(testing::bytes_of(read), expected);
+    EXPECT_EQ(read.problems.size(), cut);
+  }
+}
+
+TEST(MboxReader, AFileOfOneMessageTooLargeToKeepIsMappedForItsStart) {
+  testing::TempDir dir;
+  const std::string message = read_file(kSisimai + "/maildir/arf-01.eml");
+  testing::write_file(dir.file("large.eml"), message + std::string(20000, 'x') + "\n");
+  MboxReader reader = open_mbox(dir.file("large.eml"), 100, 8192, Layout::single_message);
+  const ReadAll read = read_all(reader);
+  ASSERT_EQ(read.messages.size(), 1u);
+  EXPECT_TRUE(read.messages[0].bytes.starts_with(message));
+  EXPECT_LT(read.messages[0].bytes.size(), 8192u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].what, "message 0 (counted from 0) is larger than 8192 bytes: only its start was read");
+  EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
 }
 
 TEST(OpenSource, ErrorsNameThePath) {

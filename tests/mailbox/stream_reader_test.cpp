@@ -41,7 +41,7 @@ class Pipe {
 };
 
 testing::ReadAll read_pipe(std::string bytes, std::size_t chunk_size,
-                           std::size_t largest_message = StreamReader::kLargestMessage) {
+                           std::size_t largest_message = kLargestMessage) {
   Pipe pipe(std::move(bytes));
   StreamReader reader(open_decompressed(pipe.take_read_end()), "-", FileRole::named, 0, chunk_size,
                       largest_message);
@@ -132,52 +132,22 @@ TEST(StreamReader, AMessageTooLargeToKeepIsReadForItsStartAndTheRestPassedOver) 
   }
 }
 
-// Random mailboxes of messages small and large, with lines of every length and body lines that
-// start like separators, read with random chunk sizes: each message is the whole file's, or the
-// start of it that is kept, whatever the chunks.
+// Random mailboxes of messages small and large, read with random chunk sizes: each message is
+// the whole file's, or the start of it that is kept, whatever the chunks.
 TEST(StreamReader, KeepsTheStartOfEveryLargeMessageWhateverTheChunks) {
   constexpr std::size_t kLargest = 3000;
   std::mt19937 random(20261127);
-  const auto pick = [&](std::size_t low, std::size_t high) {
-    return std::uniform_int_distribution<std::size_t>(low, high)(random);
-  };
   for (int round = 0; round < 80; ++round) {
-    // Past the first chunk (64 kB) the chunks are small, and messages end or are cut inside them.
-    std::string mbox = "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: filler\n\n";
-    for (int line = 0; line < 1100; ++line) mbox += std::string(59, 'f') + "\n";
-    mbox += "\n";
-    for (std::size_t m = pick(1, 6); m > 0; --m) {
-      // Half the rounds put a message right at the limit, to the byte: "Subject: edge\n\n",
-      // the e's and a line break.
-      if (round % 2 == 0 && m == 1) {
-        const std::size_t length = kLargest - 6 + static_cast<std::size_t>(round % 12);
-        mbox += "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: edge\n\n" + std::string(length - 16, 'e') + "\n\n";
-      }
-      mbox += "From a@example.com Thu Nov  5 10:00:00 2026\nSubject: " + std::to_string(m) + "\n\n";
-      for (std::size_t lines = pick(0, 80); lines > 0; --lines) {
-        const std::size_t kind = pick(0, 9);
-        if (kind == 0) mbox += "From b@example.com Thu Nov  5 10:00:00 2026" + std::string(pick(990, 1010), 'y');
-        else if (kind == 1) mbox += std::string(pick(1000, 5000), 'z');
-        else mbox += std::string(pick(0, 120), 'w');
-        mbox += "\n";
-      }
-      mbox += "\n";
-    }
+    // Half the rounds put a message right at the limit, to the byte.
+    const std::string mbox = testing::mailbox_of_large_messages(random, kLargest, round % 2 == 0, round % 12);
     const testing::ReadAll whole = read_pipe(mbox, std::size_t{1} << 20);
-    const std::size_t chunk = pick(1, 9000);
+    // Past the first chunk (64 kB) the chunks are small, and messages end or are cut inside them.
+    const std::size_t chunk = std::uniform_int_distribution<std::size_t>(1, 9000)(random);
     SCOPED_TRACE("round " + std::to_string(round) + ", chunk " + std::to_string(chunk));
     const testing::ReadAll read = read_pipe(mbox, chunk, kLargest);
-    ASSERT_EQ(read.messages.size(), whole.messages.size());
     std::size_t cut = 0;
-    for (std::size_t i = 0; i < whole.messages.size(); ++i) {
-      std::string_view expected = whole.messages[i].bytes;
-      if (expected.size() + 2 >= kLargest) {
-        const std::size_t last_break = expected.substr(0, kLargest - 1).rfind('\n');
-        expected = expected.substr(0, last_break == std::string_view::npos ? kLargest - 1 : last_break + 1);
-        ++cut;
-      }
-      EXPECT_EQ(read.messages[i].bytes, expected) << "message " << i;
-    }
+    const std::vector<std::string> expected = testing::starts_kept(whole, kLargest, cut);
+    EXPECT_EQ(testing::bytes_of(read), expected);
     EXPECT_EQ(read.problems.size(), cut);
   }
 }
