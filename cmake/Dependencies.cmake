@@ -8,6 +8,7 @@ find_package(ZLIB REQUIRED)
 find_package(LibLZMA REQUIRED)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(VECTORSCAN REQUIRED IMPORTED_TARGET libhs)
+pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
 # The scan allocates many small strings per bounce on one thread and frees them on another;
 # jemalloc's per-thread caches do that faster than glibc's malloc. The sanitizers bring their own.
 if(NOT BOUNCEGUARD_SANITIZE)

@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes to the mailbox readers, as a file and as a stream. Nothing may crash or
 // hang, and every reader must find the same messages whatever its window or chunk size: the
 // file as opened normally, through tiny memory-mapped windows, and through a pipe-like stream
-// read in tiny chunks. Every message is normalized too. A stream and a mapped file that keep
+// read in tiny chunks. An archive (plain or compressed) is read as a file and as a stream. Every message is normalized too. A stream and a mapped file that keep
 // only the start of a large message must both keep the same start, whatever their chunks.
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -21,6 +21,7 @@
 #include "mailbox/normalize.h"
 #include "mailbox/sniff.h"
 #include "mailbox/stream_reader.h"
+#include "mailbox/stream_source.h"
 
 namespace {
 
@@ -73,10 +74,38 @@ FileDescriptor reopen(const FileDescriptor& fd) {
   return copy;
 }
 
+// Whether the file holds an archive, maybe compressed, which open_source() reads member by member.
+bool holds_archive(const FileDescriptor& file) {
+  std::string head(kSniffSize, '\0');
+  std::size_t got = 0;
+  try {
+    const std::unique_ptr<ByteStream> stream = open_decompressed(reopen(file));
+    while (got < head.size()) {
+      const std::size_t more = stream->read(head.data() + got, head.size() - got);
+      if (more == 0) break;
+      got += more;
+    }
+  } catch (const StreamError&) {
+  }
+  head.resize(got);
+  return sniff(head) == Content::archive;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const FileDescriptor file = memory_file(data, size);
+  if (holds_archive(file)) {
+    try {
+      read_messages(*open_source("/proc/self/fd/" + std::to_string(file.get())));
+    } catch (const InputError&) {
+    }
+    try {
+      read_messages(*open_stream_source(std::make_unique<FdStream>(reopen(file)), "fuzz", FileRole::named, size));
+    } catch (const StreamError&) {
+    }
+    return 0;
+  }
 
   std::vector<std::string> opened;
   try {

@@ -11,6 +11,10 @@ seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
 cp tests/data/sisimai/maildir/*.eml tests/data/sisimai/not-bounce/*.eml tests/data/seed/*.eml "$seeds/"
 cp tests/data/sisimai/mailbox/* "$seeds/"
+# Archives of mail, which the mailbox reader reads member by member.
+tar -C tests/data/seed -cf "$seeds/seed.tar" .
+gzip -c "$seeds/seed.tar" > "$seeds/seed.tar.gz"
+(cd tests/data/seed && python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED); [z.write(name) for name in sys.argv[2:]]' "$seeds/seed.zip" *.eml)
 
 for fuzzer in fuzz_mailbox_reader fuzz_mime fuzz_bounce_reader; do
   echo "fuzzing $fuzzer for ${seconds}s"

@@ -174,7 +174,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
   CLI::App* scan = app.add_subcommand("scan", "Find the bounces in mailboxes and list every failed recipient");
   scan->add_option("MAILBOX", arguments->inputs,
                    "Mailboxes to read: mbox files, Maildir or other folders (searched recursively),\n"
-                   "single .eml files, gzip/xz/zstd-compressed files, or - for standard input")
+                   "single .eml files, gzip/xz/zstd-compressed files, archives of these (tar, zip,\n"
+                   "7z, rar), or - for standard input")
       ->required()
       ->type_name("");
   scan->add_option("-f,--format", arguments->format,
@@ -184,8 +185,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
   scan->footer(
       "Exit codes: 0 the scan ran (whatever it found), 1 it failed midway (e.g. output not writable),\n"
       "2 bad arguments or an input that cannot be read at all, 3 the scan finished but part of an\n"
-      "input could not be read (an I/O error, a damaged compressed file, an archive in a folder):\n"
-      "the problems name it.");
+      "input could not be read (an I/O error, a damaged compressed file or archive, an encrypted\n"
+      "member of an archive): the problems name it.");
   scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output (never over one of the inputs)")
       ->type_name("FILE");
   scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")

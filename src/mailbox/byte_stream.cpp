@@ -16,6 +16,13 @@ std::size_t FdStream::read(char* buffer, std::size_t size) {
   }
 }
 
+std::size_t BytesStream::read(char* buffer, std::size_t size) {
+  const std::size_t count = std::min(size, bytes_.size() - read_);
+  std::memcpy(buffer, bytes_.data() + read_, count);
+  read_ += count;
+  return count;
+}
+
 std::size_t PrefixedStream::read(char* buffer, std::size_t size) {
   if (prefix_read_ == prefix_.size()) return rest_->read(buffer, size);
   const std::size_t count = std::min(size, prefix_.size() - prefix_read_);

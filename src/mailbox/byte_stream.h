@@ -36,6 +36,31 @@ class FdStream final : public ByteStream {
   std::uint64_t consumed_ = 0;
 };
 
+// Bytes already in memory, read as a stream.
+class BytesStream final : public ByteStream {
+ public:
+  explicit BytesStream(std::string bytes) : bytes_(std::move(bytes)) {}
+  std::size_t read(char* buffer, std::size_t size) override;
+  std::uint64_t consumed() const override { return read_; }
+
+ private:
+  std::string bytes_;
+  std::size_t read_ = 0;
+};
+
+// The rest of a stream that failed where it was read so far, so that a reader given what was
+// read meets the failure after it, as it would have.
+class FailedStream final : public ByteStream {
+ public:
+  FailedStream(std::string error, std::uint64_t consumed) : error_(std::move(error)), consumed_(consumed) {}
+  std::size_t read(char*, std::size_t) override { throw StreamError(error_); }
+  std::uint64_t consumed() const override { return consumed_; }
+
+ private:
+  std::string error_;
+  std::uint64_t consumed_;
+};
+
 // Gives back bytes that were read from a stream to look at them, then the rest of the stream.
 class PrefixedStream final : public ByteStream {
  public:

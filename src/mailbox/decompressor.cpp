@@ -191,10 +191,15 @@ class ZstdStream final : public Decompressor {
 
 }  // namespace
 
-std::unique_ptr<ByteStream> open_decompressed(FileDescriptor fd) {
-  auto raw = std::make_unique<FdStream>(std::move(fd));
+std::unique_ptr<ByteStream> decompressed(std::unique_ptr<ByteStream> raw) {
   std::string magic(6, '\0');
-  magic.resize(raw->read(magic.data(), magic.size()));
+  std::size_t got = 0;
+  while (got < magic.size()) {
+    const std::size_t more = raw->read(magic.data() + got, magic.size() - got);
+    if (more == 0) break;
+    got += more;
+  }
+  magic.resize(got);
   const Content content = sniff(magic);
   std::unique_ptr<ByteStream> stream = std::make_unique<PrefixedStream>(magic, std::move(raw));
   switch (content) {
@@ -207,6 +212,10 @@ std::unique_ptr<ByteStream> open_decompressed(FileDescriptor fd) {
     default:
       return stream;
   }
+}
+
+std::unique_ptr<ByteStream> open_decompressed(FileDescriptor fd) {
+  return decompressed(std::make_unique<FdStream>(std::move(fd)));
 }
 
 }  // namespace bg::mailbox

@@ -10,8 +10,11 @@
 
 namespace bg::mailbox {
 
-// Reads what `fd` holds, decompressed when its first bytes are the magic number of gzip, xz or
-// zstd, as is otherwise. `fd` may be a pipe: nothing is sought.
+// Reads what `raw` holds, decompressed when its first bytes are the magic number of gzip, xz or
+// zstd, as is otherwise.
+std::unique_ptr<ByteStream> decompressed(std::unique_ptr<ByteStream> raw);
+
+// Reads what `fd` holds, as decompressed() does. `fd` may be a pipe: nothing is sought.
 std::unique_ptr<ByteStream> open_decompressed(FileDescriptor fd);
 
 }  // namespace bg::mailbox

@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "mailbox/decompressor.h"
+#include "mailbox/archive_reader.h"
 #include "mailbox/mbox_reader.h"
 #include "mailbox/sniff.h"
-#include "mailbox/stream_reader.h"
+#include "mailbox/stream_source.h"
 
 namespace bg::mailbox {
 
@@ -21,9 +21,14 @@ std::unique_ptr<MessageSource> open_file(FileDescriptor fd, const std::string& p
   head.resize(static_cast<std::size_t>(got));
 
   const Content content = sniff(head);
-  if (content == Content::archive) throw std::runtime_error(archive_notice(head));
+  if (content == Content::archive) {
+    auto archive = std::make_unique<ArchiveReader>(std::move(fd), path, size);
+    if (role == FileRole::named) expect_mail(*archive);
+    return archive;
+  }
+  // A compressed file may hold an archive too (a .tar.gz), which only its decompressed bytes tell.
   if (is_compressed(content))
-    return std::make_unique<StreamReader>(open_decompressed(std::move(fd)), path, role, size);
+    return open_stream_source(std::make_unique<FdStream>(std::move(fd)), path, role, size);
   const Layout layout = choose_layout(content, role);
   if (layout == Layout::not_mail) return nullptr;
   return std::make_unique<MboxReader>(MappedFile(std::move(fd), size), path, layout);

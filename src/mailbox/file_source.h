@@ -1,6 +1,7 @@
 #pragma once
 // Opens one file on disk as a message source chosen by its content: a compressed file is
-// streamed through its decompressor; an mbox, or a file holding one message, is memory-mapped.
+// streamed through its decompressor; an archive is read member by member; an mbox, or a file
+// holding one message, is memory-mapped.
 #include <memory>
 #include <string>
 

@@ -8,14 +8,13 @@
 #include <stdexcept>
 #include <utility>
 
-#include "mailbox/decompressor.h"
 #include "mailbox/directory_walker.h"
 #include "mailbox/file_claims.h"
 #include "mailbox/file_list_reader.h"
 #include "mailbox/file_source.h"
 #include "mailbox/message_source.h"
 #include "mailbox/same_file.h"
-#include "mailbox/stream_reader.h"
+#include "mailbox/stream_source.h"
 
 namespace bg::mailbox {
 
@@ -27,8 +26,7 @@ std::unique_ptr<MessageSource> open_stream(FileDescriptor fd, const std::string&
   const bool sized = ::fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode);  // "< file"
   const std::uint64_t total = sized ? static_cast<std::uint64_t>(info.st_size) : 0;
   try {
-    return std::make_unique<StreamReader>(open_decompressed(std::move(fd)), origin, FileRole::named,
-                                          total);
+    return open_stream_source(std::make_unique<FdStream>(std::move(fd)), origin, FileRole::named, total);
   } catch (const StreamError& error) {
     throw InputError(origin, error.what());
   }
@@ -79,7 +77,7 @@ std::unique_ptr<MessageSource> open_directory(const std::string& path, FileClaim
   if (file_count == 0 && found_count > 0) return reader;
   if (!reader->read_ahead()) {
     std::string what = "no mail found";
-    if (file_count > 0) what += " in its " + std::to_string(file_count) + " files";
+    if (file_count > 0) what += " in its " + std::to_string(file_count) + (file_count == 1 ? " file" : " files");
     const std::vector<ReadProblem> skipped = reader->take_problems();
     if (!skipped.empty()) what += " (" + skipped.front().origin + ": " + skipped.front().what + ")";
     throw InputError(path, what);

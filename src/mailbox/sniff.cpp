@@ -11,15 +11,6 @@ constexpr std::string_view kGzipMagic("\x1f\x8b", 2);
 constexpr std::string_view kXzMagic("\xfd\x37zXZ\0", 6);  // \xfd then "7zXZ"
 constexpr std::string_view kZstdMagic("\x28\xb5\x2f\xfd", 4);
 
-// The archive format `head` starts with, or empty. A tar header holds "ustar" at byte 257.
-std::string_view archive_format(std::string_view head) {
-  if (head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06")) return "zip";
-  if (head.starts_with("7z\xBC\xAF\x27\x1C")) return "7z";
-  if (head.starts_with("Rar!\x1A\x07")) return "rar";
-  if (head.size() >= 262 && head.substr(257, 5) == "ustar") return "tar";
-  return {};
-}
-
 // Whether `line` starts a header field. Stricter than the grammar, which allows any printable
 // name: real field names are words joined by '-', and a JSON or CSV line is not mail.
 bool is_header_line(std::string_view line) {
@@ -56,9 +47,13 @@ Content sniff(std::string_view head) {
   return Content::text;
 }
 
-std::string archive_notice(std::string_view head) {
-  return "a " + std::string(archive_format(head.substr(0, kSniffSize))) +
-         " archive, which is not read: unpack it and scan what it holds";
+std::string_view archive_format(std::string_view head) {
+  // A tar header holds "ustar" at byte 257.
+  if (head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06")) return "zip";
+  if (head.starts_with("7z\xBC\xAF\x27\x1C")) return "7z";
+  if (head.starts_with("Rar!\x1A\x07")) return "rar";
+  if (head.size() >= 262 && head.substr(257, 5) == "ustar") return "tar";
+  return {};
 }
 
 bool is_compressed(Content content) {

@@ -15,7 +15,7 @@ enum class Content {
   mbox,     // starts with a separator line "From <sender> <date>"
   message,  // starts with a header field
   text,     // readable, but the first line is neither of the above
-  archive,  // a tar, zip, 7z or rar archive, which may hold mail but is not read
+  archive,  // a tar, zip, 7z or rar archive, which may hold mail
   binary,   // holds NUL bytes: an image, a database...
 };
 
@@ -26,8 +26,7 @@ Content sniff(std::string_view head);
 
 bool is_compressed(Content content);
 
-// Why a file that starts with `head`, an archive, is not read, in words that say what to do:
-// "a tar archive: unpack it and scan what it holds".
-std::string archive_notice(std::string_view head);
+// The format of the archive that starts with `head`: "tar", "zip", "7z" or "rar" ("" for none).
+std::string_view archive_format(std::string_view head);
 
 }  // namespace bg::mailbox

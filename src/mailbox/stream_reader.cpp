@@ -103,9 +103,8 @@ void StreamReader::decide_layout(const Chunk& chunk) {
     splitter_.emplace(line_break);
   }
   if (*layout_ == Layout::not_mail) {
-    // An archive (a compressed tar) may hold mail that is not read: the results lack it.
-    if (content == Content::archive) problems_.push_back({*origin_, archive_notice(chunk.text()), true});
-    else problems_.push_back({*origin_, "not a mail file"});
+    // Of a stream that failed early, what was read tells nothing: the failure is the news.
+    if (!failed_) problems_.push_back({*origin_, "not a mail file"});
     ended_ = true;
   }
 }

@@ -71,7 +71,7 @@ TEST(Maildir, ManySmallFilesAndALargeOneKeepTheirOrder) {
     char name[32];
     std::snprintf(name, sizeof name, "cur/%05zu", i);
     std::string bytes = read_file(corpus[i % corpus.size()]);
-    if (i == 300) bytes += std::string(FileListReader::kLargeFile + 12345, 'x') + "\n";
+    if (i == 300) bytes += std::string(SmallFileBatch::kLargestFile + 12345, 'x') + "\n";
     testing::write_file(maildir.file(name), bytes);
     expected.push_back(maildir.file(name));
   }
@@ -116,14 +116,14 @@ TEST(Directory, WalksSubfoldersReadsMboxesAndReportsWhatIsNotMail) {
   std::vector<std::string> reported;
   for (const ReadProblem& problem : read.problems) {
     reported.push_back(problem.origin + ": " + problem.what);
-    // Nothing was lost but what the archive may hold.
+    // Nothing was lost but what the damaged archive may hold.
     EXPECT_EQ(problem.unreadable, problem.origin.ends_with(".zip")) << reported.back();
   }
   std::sort(reported.begin(), reported.end());
   EXPECT_EQ(reported, (std::vector<std::string>{
                           root.file("a/broken") + ": No such file or directory",
                           root.file("a/notes.json") + ": not a mail file",
-                          root.file("a/old-mail.zip") + ": a zip archive, which is not read: unpack it and scan what it holds",
+                          root.file("a/old-mail.zip") + ": damaged archive: Truncated ZIP file header",
                           root.file("a/photo.jpg") + ": not a mail file",
                       }));
   EXPECT_EQ(source->bytes_read(), source->bytes_total());

@@ -1,5 +1,7 @@
 #include "mailbox_test_files.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -156,6 +158,39 @@ bool starts_with_header_line(std::string_view message) {
   static const std::regex header("^[A-Za-z][A-Za-z0-9-]*:");
   const std::string first_line(message.substr(0, message.find('\n')));
   return std::regex_search(first_line, header);
+}
+
+std::string archive_of(const std::string& format, const std::vector<std::pair<std::string, std::string>>& members) {
+  struct archive* writer = archive_write_new();
+  if (format == "tar") archive_write_set_format_pax_restricted(writer);
+  else if (format == "zip") archive_write_set_format_zip(writer);
+  else if (format == "7z") archive_write_set_format_7zip(writer);
+  else if (format == "encrypted zip") {
+    archive_write_set_format_zip(writer);
+    archive_write_set_options(writer, "zip:encryption=zipcrypt");
+    archive_write_set_passphrase(writer, "secret");
+  }
+  else throw std::invalid_argument("no archive format " + format);
+  std::string bytes(std::size_t{64} << 20, '\0');
+  std::size_t used = 0;
+  if (archive_write_open_memory(writer, bytes.data(), bytes.size(), &used) != ARCHIVE_OK)
+    throw std::runtime_error(archive_error_string(writer));
+  for (const auto& [path, contents] : members) {
+    struct archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, path.c_str());
+    archive_entry_set_filetype(entry, path.ends_with('/') ? AE_IFDIR : AE_IFREG);
+    archive_entry_set_perm(entry, path.ends_with('/') ? 0755 : 0644);
+    archive_entry_set_size(entry, static_cast<la_int64_t>(contents.size()));
+    archive_entry_set_mtime(entry, 1795000000, 0);
+    if (archive_write_header(writer, entry) != ARCHIVE_OK ||
+        archive_write_data(writer, contents.data(), contents.size()) != static_cast<la_ssize_t>(contents.size()))
+      throw std::runtime_error(archive_error_string(writer));
+    archive_entry_free(entry);
+  }
+  if (archive_write_close(writer) != ARCHIVE_OK) throw std::runtime_error(archive_error_string(writer));
+  archive_write_free(writer);
+  bytes.resize(used);
+  return bytes;
 }
 
 std::string gzip(std::string_view data) {

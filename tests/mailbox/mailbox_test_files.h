@@ -4,6 +4,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mailbox/message_source.h"
@@ -76,6 +77,11 @@ std::vector<std::string> corpus_message_paths();
 
 // Whether `message` starts with a header field.
 bool starts_with_header_line(std::string_view message);
+
+// An archive of `members` (path, then contents), in the order given, as libarchive writes it:
+// `format` is "tar", "zip", "7z", or "encrypted zip" (whose passphrase is "secret"). A path
+// ending in '/' is a folder.
+std::string archive_of(const std::string& format, const std::vector<std::pair<std::string, std::string>>& members);
 
 // `data` compressed as the gzip, xz and zstd tools would.
 std::string gzip(std::string_view data);

@@ -277,40 +277,6 @@ TEST(OpenSource, ErrorsNameThePath) {
   }
 }
 
-// The first block of a tar archive holding `name`: its header, "ustar" at byte 257.
-std::string tar_of(const std::string& name, const std::string& contents) {
-  std::string block(512, '\0');
-  block.replace(0, name.size(), name);
-  block.replace(257, 6, std::string("ustar\0", 6));
-  return block + contents + std::string(512 - contents.size() % 512, '\0') + std::string(1024, '\0');
-}
-
-TEST(OpenSource, AnArchiveIsNamedForWhatItIsAndWhatToDo) {
-  const std::string mail = testing::read_file(kSisimai + "/maildir/lhost-postfix-01.eml");
-  const std::string tar = tar_of("Maildir/cur/1", mail);
-  testing::TempDir dir;
-  testing::write_file(dir.file("backup.tar"), tar);
-  testing::write_file(dir.file("backup.zip"), "PK\x03\x04\x14\0\0\0\x08\0" + mail);
-  for (const char* name : {"backup.tar", "backup.zip"}) {
-    try {
-      open_source(dir.file(name));
-      ADD_FAILURE() << "no error for " << name;
-    } catch (const InputError& error) {
-      EXPECT_EQ(std::string(error.what()), "cannot read " + dir.file(name) + ": a " +
-                                               std::string(name).substr(7) +
-                                               " archive, which is not read: unpack it and scan what it holds");
-    }
-  }
-
-  // Compressed, it is known once the stream is read: its bytes count as not read.
-  testing::write_file(dir.file("backup.tar.gz"), testing::gzip(tar));
-  const testing::ReadAll read = testing::read_all(dir.file("backup.tar.gz"));
-  EXPECT_TRUE(read.messages.empty());
-  ASSERT_EQ(read.problems.size(), 1u);
-  EXPECT_EQ(read.problems[0].what, "a tar archive, which is not read: unpack it and scan what it holds");
-  EXPECT_TRUE(read.problems[0].unreadable);
-}
-
 TEST(OpenSource, StrayNulBytesDoNotMakeMailBinary) {
   // A crash can leave a run of NUL bytes inside a mailbox; here, in the first message's body.
   const std::string nuls(16, '\0');

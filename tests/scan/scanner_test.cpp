@@ -123,6 +123,33 @@ TEST(Scanner, AFileAlsoInsideAFolderGivenIsReadOnce) {
   }
 }
 
+// An archive of a folder gives the folder's records, in the same order, named inside it.
+TEST(Scanner, AnArchiveGivesTheRecordsOfTheFolderItHolds) {
+  const std::string folder = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir";
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const std::string& path : mailbox::testing::corpus_message_paths())
+    members.emplace_back("maildir/" + std::filesystem::path(path).filename().string(), mailbox::testing::read_file(path));
+  TempDir dir;
+  const std::string zip = dir.file("corpus.zip");
+  mailbox::testing::write_file(zip, mailbox::testing::archive_of("zip", members));
+  const std::string tgz = dir.file("corpus.tgz");
+  mailbox::testing::write_file(tgz, mailbox::testing::gzip(mailbox::testing::archive_of("tar", members)));
+
+  std::vector<std::string> expected = scan_with(folder, 1).records;
+  ASSERT_GT(expected.size(), 400u);
+  for (std::string& record : expected) record.replace(0, folder.size(), "maildir");
+  for (const std::string& archive : {zip, tgz}) {
+    for (const unsigned threads : {1u, 2u}) {
+      std::vector<std::string> records = scan_with(archive, threads).records;
+      for (std::string& record : records) {
+        ASSERT_TRUE(record.starts_with(archive + ":")) << record;
+        record.erase(0, archive.size() + 1);
+      }
+      EXPECT_EQ(records, expected) << archive << ", " << threads << " threads";
+    }
+  }
+}
+
 TEST(Scanner, MoreThreadsThanUsefulAreCappedNotRefused) {
   const std::string folder = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir";
   expect_same_scan(scan_with(folder, 1), scan_with(folder, 100'000));

@@ -1,0 +1,214 @@
+#include "mailbox/archive_reader.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "mailbox/sniff.h"
+#include "mailbox/stream_source.h"
+
+namespace bg::mailbox {
+
+namespace {
+
+constexpr std::size_t kReadBlock = 256 * 1024;
+
+// What libarchive said went wrong, or `fallback` when it said nothing.
+std::string error_of(struct archive* archive, const char* fallback) {
+  const char* what = archive_error_string(archive);
+  return what != nullptr && *what != '\0' ? what : fallback;
+}
+
+// The bytes of the member libarchive is at, read as a stream.
+class MemberStream final : public ByteStream {
+ public:
+  explicit MemberStream(struct archive* archive) : archive_(archive) {}
+
+  std::size_t read(char* buffer, std::size_t size) override {
+    const la_ssize_t got = archive_read_data(archive_, buffer, size);
+    if (got < 0) throw StreamError(error_of(archive_, "the archive is damaged"));
+    consumed_ += static_cast<std::uint64_t>(got);
+    return static_cast<std::size_t>(got);
+  }
+  std::uint64_t consumed() const override { return consumed_; }
+
+ private:
+  struct archive* archive_;
+  std::uint64_t consumed_ = 0;
+};
+
+// How a member's path says to read it: not at all (a hidden file, or one in a hidden folder
+// that is not a Maildir's), as a Maildir message (in cur/ or new/), or as a file in a folder.
+std::optional<FileRole> role_of(std::string_view path) {
+  std::string_view name;
+  std::string_view parent;
+  bool in_hidden_folder = false;
+  while (!path.empty()) {
+    const std::size_t slash = path.find('/');
+    const std::string_view part = path.substr(0, slash);
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    if (part.empty() || part == ".") continue;  // "./mail/x" from tar -C dir .
+    if (!name.empty()) {
+      in_hidden_folder = in_hidden_folder || name.starts_with('.');
+      parent = name;
+    }
+    name = part;
+  }
+  if (name.empty() || name.starts_with('.')) return std::nullopt;
+  if (parent == "cur" || parent == "new") return FileRole::in_maildir;  // Maildir++ folders are hidden
+  if (in_hidden_folder) return std::nullopt;
+  return FileRole::in_directory;
+}
+
+}  // namespace
+
+// The libarchive reader, and the stream it reads from when it reads no file.
+struct ArchiveReader::Archive {
+  Archive() : handle(archive_read_new()) {
+    if (handle == nullptr) throw StreamError("out of memory");
+    archive_read_support_format_tar(handle);
+    archive_read_support_format_zip(handle);
+    archive_read_support_format_7zip(handle);
+    archive_read_support_format_rar(handle);
+    archive_read_support_format_rar5(handle);
+  }
+  ~Archive() { archive_read_free(handle); }
+
+  static la_ssize_t read_stream(struct archive* handle, void* self, const void** block) {
+    Archive& archive = *static_cast<Archive*>(self);
+    try {
+      *block = archive.block.get();
+      return static_cast<la_ssize_t>(archive.stream->read(archive.block.get(), kReadBlock));
+    } catch (const StreamError& error) {
+      archive_set_error(handle, ARCHIVE_FATAL, "%s", error.what());
+      return -1;
+    }
+  }
+
+  struct archive* handle;
+  FileDescriptor fd;
+  std::unique_ptr<ByteStream> stream;
+  std::unique_ptr<char[]> block;
+};
+
+ArchiveReader::ArchiveReader(FileDescriptor fd, std::string origin, std::uint64_t size)
+    : archive_(std::make_unique<Archive>()), origin_(std::move(origin)), size_(size), depth_(0) {
+  archive_->fd = std::move(fd);
+  if (archive_read_open_fd(archive_->handle, archive_->fd.get(), kReadBlock) != ARCHIVE_OK)
+    throw StreamError(error_of(archive_->handle, "not an archive that can be read"));
+}
+
+ArchiveReader::ArchiveReader(std::unique_ptr<ByteStream> stream, std::string origin, std::uint64_t size,
+                             int depth)
+    : archive_(std::make_unique<Archive>()), origin_(std::move(origin)), size_(size), depth_(depth) {
+  archive_->stream = std::move(stream);
+  archive_->block.reset(new char[kReadBlock]);
+  if (archive_read_open(archive_->handle, archive_.get(), nullptr, &Archive::read_stream, nullptr) != ARCHIVE_OK)
+    throw StreamError(error_of(archive_->handle, "not an archive that can be read"));
+}
+
+// The member reader goes first: it reads from the archive.
+ArchiveReader::~ArchiveReader() { own_reader_.reset(); }
+
+std::uint64_t ArchiveReader::bytes_read() const {
+  if (archive_->stream) return archive_->stream->consumed();
+  return static_cast<std::uint64_t>(archive_filter_bytes(archive_->handle, -1));
+}
+
+void ArchiveReader::open_large_file() {
+  open_member_reader(*std::exchange(member_, std::nullopt), std::make_unique<MemberStream>(archive_->handle));
+}
+
+bool ArchiveReader::next_file(std::optional<std::uint64_t>& size) {
+  while (!member_ && !ended_) {
+    struct archive_entry* entry = nullptr;
+    const int status = archive_read_next_header(archive_->handle, &entry);
+    if (status == ARCHIVE_EOF) break;
+    if (status == ARCHIVE_RETRY) continue;
+    if (status == ARCHIVE_FATAL) {
+      // The members before the damage were read; what follows it is lost. Damage met inside the
+      // last member was reported for it already.
+      if (!member_failed_)
+        problems_.push_back({origin_, "damaged archive: " + error_of(archive_->handle, "no more members can be read"), true});
+      break;
+    }
+    member_failed_ = false;
+    // Links to earlier members name mail read already.
+    if (archive_entry_filetype(entry) != AE_IFREG || archive_entry_hardlink(entry) != nullptr) continue;
+    const char* path = archive_entry_pathname_utf8(entry);
+    if (path == nullptr) path = archive_entry_pathname(entry);
+    if (path == nullptr) continue;
+    const std::optional<FileRole> role = role_of(path);
+    if (!role) continue;
+    ++files_seen_;
+    if (archive_entry_is_data_encrypted(entry)) {
+      problems_.push_back({origin_ + ":" + path, "encrypted: unpack it with its passphrase and scan what it holds", true});
+      continue;
+    }
+    member_ = Member{origin_ + ":" + path, *role, std::nullopt};
+    if (archive_entry_size_is_set(entry)) member_->size = static_cast<std::uint64_t>(archive_entry_size(entry));
+  }
+  if (!member_) {
+    ended_ = true;
+    return false;
+  }
+  size = member_->size;
+  return true;
+}
+
+void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
+  Member member = *std::exchange(member_, std::nullopt);
+  char* const start = buffer.free_space();
+  const std::size_t size = static_cast<std::size_t>(*member.size);
+  std::size_t got = 0;
+  MemberStream stream(archive_->handle);
+  try {
+    while (got < size) {
+      const std::size_t more = stream.read(start + got, size - got);
+      if (more == 0) break;
+      got += more;
+    }
+  } catch (const StreamError& error) {
+    // Read as a stream, the messages before the damage are kept.
+    auto rest = std::make_unique<FailedStream>(error.what(), got);
+    return open_member_reader(std::move(member),
+                              std::make_unique<PrefixedStream>(std::string(start, got), std::move(rest)));
+  }
+  const std::string_view text(start, got);
+  const Content content = sniff(text);
+  if (content == Content::archive || is_compressed(content))
+    return open_member_reader(std::move(member), std::make_unique<BytesStream>(std::string(text)));
+  const Layout layout = choose_layout(content, member.role);
+  if (layout == Layout::not_mail) {
+    problems_.push_back({member.origin, "not a mail file"});
+    return;
+  }
+  buffer.keep(got, std::move(member.origin), layout, batch);
+}
+
+void ArchiveReader::open_member_reader(Member member, std::unique_ptr<ByteStream> stream) {
+  try {
+    own_reader_ =
+        open_stream_source(std::move(stream), member.origin, member.role, member.size.value_or(0), depth_ + 1);
+  } catch (const StreamError& error) {
+    problems_.push_back({member.origin, error.what(), true});
+    member_failed_ = true;
+  }
+}
+
+void expect_mail(ArchiveReader& archive) {
+  if (archive.read_ahead()) return;
+  const std::vector<ReadProblem> problems = archive.take_problems();
+  // Before any member, only the archive itself can be at fault.
+  if (archive.files_seen() == 0 && !problems.empty()) throw StreamError(problems.front().what);
+  std::string what = "no mail found in the archive";
+  if (archive.files_seen() > 0)
+    what += "'s " + std::to_string(archive.files_seen()) + (archive.files_seen() == 1 ? " file" : " files");
+  if (!problems.empty()) what += " (" + problems.front().origin + ": " + problems.front().what + ")";
+  throw StreamError(what);
+}
+
+}  // namespace bg::mailbox

@@ -1,0 +1,38 @@
+#include "mailbox/stream_source.h"
+
+#include "mailbox/archive_reader.h"
+#include "mailbox/decompressor.h"
+#include "mailbox/sniff.h"
+#include "mailbox/stream_reader.h"
+
+namespace bg::mailbox {
+
+std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> raw, std::string origin,
+                                                  FileRole role, std::uint64_t total, int depth) {
+  std::unique_ptr<ByteStream> stream = decompressed(std::move(raw));
+  std::string head(kSniffSize, '\0');
+  std::size_t got = 0;
+  try {
+    while (got < head.size()) {
+      const std::size_t more = stream->read(head.data() + got, head.size() - got);
+      if (more == 0) break;
+      got += more;
+    }
+  } catch (const StreamError& error) {
+    stream = std::make_unique<FailedStream>(error.what(), stream->consumed());
+  }
+  head.resize(got);
+  const bool archive = sniff(head) == Content::archive;
+  if (archive && depth > kDeepestArchive)
+    throw StreamError("a " + std::string(archive_format(head)) + " archive inside " + std::to_string(depth) +
+                      " others, which is not read: unpack it and scan what it holds");
+  stream = std::make_unique<PrefixedStream>(std::move(head), std::move(stream));
+  if (archive) {
+    auto reader = std::make_unique<ArchiveReader>(std::move(stream), std::move(origin), total, depth);
+    if (role == FileRole::named) expect_mail(*reader);
+    return reader;
+  }
+  return std::make_unique<StreamReader>(std::move(stream), std::move(origin), role, total);
+}
+
+}  // namespace bg::mailbox

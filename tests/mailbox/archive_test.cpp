@@ -1,0 +1,210 @@
+// Archives are read as folders are: tar (plain or compressed), zip and 7z, named, inside a
+// folder, on standard input, or inside one another; damage keeps what came before it.
+#include "mailbox/archive_reader.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "mailbox/stream_source.h"
+#include "mailbox_test_files.h"
+
+namespace bg::mailbox {
+namespace {
+
+using testing::archive_of;
+using testing::kMbox0;
+using testing::kSisimai;
+using testing::read_all;
+using testing::read_file;
+using testing::ReadAll;
+
+using Members = std::vector<std::pair<std::string, std::string>>;
+
+// A mail export as people find one: an mbox beside files that are not mail, a Maildir with a
+// Maildir++ folder, and what archivers add (folders, hidden files, macOS resource forks).
+Members mail_export() {
+  const std::string message = read_file(kSisimai + "/maildir/lhost-postfix-01.eml");
+  return {
+      {"Takeout/", ""},
+      {"Takeout/Mail/", ""},
+      {"Takeout/Mail/All mail.mbox", read_file(kMbox0)},
+      {"Takeout/archive_browser.html", "<html><body>Your export</body></html>\n"},
+      {"./Maildir/cur/1795000000.1.host:2,S", message},
+      {"./Maildir/.Sent/new/1795000001.2.host", message},
+      {"./Maildir/.cache/index.mbox", read_file(kMbox0)},
+      {"__MACOSX/Takeout/Mail/._All mail.mbox", "resource fork"},
+  };
+}
+
+// The messages of mail_export(), with their names inside the archive, and its one notice.
+void expect_mail_export(const ReadAll& read, const std::string& archive) {
+  const ReadAll plain = read_all(kMbox0);
+  ASSERT_EQ(plain.messages.size(), 37u);
+  ASSERT_EQ(read.messages.size(), 39u);
+  for (std::size_t i = 0; i < 37; ++i) {
+    EXPECT_EQ(read.messages[i].bytes, plain.messages[i].bytes) << "message " << i;
+    EXPECT_EQ(read.messages[i].origin, archive + ":Takeout/Mail/All mail.mbox");
+    EXPECT_EQ(read.messages[i].index, i);
+    EXPECT_TRUE(read.messages[i].mbox_quoted);
+  }
+  const std::string message = read_file(kSisimai + "/maildir/lhost-postfix-01.eml");
+  EXPECT_EQ(read.messages[37].bytes, message);
+  EXPECT_EQ(read.messages[37].origin, archive + ":./Maildir/cur/1795000000.1.host:2,S");
+  EXPECT_FALSE(read.messages[37].mbox_quoted);
+  EXPECT_EQ(read.messages[38].origin, archive + ":./Maildir/.Sent/new/1795000001.2.host");
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, archive + ":Takeout/archive_browser.html");
+  EXPECT_EQ(read.problems[0].what, "not a mail file");
+  EXPECT_FALSE(read.problems[0].unreadable);
+}
+
+TEST(Archive, ReadsTheMailOfATarAZipAndA7zArchive) {
+  testing::TempDir dir;
+  for (const std::string format : {"tar", "zip", "7z"}) {
+    SCOPED_TRACE(format);
+    const std::string path = dir.file("export." + format);
+    testing::write_file(path, archive_of(format, mail_export()));
+    auto source = open_source(path);
+    expect_mail_export(read_all(*source), path);
+    EXPECT_EQ(source->bytes_total(), read_file(path).size());
+  }
+}
+
+TEST(Archive, ReadsACompressedTar) {
+  const std::string tar = archive_of("tar", mail_export());
+  testing::TempDir dir;
+  for (const auto& [name, compressed] : {std::pair{"export.tar.gz", testing::gzip(tar)},
+                                         std::pair{"export.tar.xz", testing::xz(tar)},
+                                         std::pair{"export.tar.zst", testing::zstd(tar)}}) {
+    SCOPED_TRACE(name);
+    const std::string path = dir.file(name);
+    testing::write_file(path, compressed);
+    auto source = open_source(path);
+    expect_mail_export(read_all(*source), path);
+    EXPECT_EQ(source->bytes_read(), compressed.size());
+  }
+}
+
+TEST(Archive, ReadsAnArchiveFromAStreamAsStandardInputGivesIt) {
+  for (const std::string format : {"tar", "zip"}) {
+    SCOPED_TRACE(format);
+    const std::string bytes = archive_of(format, mail_export());
+    // A file read from its start without seeking, as a pipe is.
+    FileDescriptor fd(::memfd_create("stdin", MFD_CLOEXEC));
+    ASSERT_EQ(::write(fd.get(), bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
+    ASSERT_EQ(::lseek(fd.get(), 0, SEEK_SET), 0);
+    auto source = open_stream_source(std::make_unique<FdStream>(std::move(fd)), "-", FileRole::named, 0);
+    expect_mail_export(read_all(*source), "-");
+  }
+}
+
+TEST(Archive, AnArchiveInAFolderIsReadWithTheFolder) {
+  testing::TempDir dir;
+  testing::write_file(dir.file("mail/Inbox"), read_file(kMbox0));
+  testing::write_file(dir.file("mail/old/export.zip"), archive_of("zip", mail_export()));
+  const ReadAll read = read_all(dir.file("mail"));
+  ASSERT_EQ(read.messages.size(), 37u + 39u);
+  EXPECT_EQ(read.messages[0].origin, dir.file("mail/Inbox"));
+  ReadAll from_archive;
+  from_archive.messages.assign(read.messages.begin() + 37, read.messages.end());
+  from_archive.problems = read.problems;
+  expect_mail_export(from_archive, dir.file("mail/old/export.zip"));
+}
+
+TEST(Archive, ArchivesInsideArchivesAreReadFourDeep) {
+  const std::string mail = read_file(kSisimai + "/maildir/lhost-postfix-01.eml");
+  // Level 0 is the archive named; each level holds the next and a message of its own.
+  std::string inner = archive_of("tar", {{"deepest.eml", mail}});
+  for (int level = 4; level >= 0; --level) {
+    const std::string inner_name = level == 4 ? "level-5.tar" : "level-" + std::to_string(level + 1) + ".zip.gz";
+    inner = archive_of("zip", {{"own-" + std::to_string(level) + ".eml", mail}, {inner_name, inner}});
+    if (level > 0) inner = testing::gzip(inner);
+  }
+  testing::TempDir dir;
+  testing::write_file(dir.file("nested.zip"), inner);
+  const ReadAll read = read_all(dir.file("nested.zip"));
+  ASSERT_EQ(read.messages.size(), 5u);
+  EXPECT_EQ(read.messages[0].origin, dir.file("nested.zip") + ":own-0.eml");
+  EXPECT_EQ(read.messages[1].origin, dir.file("nested.zip") + ":level-1.zip.gz:own-1.eml");
+  EXPECT_EQ(read.messages[4].origin,
+            dir.file("nested.zip") + ":level-1.zip.gz:level-2.zip.gz:level-3.zip.gz:level-4.zip.gz:own-4.eml");
+  for (const testing::ReadMessage& message : read.messages) EXPECT_EQ(message.bytes, mail);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin,
+            dir.file("nested.zip") + ":level-1.zip.gz:level-2.zip.gz:level-3.zip.gz:level-4.zip.gz:level-5.tar");
+  EXPECT_EQ(read.problems[0].what,
+            "a tar archive inside 5 others, which is not read: unpack it and scan what it holds");
+  EXPECT_TRUE(read.problems[0].unreadable);
+}
+
+TEST(Archive, AnArchiveNamedWithoutMailIsAnError) {
+  testing::TempDir dir;
+  const std::string zip = archive_of("zip", {{"notes.txt", "a shopping list\n"}, {"photo.jpg", "\xff\xd8\xff"}});
+  const std::string tar = archive_of("tar", {{"notes.txt", "a shopping list\n"}, {"photo.jpg", "\xff\xd8\xff"}});
+  for (const auto& [name, bytes] : {std::pair{"photos.zip", zip}, std::pair{"photos.tar.gz", testing::gzip(tar)}}) {
+    const std::string path = dir.file(name);
+    testing::write_file(path, bytes);
+    try {
+      open_source(path);
+      ADD_FAILURE() << "no error for " << name;
+    } catch (const InputError& error) {
+      EXPECT_EQ(std::string(error.what()),
+                "cannot read " + path + ": no mail found in the archive's 2 files (" + path + ":notes.txt: not a mail file)");
+    }
+  }
+}
+
+TEST(Archive, AnEncryptedMemberIsReportedAsNotRead) {
+  testing::TempDir dir;
+  const std::string path = dir.file("mail/locked.zip");
+  testing::write_file(path, archive_of("encrypted zip", {{"Inbox.mbox", read_file(kMbox0)}}));
+  testing::write_file(dir.file("mail/Inbox"), read_file(kMbox0));
+  const ReadAll read = read_all(dir.file("mail"));
+  EXPECT_EQ(read.messages.size(), 37u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, path + ":Inbox.mbox");
+  EXPECT_EQ(read.problems[0].what, "encrypted: unpack it with its passphrase and scan what it holds");
+  EXPECT_TRUE(read.problems[0].unreadable);
+}
+
+TEST(Archive, DamageKeepsTheMessagesBeforeItAndIsReported) {
+  const std::string tar = archive_of("tar", {{"first.mbox", read_file(kMbox0)}, {"second.mbox", read_file(kMbox0)}});
+  const std::string compressed = testing::gzip(tar);
+  testing::TempDir dir;
+  const std::string path = dir.file("cut.tar.gz");
+  // Cut within the second member.
+  testing::write_file(path, compressed.substr(0, compressed.size() * 3 / 4));
+  const ReadAll read = read_all(path);
+  EXPECT_GE(read.messages.size(), 37u);
+  EXPECT_LT(read.messages.size(), 74u);
+  ASSERT_FALSE(read.problems.empty());
+  for (const ReadProblem& problem : read.problems) {
+    EXPECT_TRUE(problem.unreadable) << problem.what;
+    EXPECT_TRUE(problem.origin.starts_with(path)) << problem.origin;
+  }
+  EXPECT_NE(read.problems[0].what.find("gzip"), std::string::npos) << read.problems[0].what;
+}
+
+TEST(Archive, AnArchiveThatCannotBeReadNamesTheFile) {
+  testing::TempDir dir;
+  testing::write_file(dir.file("mail/broken.zip"), std::string("PK\x03\x04\x14\0\0\0\x08\0", 10));
+  try {
+    open_source(dir.file("mail/broken.zip"));
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "cannot read " + dir.file("mail/broken.zip") + ": damaged archive: Truncated ZIP file header");
+  }
+  // In a folder, its bytes count as not read.
+  testing::write_file(dir.file("mail/Inbox"), read_file(kMbox0));
+  const ReadAll read = read_all(dir.file("mail"));
+  EXPECT_EQ(read.messages.size(), 37u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, dir.file("mail/broken.zip"));
+  EXPECT_TRUE(read.problems[0].unreadable);
+}
+
+}  // namespace
+}  // namespace bg::mailbox
