@@ -50,7 +50,7 @@ std::optional<FileRole> role_of(std::string_view path) {
     const std::size_t slash = path.find('/');
     const std::string_view part = path.substr(0, slash);
     path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
-    if (part.empty() || part == ".") continue;  // "./mail/x" from tar -C dir .
+    if (part.empty() || part == "." || part == "..") continue;  // "./mail/x" from tar -C dir .
     if (!name.empty()) {
       in_hidden_folder = in_hidden_folder || name.starts_with('.');
       parent = name;

@@ -34,6 +34,7 @@ Members mail_export() {
       {"./Maildir/cur/1795000000.1.host:2,S", message},
       {"./Maildir/.Sent/new/1795000001.2.host", message},
       {"./Maildir/.cache/index.mbox", read_file(kMbox0)},
+      {"../outside/../Maildir/new/1795000002.3.host", message},
       {"__MACOSX/Takeout/Mail/._All mail.mbox", "resource fork"},
   };
 }
@@ -42,7 +43,7 @@ Members mail_export() {
 void expect_mail_export(const ReadAll& read, const std::string& archive) {
   const ReadAll plain = read_all(kMbox0);
   ASSERT_EQ(plain.messages.size(), 37u);
-  ASSERT_EQ(read.messages.size(), 39u);
+  ASSERT_EQ(read.messages.size(), 40u);
   for (std::size_t i = 0; i < 37; ++i) {
     EXPECT_EQ(read.messages[i].bytes, plain.messages[i].bytes) << "message " << i;
     EXPECT_EQ(read.messages[i].origin, archive + ":Takeout/Mail/All mail.mbox");
@@ -54,6 +55,7 @@ void expect_mail_export(const ReadAll& read, const std::string& archive) {
   EXPECT_EQ(read.messages[37].origin, archive + ":./Maildir/cur/1795000000.1.host:2,S");
   EXPECT_FALSE(read.messages[37].mbox_quoted);
   EXPECT_EQ(read.messages[38].origin, archive + ":./Maildir/.Sent/new/1795000001.2.host");
+  EXPECT_EQ(read.messages[39].origin, archive + ":../outside/../Maildir/new/1795000002.3.host");
   ASSERT_EQ(read.problems.size(), 1u);
   EXPECT_EQ(read.problems[0].origin, archive + ":Takeout/archive_browser.html");
   EXPECT_EQ(read.problems[0].what, "not a mail file");
@@ -105,7 +107,7 @@ TEST(Archive, AnArchiveInAFolderIsReadWithTheFolder) {
   testing::write_file(dir.file("mail/Inbox"), read_file(kMbox0));
   testing::write_file(dir.file("mail/old/export.zip"), archive_of("zip", mail_export()));
   const ReadAll read = read_all(dir.file("mail"));
-  ASSERT_EQ(read.messages.size(), 37u + 39u);
+  ASSERT_EQ(read.messages.size(), 37u + 40u);
   EXPECT_EQ(read.messages[0].origin, dir.file("mail/Inbox"));
   ReadAll from_archive;
   from_archive.messages.assign(read.messages.begin() + 37, read.messages.end());
