@@ -22,7 +22,11 @@ std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> ra
     stream = std::make_unique<FailedStream>(error.what(), stream->consumed());
   }
   head.resize(got);
-  const bool archive = sniff(head) == Content::archive;
+  const Content content = sniff(head);
+  // A stream named alone that is not mail fails as a file named alone does.
+  if (role == FileRole::named && choose_layout(content, role) == Layout::not_mail && content != Content::archive)
+    throw StreamError("not a mail file (binary content)");
+  const bool archive = content == Content::archive;
   if (archive && depth > kDeepestArchive)
     throw StreamError("a " + std::string(archive_format(head)) + " archive inside " + std::to_string(depth) +
                       " others, which is not read: unpack it and scan what it holds");

@@ -12,9 +12,9 @@
 namespace bg::mailbox {
 
 // `total` is the size of what `raw` reads from, when known (0 when not); `depth` is how many
-// archives hold the stream. Throws StreamError when it is an archive held deeper than
-// kDeepestArchive, or an archive named that holds no mail; damage met in its first bytes is
-// reported by the reader returned, as damage further on is.
+// archives hold the stream. Throws StreamError when it is named and not mail (binary content,
+// or an archive without mail), or an archive held deeper than kDeepestArchive; damage met in its
+// first bytes is reported by the reader returned, as damage further on is.
 std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> raw, std::string origin,
                                                   FileRole role, std::uint64_t total, int depth = 0);
 

@@ -98,6 +98,25 @@ TEST_P(Compressed, ConcatenatedStreamsAreReadThrough) {
   EXPECT_TRUE(read.problems.empty());
 }
 
+TEST_P(Compressed, BinaryContentNamedAloneIsAnErrorAsWhenPlain) {
+  testing::TempDir dir;
+  const std::string path = dir.file("picture.png");
+  testing::write_file(path, GetParam().compress(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
+  try {
+    open_source(path);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot read " + path + ": not a mail file (binary content)");
+  }
+  // In a folder, it is passed over with a notice.
+  testing::write_file(dir.file("Inbox"), read_file(kMbox0));
+  const ReadAll read = read_all(dir.path());
+  EXPECT_EQ(read.messages.size(), 37u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].what, "not a mail file");
+  EXPECT_FALSE(read.problems[0].unreadable);
+}
+
 INSTANTIATE_TEST_SUITE_P(Formats, Compressed,
                          ::testing::Values(Format{"gzip", gzip}, Format{"xz", xz},
                                            Format{"zstd", zstd}),
