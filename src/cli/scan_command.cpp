@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -89,9 +91,12 @@ int run_scan(const ScanArguments& arguments) {
                    arguments.output.c_str(), input->c_str());
       return kExitUsage;
     }
+    errno = 0;
     file.open(arguments.output, std::ios::binary | std::ios::trunc);
     if (!file) {
-      std::fprintf(stderr, "bounceguard: cannot write %s\n", arguments.output.c_str());
+      const int error = errno;
+      std::fprintf(stderr, "bounceguard: cannot write %s%s%s\n", arguments.output.c_str(), error != 0 ? ": " : "",
+                   error != 0 ? std::strerror(error) : "");
       return kExitUsage;
     }
   }

@@ -128,6 +128,36 @@ TEST(Cli, OutputFileReceivesTheReport) {
   std::filesystem::remove(path);
 }
 
+TEST(Cli, AnOutputThatCannotBeWrittenSaysWhy) {
+  const std::string seed = kData + "/seed/exim-spoofed-backscatter.eml";
+  const std::string folder = ::testing::TempDir();
+  CommandResult result = run("scan -q -f jsonl -o " + folder + " " + seed);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "bounceguard: cannot write " + folder + ": Is a directory\n");
+  result = run("scan -q -f jsonl -o /nonexistent-folder/report.jsonl " + seed);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "bounceguard: cannot write /nonexistent-folder/report.jsonl: No such file or directory\n");
+}
+
+TEST(Cli, AnArchiveIsScannedAsTheFolderItHolds) {
+  const std::string archive = ::testing::TempDir() + "/bounceguard-seed-" + std::to_string(::getpid()) + ".tgz";
+  // Members are read in the archive's order, the folder's files in the order of their names.
+  ASSERT_EQ(run_shell("tar --sort=name -C '" + kData + "' -czf '" + archive + "' seed").exit_code, 0);
+  const CommandResult from_archive = run("scan -q --offline -f jsonl " + archive);
+  const CommandResult from_folder = run("scan -q --offline -f jsonl " + kData + "/seed");
+  EXPECT_EQ(from_archive.exit_code, 0) << from_archive.out;
+  const std::vector<nlohmann::json> archived = json_lines(from_archive.out);
+  const std::vector<nlohmann::json> unpacked = json_lines(from_folder.out);
+  ASSERT_EQ(archived.size(), unpacked.size());
+  ASSERT_EQ(archived.size(), 2u);
+  for (std::size_t i = 0; i < archived.size(); ++i) {
+    EXPECT_EQ(archived[i]["recipient"], unpacked[i]["recipient"]);
+    EXPECT_EQ(archived[i]["reason"], unpacked[i]["reason"]);
+    EXPECT_TRUE(archived[i]["origin"].get<std::string>().starts_with(archive + ":seed/")) << archived[i]["origin"];
+  }
+  std::filesystem::remove(archive);
+}
+
 TEST(Cli, TheReportNeverOverwritesAnInput) {
   const std::string mailbox = ::testing::TempDir() + "/bounceguard-inbox-" + std::to_string(::getpid());
   const std::string link = mailbox + ".link";
