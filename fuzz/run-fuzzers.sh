@@ -14,6 +14,7 @@ cp tests/data/sisimai/mailbox/* "$seeds/"
 # Archives of mail, which the mailbox reader reads member by member.
 tar -C tests/data/seed -cf "$seeds/seed.tar" .
 gzip -c "$seeds/seed.tar" > "$seeds/seed.tar.gz"
+python3 -c 'import bz2, sys; open(sys.argv[2], "wb").write(bz2.compress(open(sys.argv[1], "rb").read()))' "$seeds/seed.tar" "$seeds/seed.tar.bz2"
 (cd tests/data/seed && python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED); [z.write(name) for name in sys.argv[2:]]' "$seeds/seed.zip" *.eml)
 
 for fuzzer in fuzz_mailbox_reader fuzz_mime fuzz_bounce_reader; do

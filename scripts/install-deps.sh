@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   # libraries
   libgmime-3.0-dev libglib2.0-dev libvectorscan-dev libicu-dev
-  zlib1g-dev liblzma-dev libzstd-dev libarchive-dev
+  zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libarchive-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev
   libunbound-dev libldns-dev dns-root-data libjemalloc-dev
   # tests and benchmarks

@@ -179,8 +179,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
   CLI::App* scan = app.add_subcommand("scan", "Find the bounces in mailboxes and list every failed recipient");
   scan->add_option("MAILBOX", arguments->inputs,
                    "Mailboxes to read: mbox files, Maildir or other folders (searched recursively),\n"
-                   "single .eml files, gzip/xz/zstd-compressed files, archives of these (tar, zip,\n"
-                   "7z, rar), or - for standard input")
+                   "single .eml files, gzip/xz/zstd/bzip2-compressed files, archives of these (tar,\n"
+                   "zip, 7z, rar), or - for standard input")
       ->required()
       ->type_name("");
   scan->add_option("-f,--format", arguments->format,
@@ -218,8 +218,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
       ->type_name("FOLDER")
       ->group("Who you are (for the diagnosis)");
   scan->add_option("--maillog", arguments->owner.maillog_paths,
-                   "Your server's Postfix or Exim log (gzip, xz or zstd too): its Message-IDs prove\n"
-                   "what you sent")
+                   "Your server's Postfix or Exim log (gzip, xz, zstd or bzip2 too): its Message-IDs\n"
+                   "prove what you sent")
       ->type_name("FILE")
       ->group("Who you are (for the diagnosis)");
   scan->add_flag("--offline", arguments->offline,

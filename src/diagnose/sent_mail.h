@@ -17,7 +17,7 @@ class SentMail {
   // Reads a Sent folder; throws mailbox::InputError when it cannot be read at all, and returns
   // what could not be read inside it (a damaged file, a message that is not mail).
   std::vector<mailbox::ReadProblem> read_sent_folder(const std::string& path);
-  // Reads a Postfix or Exim log, compressed (gzip, xz, zstd) or not; throws
+  // Reads a Postfix or Exim log, compressed (gzip, xz, zstd, bzip2) or not; throws
   // mailbox::InputError when it cannot be read.
   void read_mail_log(const std::string& path);
 

@@ -1,5 +1,6 @@
 #include "mailbox/decompressor.h"
 
+#include <bzlib.h>
 #include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -155,6 +156,61 @@ class XzStream final : public Decompressor {
   bool finished_ = false;
 };
 
+class Bzip2Stream final : public Decompressor {
+ public:
+  explicit Bzip2Stream(std::unique_ptr<ByteStream> compressed) : Decompressor(std::move(compressed)) {
+    if (BZ2_bzDecompressInit(&bzip2_, 0, 0) != BZ_OK) throw StreamError("bzip2: out of memory");
+  }
+  ~Bzip2Stream() override { BZ2_bzDecompressEnd(&bzip2_); }
+
+ private:
+  std::size_t decode(char* buffer, std::size_t size) override {
+    const unsigned wanted = static_cast<unsigned>(std::min<std::size_t>(size, UINT_MAX));
+    bzip2_.next_out = buffer;
+    bzip2_.avail_out = wanted;
+    while (bzip2_.avail_out == wanted && !finished_) {
+      if (!input_.refill()) {
+        if (in_stream_) error_ = "bzip2 data is truncated";
+        break;
+      }
+      bzip2_.next_in = const_cast<char*>(reinterpret_cast<const char*>(input_.data()));
+      bzip2_.avail_in = static_cast<unsigned>(std::min<std::size_t>(input_.available(), UINT_MAX));
+      const unsigned offered = bzip2_.avail_in;
+      const int status = BZ2_bzDecompress(&bzip2_);
+      input_.advance(offered - bzip2_.avail_in);
+      if (status == BZ_STREAM_END) {
+        in_stream_ = false;
+        restart();
+        finished_ = !another_stream_follows();
+      } else if (status != BZ_OK) {
+        error_ = "corrupt bzip2 data";
+        break;
+      } else {
+        in_stream_ = true;
+      }
+    }
+    return wanted - bzip2_.avail_out;
+  }
+
+  // Readies the decoder for a stream that follows, as parallel compressors write them.
+  void restart() {
+    char* const next_out = bzip2_.next_out;
+    const unsigned avail_out = bzip2_.avail_out;
+    BZ2_bzDecompressEnd(&bzip2_);
+    bzip2_ = bz_stream{};
+    if (BZ2_bzDecompressInit(&bzip2_, 0, 0) != BZ_OK) throw StreamError("bzip2: out of memory");
+    bzip2_.next_out = next_out;
+    bzip2_.avail_out = avail_out;
+  }
+
+  // Other bytes after a complete stream are ignored, as bzip2 itself does.
+  bool another_stream_follows() { return input_.refill() && input_.data()[0] == 'B'; }
+
+  bz_stream bzip2_{};
+  bool in_stream_ = false;
+  bool finished_ = false;
+};
+
 class ZstdStream final : public Decompressor {
  public:
   explicit ZstdStream(std::unique_ptr<ByteStream> compressed)
@@ -192,7 +248,7 @@ class ZstdStream final : public Decompressor {
 }  // namespace
 
 std::unique_ptr<ByteStream> decompressed(std::unique_ptr<ByteStream> raw) {
-  std::string magic(6, '\0');
+  std::string magic(10, '\0');  // enough for every magic number sniff() knows
   std::size_t got = 0;
   while (got < magic.size()) {
     const std::size_t more = raw->read(magic.data() + got, magic.size() - got);
@@ -209,6 +265,8 @@ std::unique_ptr<ByteStream> decompressed(std::unique_ptr<ByteStream> raw) {
       return std::make_unique<XzStream>(std::move(stream));
     case Content::zstd:
       return std::make_unique<ZstdStream>(std::move(stream));
+    case Content::bzip2:
+      return std::make_unique<Bzip2Stream>(std::move(stream));
     default:
       return stream;
   }

@@ -1,5 +1,5 @@
 #pragma once
-// Streams that decompress gzip, xz and zstd data as it is read, one buffer at a time, so a
+// Streams that decompress gzip, xz, zstd and bzip2 data as it is read, one buffer at a time, so a
 // compressed mailbox of any size is read in bounded memory. Concatenated streams (as written by
 // `cat a.gz b.gz` or parallel compressors) are read through to the end. Data that ends early or
 // does not decode throws StreamError naming the format and the fault.
@@ -10,8 +10,8 @@
 
 namespace bg::mailbox {
 
-// Reads what `raw` holds, decompressed when its first bytes are the magic number of gzip, xz or
-// zstd, as is otherwise.
+// Reads what `raw` holds, decompressed when its first bytes are the magic number of gzip, xz,
+// zstd or bzip2, as is otherwise.
 std::unique_ptr<ByteStream> decompressed(std::unique_ptr<ByteStream> raw);
 
 // Reads what `fd` holds, as decompressed() does. `fd` may be a pipe: nothing is sought.

@@ -20,6 +20,7 @@ Layout choose_layout(Content content, FileRole role) {
     case Content::gzip:
     case Content::xz:
     case Content::zstd:
+    case Content::bzip2:
       break;
   }
   return Layout::not_mail;

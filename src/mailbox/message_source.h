@@ -60,7 +60,8 @@ class MessageSource {
 
 // Opens `path` as whatever it is: "-" for standard input, an mbox file, a single message file
 // (.eml and the like), a Maildir (cur/ and new/), or a directory searched recursively; files may
-// be gzip-, xz- or zstd-compressed. What a file is comes from its content, not its name.
+// be gzip-, xz-, zstd- or bzip2-compressed, or archives (tar, zip, 7z, rar) of any of these. What
+// a file is comes from its content, not its name.
 //
 // A file named here is read as mail if it is text at all: an empty file yields no message, and
 // a file too short or too odd to be mail (even 1 to 3 bytes) yields one message, which the

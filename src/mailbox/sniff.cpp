@@ -11,6 +11,13 @@ constexpr std::string_view kGzipMagic("\x1f\x8b", 2);
 constexpr std::string_view kXzMagic("\xfd\x37zXZ\0", 6);  // \xfd then "7zXZ"
 constexpr std::string_view kZstdMagic("\x28\xb5\x2f\xfd", 4);
 
+// "BZh", the block size from 1 to 9, then the magic of a block (the digits of pi) or of the end
+// of an empty stream (those of the square root of pi).
+bool is_bzip2(std::string_view head) {
+  return head.size() >= 10 && head.starts_with("BZh") && head[3] >= '1' && head[3] <= '9' &&
+         (head.substr(4, 6) == "\x31\x41\x59\x26\x53\x59" || head.substr(4, 6) == "\x17\x72\x45\x38\x50\x90");
+}
+
 // Whether `line` starts a header field. Stricter than the grammar, which allows any printable
 // name: real field names are words joined by '-', and a JSON or CSV line is not mail.
 bool is_header_line(std::string_view line) {
@@ -33,6 +40,7 @@ Content sniff(std::string_view head) {
   if (head.starts_with(kGzipMagic)) return Content::gzip;
   if (head.starts_with(kXzMagic)) return Content::xz;
   if (head.starts_with(kZstdMagic)) return Content::zstd;
+  if (is_bzip2(head)) return Content::bzip2;
   if (!archive_format(head).empty()) return Content::archive;
   // The first line decides before any NUL byte does: a crash can leave runs of NULs inside a
   // mailbox, and losing the whole mailbox to them would be worse than reading them as text.
@@ -57,7 +65,8 @@ std::string_view archive_format(std::string_view head) {
 }
 
 bool is_compressed(Content content) {
-  return content == Content::gzip || content == Content::xz || content == Content::zstd;
+  return content == Content::gzip || content == Content::xz || content == Content::zstd ||
+         content == Content::bzip2;
 }
 
 }  // namespace bg::mailbox

@@ -12,6 +12,7 @@ enum class Content {
   gzip,
   xz,
   zstd,
+  bzip2,
   mbox,     // starts with a separator line "From <sender> <date>"
   message,  // starts with a header field
   text,     // readable, but the first line is neither of the above

@@ -253,7 +253,8 @@ TEST(SentMailLog, ReadsTheLogPlainOrAsLogrotateCompressedIt) {
   const std::pair<const char*, std::string> logs[] = {{"mail.log", kMailLog},
                                                       {"mail.log.1.gz", mailbox::testing::gzip(kMailLog)},
                                                       {"mail.log.2.xz", mailbox::testing::xz(kMailLog)},
-                                                      {"mail.log.3.zst", mailbox::testing::zstd(kMailLog)}};
+                                                      {"mail.log.3.zst", mailbox::testing::zstd(kMailLog)},
+                                                      {"mail.log.4.bz2", mailbox::testing::bzip2(kMailLog)}};
   for (const auto& [name, bytes] : logs) {
     SCOPED_TRACE(name);
     mailbox::testing::write_file(dir.file(name), bytes);

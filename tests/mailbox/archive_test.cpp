@@ -79,7 +79,8 @@ TEST(Archive, ReadsACompressedTar) {
   testing::TempDir dir;
   for (const auto& [name, compressed] : {std::pair{"export.tar.gz", testing::gzip(tar)},
                                          std::pair{"export.tar.xz", testing::xz(tar)},
-                                         std::pair{"export.tar.zst", testing::zstd(tar)}}) {
+                                         std::pair{"export.tar.zst", testing::zstd(tar)},
+                                         std::pair{"export.tar.bz2", testing::bzip2(tar)}}) {
     SCOPED_TRACE(name);
     const std::string path = dir.file(name);
     testing::write_file(path, compressed);

@@ -14,6 +14,7 @@ using testing::ReadAll;
 using testing::gzip;
 using testing::xz;
 using testing::zstd;
+using testing::bzip2;
 
 struct Format {
   const char* name;
@@ -47,7 +48,7 @@ TEST_P(Compressed, YieldsTheMessagesOfThePlainMailbox) {
 
 TEST_P(Compressed, TruncatedKeepsTheMessagesBeforeTheCutAndReportsIt) {
   // A mailbox of every corpus message: long and varied enough for many compressed blocks
-  // (zstd decodes whole blocks only).
+  // (zstd and bzip2 decode whole blocks only).
   std::vector<std::string> corpus;
   for (const std::string& path : testing::corpus_message_paths()) corpus.push_back(read_file(path));
   const std::string mbox = testing::mboxrd_of(corpus);
@@ -119,7 +120,7 @@ TEST_P(Compressed, BinaryContentNamedAloneIsAnErrorAsWhenPlain) {
 
 INSTANTIATE_TEST_SUITE_P(Formats, Compressed,
                          ::testing::Values(Format{"gzip", gzip}, Format{"xz", xz},
-                                           Format{"zstd", zstd}),
+                                           Format{"zstd", zstd}, Format{"bzip2", bzip2}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -83,9 +83,10 @@ bool starts_with_header_line(std::string_view message);
 // ending in '/' is a folder.
 std::string archive_of(const std::string& format, const std::vector<std::pair<std::string, std::string>>& members);
 
-// `data` compressed as the gzip, xz and zstd tools would.
+// `data` compressed as the gzip, xz, zstd and bzip2 tools would.
 std::string gzip(std::string_view data);
 std::string xz(std::string_view data);
 std::string zstd(std::string_view data);
+std::string bzip2(std::string_view data);
 
 }  // namespace bg::mailbox::testing
