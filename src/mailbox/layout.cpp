@@ -1,6 +1,8 @@
 #include "mailbox/layout.h"
 
 #include "mailbox/mbox_splitter.h"
+#include "mailbox/sniff.h"
+#include "mime/lines.h"
 
 namespace bg::mailbox {
 
@@ -31,9 +33,15 @@ void split_whole(std::string_view text, Layout layout, std::vector<std::string_v
     const MboxSplitter splitter(detect_line_break(text.substr(0, kLineBreakProbeSize)));
     splitter.split(text, /*at_end=*/true, messages);
   } else if (layout == Layout::single_message) {
-    const std::string_view message = text.substr(skip_separator_line(text));
+    std::string_view message = text.substr(single_message_start(text));
+    if (const std::optional<std::size_t> length = emlx_message_length(text)) message = message.substr(0, *length);
     if (!message.empty()) messages.push_back(message);
   }
+}
+
+std::size_t single_message_start(std::string_view text) {
+  if (text.empty()) return 0;
+  return emlx_message_length(text) ? mime::line_at(text, 0).next : skip_separator_line(text);
 }
 
 }  // namespace bg::mailbox

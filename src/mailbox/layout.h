@@ -22,7 +22,12 @@ enum class Layout { mailbox, single_message, not_mail };
 Layout choose_layout(Content content, FileRole role);
 
 // Appends the non-empty messages of the whole text of a file to `messages`. A single message
-// loses a leading envelope line, as a Maildir file written from an mbox may carry one.
+// loses a leading envelope line, as a Maildir file written from an mbox may carry one, or Apple
+// Mail's line of its length (.emlx), and with it what follows the length.
 void split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages);
+
+// Where the message of a file that holds one starts: past a leading envelope line or .emlx
+// length line, if any.
+std::size_t single_message_start(std::string_view text);
 
 }  // namespace bg::mailbox

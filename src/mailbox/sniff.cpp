@@ -1,5 +1,7 @@
 #include "mailbox/sniff.h"
 
+#include <charconv>
+
 #include "mailbox/mbox_splitter.h"
 #include "mime/lines.h"
 
@@ -47,12 +49,25 @@ Content sniff(std::string_view head) {
   const mime::Line first = mime::line_at(head, 0);
   if (is_separator_line(first.text)) return Content::mbox;
   if (is_header_line(first.text)) return Content::message;
-  // A message may carry a damaged envelope line ("From MAILER-DAEMON") before its header.
+  // A message may carry a damaged envelope line ("From MAILER-DAEMON") before its header, or
+  // Apple Mail's line of its length.
   if (first.text.starts_with("From ") && first.next < head.size() &&
       is_header_line(mime::line_at(head, first.next).text))
     return Content::message;
+  if (emlx_message_length(head)) return Content::message;
   if (head.find('\0') != std::string_view::npos) return Content::binary;
   return Content::text;
+}
+
+std::optional<std::size_t> emlx_message_length(std::string_view text) {
+  const mime::Line first = mime::line_at(text, 0);
+  std::string_view digits = first.text;
+  if (digits.ends_with('\r')) digits.remove_suffix(1);
+  std::size_t length = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  if (first.next >= text.size() || !is_header_line(mime::line_at(text, first.next).text)) return std::nullopt;
+  return length;
 }
 
 std::string_view archive_format(std::string_view head) {

@@ -2,6 +2,7 @@
 // Tells what a file holds from its first bytes, never from its name: mail is often saved
 // without an extension, and a compressed mailbox keeps whatever name it was given.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,11 @@ inline constexpr std::size_t kSniffSize = 4096;
 Content sniff(std::string_view head);
 
 bool is_compressed(Content content);
+
+// Of an Apple Mail .emlx file, the first line: the length in bytes of the message that follows
+// it (and a property list after the message). Empty unless `text` starts with a line of digits
+// and a header field after it.
+std::optional<std::size_t> emlx_message_length(std::string_view text);
 
 // The format of the archive that starts with `head`: "tar", "zip", "7z" or "rar" ("" for none).
 std::string_view archive_format(std::string_view head);

@@ -95,6 +95,42 @@ TEST(Directory, TheCorpusFolderYieldsEveryMessageOfEveryFile) {
   EXPECT_TRUE(read.problems.empty());
 }
 
+// Apple Mail keeps each message in an .emlx file: a line with the message's length, the
+// message, then a property list of its flags.
+std::string emlx_of(const std::string& message) {
+  return std::to_string(message.size()) + "\n" + message +
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n"
+         "\t<key>flags</key>\n\t<integer>8590195713</integer>\n</dict>\n</plist>\n";
+}
+
+TEST(Directory, AppleMailMessagesAreReadWithoutTheirLengthAndFlags) {
+  testing::TempDir library;
+  // Apple Mail writes messages without an mbox envelope line, as most corpus files are.
+  std::vector<std::string> paths = testing::corpus_message_paths();
+  std::erase_if(paths, [](const std::string& path) { return !testing::starts_with_header_line(read_file(path)); });
+  ASSERT_GT(paths.size(), 400u);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    // Messages Apple Mail has not finished downloading are ".partial.emlx".
+    const std::string name = std::to_string(1000 + i) + (i % 10 == 0 ? ".partial.emlx" : ".emlx");
+    testing::write_file(library.file("V10/1F0C2B9E/INBOX.mbox/5A7D/Data/" + name), emlx_of(read_file(paths[i])));
+  }
+  const ReadAll read = read_all(library.path());
+  ASSERT_EQ(read.messages.size(), paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    EXPECT_EQ(read.messages[i].bytes, read_file(paths[i])) << paths[i];
+    EXPECT_FALSE(read.messages[i].mbox_quoted);
+  }
+  EXPECT_TRUE(read.problems.empty());
+
+  // One named alone, with CRLF line ends.
+  std::string crlf;
+  for (const char c : read_file(paths[0])) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  testing::write_file(library.file("one.emlx"), emlx_of(crlf));
+  const ReadAll one = read_all(library.file("one.emlx"));
+  ASSERT_EQ(one.messages.size(), 1u);
+  EXPECT_EQ(one.messages[0].bytes, crlf);
+}
+
 TEST(Directory, WalksSubfoldersReadsMboxesAndReportsWhatIsNotMail) {
   testing::TempDir root;
   testing::write_file(root.file("a/Inbox"), read_file(testing::kMbox0));
