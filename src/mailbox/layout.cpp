@@ -33,15 +33,15 @@ void split_whole(std::string_view text, Layout layout, std::vector<std::string_v
     const MboxSplitter splitter(detect_line_break(text.substr(0, kLineBreakProbeSize)));
     splitter.split(text, /*at_end=*/true, messages);
   } else if (layout == Layout::single_message) {
-    std::string_view message = text.substr(single_message_start(text));
-    if (const std::optional<std::size_t> length = emlx_message_length(text)) message = message.substr(0, *length);
+    const std::string_view message = single_message_of(text);
     if (!message.empty()) messages.push_back(message);
   }
 }
 
-std::size_t single_message_start(std::string_view text) {
-  if (text.empty()) return 0;
-  return emlx_message_length(text) ? mime::line_at(text, 0).next : skip_separator_line(text);
+std::string_view single_message_of(std::string_view text) {
+  if (const std::optional<std::size_t> length = emlx_message_length(text))
+    return text.substr(mime::line_at(text, 0).next).substr(0, *length);
+  return text.substr(skip_separator_line(text));
 }
 
 }  // namespace bg::mailbox

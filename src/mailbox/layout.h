@@ -26,8 +26,8 @@ Layout choose_layout(Content content, FileRole role);
 // Mail's line of its length (.emlx), and with it what follows the length.
 void split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages);
 
-// Where the message of a file that holds one starts: past a leading envelope line or .emlx
-// length line, if any.
-std::size_t single_message_start(std::string_view text);
+// The message of the text of a file that holds one, or of the start of such a text: past a
+// leading envelope line, or past an .emlx length line and no longer than that length.
+std::string_view single_message_of(std::string_view text);
 
 }  // namespace bg::mailbox

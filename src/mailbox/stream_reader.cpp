@@ -135,8 +135,9 @@ std::size_t StreamReader::split(Chunk& chunk, bool at_end) {
 
 std::size_t StreamReader::cut_oversized(Chunk& chunk) {
   std::string_view open = chunk.text();
-  if (*layout_ == Layout::single_message) open.remove_prefix(single_message_start(open));
-  pieces_.assign({open});  // keep_start() cuts it
+  if (*layout_ == Layout::single_message) open = single_message_of(open);
+  pieces_.clear();
+  if (!open.empty()) pieces_.push_back(open);  // keep_start() cuts it
   passing_over_ = true;
   return *layout_ == Layout::single_message ? chunk.size : carry_start(chunk);
 }

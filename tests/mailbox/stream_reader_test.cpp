@@ -163,5 +163,17 @@ TEST(StreamReader, ASingleMessageTooLargeToKeepIsReadForItsStart) {
   EXPECT_EQ(read.problems[0].what, "message 0 (counted from 0) is larger than 8192 bytes: only its start was read");
 }
 
+TEST(StreamReader, AnAppleMailMessageEndsAtItsLengthHoweverLargeWhatFollows) {
+  const std::string message = testing::read_file(testing::kSisimai + "/maildir/arf-01.eml");
+  // Larger than a stream's first chunk (64 kB), which then holds no end of the file.
+  const std::string emlx = std::to_string(message.size()) + "\n" + message + "<plist>" + std::string(100000, 'x') + "</plist>\n";
+  for (const std::size_t chunk : {std::size_t{100}, std::size_t{1} << 20}) {
+    const testing::ReadAll read = read_pipe(emlx, chunk, 8192);
+    ASSERT_EQ(read.messages.size(), 1u);
+    EXPECT_EQ(read.messages[0].bytes, message);
+    EXPECT_TRUE(read.problems.empty());
+  }
+}
+
 }  // namespace
 }  // namespace bg::mailbox
