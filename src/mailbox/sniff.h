@@ -3,7 +3,6 @@
 // without an extension, and a compressed mailbox keeps whatever name it was given.
 #include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 
 namespace bg::mailbox {
@@ -15,7 +14,7 @@ enum class Content {
   zstd,
   bzip2,
   mbox,     // starts with a separator line "From <sender> <date>"
-  message,  // starts with a header field
+  message,  // starts with a header field, or with one after an envelope or .emlx length line
   text,     // readable, but the first line is neither of the above
   archive,  // a tar, zip, 7z or rar archive, which may hold mail
   binary,   // holds NUL bytes: an image, a database...
