@@ -27,6 +27,9 @@ std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> ra
   if (role == FileRole::named && choose_layout(content, role) == Layout::not_mail && content != Content::archive)
     throw StreamError("not a mail file (binary content)");
   const bool archive = content == Content::archive;
+  // libarchive reads a 7z archive only where it can seek, from a file.
+  if (archive && archive_format(head) == "7z")
+    throw StreamError("a 7z archive is read only from a file of its own: unpack it, or save it and scan the file");
   if (archive && depth > kDeepestArchive)
     throw StreamError("a " + std::string(archive_format(head)) + " archive inside " + std::to_string(depth) +
                       " others, which is not read: unpack it and scan what it holds");

@@ -103,6 +103,20 @@ TEST(Archive, ReadsAnArchiveFromAStreamAsStandardInputGivesIt) {
   }
 }
 
+TEST(Archive, A7zArchiveFromAStreamIsReportedAsNotRead) {
+  // Inside another archive, it is a member that cannot be read.
+  const std::string seven = archive_of("7z", {{"msg.eml", read_file(kSisimai + "/maildir/lhost-postfix-01.eml")}});
+  testing::TempDir dir;
+  const std::string path = dir.file("outer.tar");
+  testing::write_file(path, archive_of("tar", {{"inbox.mbox", read_file(kMbox0)}, {"old.7z", seven}}));
+  const ReadAll read = read_all(path);
+  EXPECT_EQ(read.messages.size(), 37u);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, path + ":old.7z");
+  EXPECT_EQ(read.problems[0].what, "a 7z archive is read only from a file of its own: unpack it, or save it and scan the file");
+  EXPECT_TRUE(read.problems[0].unreadable);
+}
+
 TEST(Archive, AnArchiveInAFolderIsReadWithTheFolder) {
   testing::TempDir dir;
   testing::write_file(dir.file("mail/Inbox"), read_file(kMbox0));
@@ -170,6 +184,14 @@ TEST(Archive, AnEncryptedMemberIsReportedAsNotRead) {
   EXPECT_EQ(read.problems[0].origin, path + ":Inbox.mbox");
   EXPECT_EQ(read.problems[0].what, "encrypted: unpack it with its passphrase and scan what it holds");
   EXPECT_TRUE(read.problems[0].unreadable);
+  // Named alone, it holds no mail that can be read.
+  try {
+    open_source(path);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot read " + path + ": no mail found in the archive's 1 file (" + path +
+                                             ":Inbox.mbox: encrypted: unpack it with its passphrase and scan what it holds)");
+  }
 }
 
 TEST(Archive, DamageKeepsTheMessagesBeforeItAndIsReported) {
