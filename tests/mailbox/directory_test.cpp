@@ -291,8 +291,8 @@ TEST(Directory, WithoutMailIsAnInputErrorNamingIt) {
     open_source(root.path());
     FAIL() << "no error for a directory without mail";
   } catch (const InputError& error) {
-    EXPECT_TRUE(std::string(error.what()).starts_with("cannot read " + root.path() + ": no mail"))
-        << error.what();
+    EXPECT_EQ(std::string(error.what()), "cannot read " + root.path() + ": no mail found in its 1 file (" +
+                                             root.file("readme.txt") + ": not a mail file)");
   }
 }
 
