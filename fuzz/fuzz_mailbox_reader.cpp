@@ -77,17 +77,11 @@ FileDescriptor reopen(const FileDescriptor& fd) {
 // Whether the file holds an archive, maybe compressed, which open_source() reads member by member.
 bool holds_archive(const FileDescriptor& file) {
   std::string head(kSniffSize, '\0');
-  std::size_t got = 0;
   try {
-    const std::unique_ptr<ByteStream> stream = open_decompressed(reopen(file));
-    while (got < head.size()) {
-      const std::size_t more = stream->read(head.data() + got, head.size() - got);
-      if (more == 0) break;
-      got += more;
-    }
+    head.resize(read_up_to(*open_decompressed(reopen(file)), head.data(), head.size()).size);
   } catch (const StreamError&) {
+    return false;  // not even its magic number could be read
   }
-  head.resize(got);
   return sniff(head) == Content::archive;
 }
 

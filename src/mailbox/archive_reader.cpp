@@ -163,21 +163,15 @@ void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
   Member member = *std::exchange(member_, std::nullopt);
   char* const start = buffer.free_space();
   const std::size_t size = static_cast<std::size_t>(*member.size);
-  std::size_t got = 0;
   MemberStream stream(archive_->handle);
-  try {
-    while (got < size) {
-      const std::size_t more = stream.read(start + got, size - got);
-      if (more == 0) break;
-      got += more;
-    }
-  } catch (const StreamError& error) {
+  const ReadUpTo read = read_up_to(stream, start, size);
+  if (read.error) {
     // Read as a stream, the messages before the damage are kept.
-    auto rest = std::make_unique<FailedStream>(error.what(), got);
+    auto rest = std::make_unique<FailedStream>(*read.error, read.size);
     return open_member_reader(std::move(member),
-                              std::make_unique<PrefixedStream>(std::string(start, got), std::move(rest)));
+                              std::make_unique<PrefixedStream>(std::string(start, read.size), std::move(rest)));
   }
-  const std::string_view text(start, got);
+  const std::string_view text(start, read.size);
   const Content content = sniff(text);
   if (content == Content::archive || is_compressed(content))
     return open_member_reader(std::move(member), std::make_unique<BytesStream>(std::string(text)));
@@ -186,7 +180,7 @@ void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
     problems_.push_back({member.origin, "not a mail file"});
     return;
   }
-  buffer.keep(got, std::move(member.origin), layout, batch);
+  buffer.keep(read.size, std::move(member.origin), layout, batch);
 }
 
 void ArchiveReader::open_member_reader(Member member, std::unique_ptr<ByteStream> stream) {

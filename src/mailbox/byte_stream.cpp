@@ -6,6 +6,20 @@
 
 namespace bg::mailbox {
 
+ReadUpTo read_up_to(ByteStream& stream, char* buffer, std::size_t size) {
+  ReadUpTo read;
+  try {
+    while (read.size < size) {
+      const std::size_t more = stream.read(buffer + read.size, size - read.size);
+      if (more == 0) break;
+      read.size += more;
+    }
+  } catch (const StreamError& error) {
+    read.error = error.what();
+  }
+  return read;
+}
+
 std::size_t FdStream::read(char* buffer, std::size_t size) {
   try {
     const std::size_t got = read_fully(fd_.get(), buffer, size);

@@ -3,6 +3,7 @@
 // or a decompressor.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -24,6 +25,16 @@ class ByteStream {
   // Bytes taken from the file so far (the compressed ones for a decompressor), for progress.
   virtual std::uint64_t consumed() const = 0;
 };
+
+// What read_up_to() read: how many bytes, and the failure that cut it short, if one did.
+struct ReadUpTo {
+  std::size_t size = 0;
+  std::optional<std::string> error;
+};
+
+// Reads into `buffer` until it holds `size` bytes or `stream` ends. A failure part way is
+// returned rather than thrown, with the bytes read before it in `buffer`.
+ReadUpTo read_up_to(ByteStream& stream, char* buffer, std::size_t size);
 
 class FdStream final : public ByteStream {
  public:

@@ -249,13 +249,9 @@ class ZstdStream final : public Decompressor {
 
 std::unique_ptr<ByteStream> decompressed(std::unique_ptr<ByteStream> raw) {
   std::string magic(10, '\0');  // enough for every magic number sniff() knows
-  std::size_t got = 0;
-  while (got < magic.size()) {
-    const std::size_t more = raw->read(magic.data() + got, magic.size() - got);
-    if (more == 0) break;
-    got += more;
-  }
-  magic.resize(got);
+  const ReadUpTo read = read_up_to(*raw, magic.data(), magic.size());
+  if (read.error) throw StreamError(*read.error);
+  magic.resize(read.size);
   const Content content = sniff(magic);
   std::unique_ptr<ByteStream> stream = std::make_unique<PrefixedStream>(magic, std::move(raw));
   switch (content) {

@@ -11,17 +11,9 @@ std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> ra
                                                   FileRole role, std::uint64_t total, int depth) {
   std::unique_ptr<ByteStream> stream = decompressed(std::move(raw));
   std::string head(kSniffSize, '\0');
-  std::size_t got = 0;
-  try {
-    while (got < head.size()) {
-      const std::size_t more = stream->read(head.data() + got, head.size() - got);
-      if (more == 0) break;
-      got += more;
-    }
-  } catch (const StreamError& error) {
-    stream = std::make_unique<FailedStream>(error.what(), stream->consumed());
-  }
-  head.resize(got);
+  const ReadUpTo read = read_up_to(*stream, head.data(), head.size());
+  head.resize(read.size);
+  if (read.error) stream = std::make_unique<FailedStream>(*read.error, stream->consumed());
   const Content content = sniff(head);
   // A stream named alone that is not mail fails as a file named alone does.
   if (role == FileRole::named && choose_layout(content, role) == Layout::not_mail && content != Content::archive)
