@@ -14,8 +14,7 @@
 namespace bg::mailbox {
 
 FileListReader::FileListReader(std::vector<FoundFile> files, std::vector<ReadProblem> problems)
-    : files_(std::move(files)) {
-  problems_ = std::move(problems);
+    : FileSequenceReader(std::move(problems)), files_(std::move(files)) {
   for (const FoundFile& file : files_) bytes_total_ += file.size;
 }
 

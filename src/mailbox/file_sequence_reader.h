@@ -22,6 +22,9 @@ class FileSequenceReader : public MessageSource {
   std::vector<ReadProblem> take_problems() final { return std::move(problems_); }
 
  protected:
+  // `problems` are those met before reading, reported first.
+  explicit FileSequenceReader(std::vector<ReadProblem> problems = {}) : problems_(std::move(problems)) {}
+
   // Whether a file is left to read, and its size when known.
   virtual bool next_file(std::optional<std::uint64_t>& size) = 0;
   // Reads the next file, which has room in `buffer`, appending its messages to `batch`; or gives
