@@ -22,6 +22,14 @@ using testing::ReadAll;
 
 using Members = std::vector<std::pair<std::string, std::string>>;
 
+// The one problem `read` met: where, what, and whether bytes were left unread.
+void expect_one_problem(const ReadAll& read, const std::string& origin, const std::string& what, bool unreadable) {
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].origin, origin);
+  EXPECT_EQ(read.problems[0].what, what);
+  EXPECT_EQ(read.problems[0].unreadable, unreadable);
+}
+
 // A mail export as people find one: an mbox beside files that are not mail, a Maildir with a
 // Maildir++ folder, and what archivers add (folders, hidden files, macOS resource forks).
 Members mail_export() {
@@ -56,10 +64,7 @@ void expect_mail_export(const ReadAll& read, const std::string& archive) {
   EXPECT_FALSE(read.messages[37].mbox_quoted);
   EXPECT_EQ(read.messages[38].origin, archive + ":./Maildir/.Sent/new/1795000001.2.host");
   EXPECT_EQ(read.messages[39].origin, archive + ":../outside/../Maildir/new/1795000002.3.host");
-  ASSERT_EQ(read.problems.size(), 1u);
-  EXPECT_EQ(read.problems[0].origin, archive + ":Takeout/archive_browser.html");
-  EXPECT_EQ(read.problems[0].what, "not a mail file");
-  EXPECT_FALSE(read.problems[0].unreadable);
+  expect_one_problem(read, archive + ":Takeout/archive_browser.html", "not a mail file", false);
 }
 
 TEST(Archive, ReadsTheMailOfATarAZipAndA7zArchive) {
@@ -111,10 +116,8 @@ TEST(Archive, A7zArchiveFromAStreamIsReportedAsNotRead) {
   testing::write_file(path, archive_of("tar", {{"inbox.mbox", read_file(kMbox0)}, {"old.7z", seven}}));
   const ReadAll read = read_all(path);
   EXPECT_EQ(read.messages.size(), 37u);
-  ASSERT_EQ(read.problems.size(), 1u);
-  EXPECT_EQ(read.problems[0].origin, path + ":old.7z");
-  EXPECT_EQ(read.problems[0].what, "a 7z archive is read only from a file of its own: unpack it, or save it and scan the file");
-  EXPECT_TRUE(read.problems[0].unreadable);
+  expect_one_problem(read, path + ":old.7z",
+                     "a 7z archive is read only from a file of its own: unpack it, or save it and scan the file", true);
 }
 
 TEST(Archive, AnArchiveInAFolderIsReadWithTheFolder) {
@@ -148,12 +151,9 @@ TEST(Archive, ArchivesInsideArchivesAreReadFourDeep) {
   EXPECT_EQ(read.messages[4].origin,
             dir.file("nested.zip") + ":level-1.zip.gz:level-2.zip.gz:level-3.zip.gz:level-4.zip.gz:own-4.eml");
   for (const testing::ReadMessage& message : read.messages) EXPECT_EQ(message.bytes, mail);
-  ASSERT_EQ(read.problems.size(), 1u);
-  EXPECT_EQ(read.problems[0].origin,
-            dir.file("nested.zip") + ":level-1.zip.gz:level-2.zip.gz:level-3.zip.gz:level-4.zip.gz:level-5.tar");
-  EXPECT_EQ(read.problems[0].what,
-            "a tar archive inside 5 others, which is not read: unpack it and scan what it holds");
-  EXPECT_TRUE(read.problems[0].unreadable);
+  expect_one_problem(read,
+                     dir.file("nested.zip") + ":level-1.zip.gz:level-2.zip.gz:level-3.zip.gz:level-4.zip.gz:level-5.tar",
+                     "a tar archive inside 5 others, which is not read: unpack it and scan what it holds", true);
 }
 
 TEST(Archive, AnArchiveNamedWithoutMailIsAnError) {
@@ -180,10 +180,7 @@ TEST(Archive, AnEncryptedMemberIsReportedAsNotRead) {
   testing::write_file(dir.file("mail/Inbox"), read_file(kMbox0));
   const ReadAll read = read_all(dir.file("mail"));
   EXPECT_EQ(read.messages.size(), 37u);
-  ASSERT_EQ(read.problems.size(), 1u);
-  EXPECT_EQ(read.problems[0].origin, path + ":Inbox.mbox");
-  EXPECT_EQ(read.problems[0].what, "encrypted: unpack it with its passphrase and scan what it holds");
-  EXPECT_TRUE(read.problems[0].unreadable);
+  expect_one_problem(read, path + ":Inbox.mbox", "encrypted: unpack it with its passphrase and scan what it holds", true);
   // Named alone, it holds no mail that can be read.
   try {
     open_source(path);
