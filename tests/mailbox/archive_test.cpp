@@ -1,4 +1,4 @@
-// Archives are read as folders are: tar (plain or compressed), zip and 7z, named, inside a
+// Archives are read as folders are: tar (plain or compressed), zip, 7z and rar, named, inside a
 // folder, on standard input, or inside one another; damage keeps what came before it.
 #include "mailbox/archive_reader.h"
 
@@ -67,9 +67,9 @@ void expect_mail_export(const ReadAll& read, const std::string& archive) {
   expect_one_problem(read, archive + ":Takeout/archive_browser.html", "not a mail file", false);
 }
 
-TEST(Archive, ReadsTheMailOfATarAZipAndA7zArchive) {
+TEST(Archive, ReadsTheMailOfATarAZipA7zAndARarArchive) {
   testing::TempDir dir;
-  for (const std::string format : {"tar", "zip", "7z"}) {
+  for (const std::string format : {"tar", "zip", "7z", "rar"}) {
     SCOPED_TRACE(format);
     const std::string path = dir.file("export." + format);
     testing::write_file(path, archive_of(format, mail_export()));
@@ -96,7 +96,7 @@ TEST(Archive, ReadsACompressedTar) {
 }
 
 TEST(Archive, ReadsAnArchiveFromAStreamAsStandardInputGivesIt) {
-  for (const std::string format : {"tar", "zip"}) {
+  for (const std::string format : {"tar", "zip", "streamed zip", "rar"}) {
     SCOPED_TRACE(format);
     const std::string bytes = archive_of(format, mail_export());
     // A file read from its start without seeking, as a pipe is.

@@ -161,10 +161,77 @@ bool starts_with_header_line(std::string_view message) {
   return std::regex_search(first_line, header);
 }
 
+namespace {
+
+void append_le(std::string& out, std::uint64_t value, int bytes) {
+  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+}
+
+std::uint32_t crc32_of(std::string_view bytes) {
+  return static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+}
+
+// One block of a RAR 4 archive: its header, from the type on, preceded by the low half of the
+// header's CRC-32, then `data`.
+void append_rar_block(std::string& out, std::string_view header_from_type, std::string_view data = {}) {
+  append_le(out, crc32_of(header_from_type) & 0xFFFF, 2);
+  out.append(header_from_type);
+  out.append(data);
+}
+
+// libarchive reads RAR but cannot write it, so tests write RAR 4's stored (uncompressed) members
+// themselves, following RAR's technical note: a marker, the archive header, a header per
+// member, and the end block.
+std::string rar_of(const std::vector<std::pair<std::string, std::string>>& members) {
+  constexpr unsigned kLongBlock = 0x8000;  // a data size follows the header size
+  constexpr unsigned kFolder = 0x00E0;
+  constexpr unsigned kUnix = 3;
+  constexpr unsigned kStored = 0x30;
+  std::string out = std::string("Rar!\x1A\x07\x00", 7);
+  std::string archive_header;
+  append_le(archive_header, 0x73, 1);
+  append_le(archive_header, 0, 2);   // flags
+  append_le(archive_header, 13, 2);  // header size
+  append_le(archive_header, 0, 6);   // reserved
+  append_rar_block(out, archive_header);
+  for (const auto& [path, contents] : members) {
+    const bool folder = path.ends_with('/');
+    const std::string name = folder ? path.substr(0, path.size() - 1) : path;
+    std::string header;
+    append_le(header, 0x74, 1);
+    append_le(header, kLongBlock | (folder ? kFolder : 0), 2);
+    append_le(header, 32 + name.size(), 2);
+    append_le(header, contents.size(), 4);  // packed size
+    append_le(header, contents.size(), 4);  // unpacked size
+    append_le(header, kUnix, 1);
+    append_le(header, crc32_of(contents), 4);
+    append_le(header, 0x5B7A0000, 4);  // DOS date and time: 2025-11-26 00:00
+    append_le(header, 20, 1);          // version needed: 2.0
+    append_le(header, kStored, 1);
+    append_le(header, name.size(), 2);
+    append_le(header, folder ? 040755 : 0100644, 4);
+    header.append(name);
+    append_rar_block(out, header, contents);
+  }
+  std::string end;
+  append_le(end, 0x7B, 1);
+  append_le(end, 0x4000, 2);
+  append_le(end, 7, 2);
+  append_rar_block(out, end);
+  return out;
+}
+
+}  // namespace
+
 std::string archive_of(const std::string& format, const std::vector<std::pair<std::string, std::string>>& members) {
+  if (format == "rar") return rar_of(members);
   struct archive* writer = archive_write_new();
   if (format == "tar") archive_write_set_format_pax_restricted(writer);
   else if (format == "zip") archive_write_set_format_zip(writer);
+  else if (format == "streamed zip") {
+    archive_write_set_format_zip(writer);
+    archive_write_set_options(writer, "zip:compression=store");
+  }
   else if (format == "7z") archive_write_set_format_7zip(writer);
   else if (format == "encrypted zip") {
     archive_write_set_format_zip(writer);
@@ -181,7 +248,8 @@ std::string archive_of(const std::string& format, const std::vector<std::pair<st
     archive_entry_set_pathname(entry, path.c_str());
     archive_entry_set_filetype(entry, path.ends_with('/') ? AE_IFDIR : AE_IFREG);
     archive_entry_set_perm(entry, path.ends_with('/') ? 0755 : 0644);
-    archive_entry_set_size(entry, static_cast<la_int64_t>(contents.size()));
+    // Without a size, a member's sizes follow its data.
+    if (format != "streamed zip") archive_entry_set_size(entry, static_cast<la_int64_t>(contents.size()));
     archive_entry_set_mtime(entry, 1795000000, 0);
     if (archive_write_header(writer, entry) != ARCHIVE_OK ||
         archive_write_data(writer, contents.data(), contents.size()) != static_cast<la_ssize_t>(contents.size()))

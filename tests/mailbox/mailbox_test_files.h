@@ -79,8 +79,10 @@ std::vector<std::string> corpus_message_paths();
 bool starts_with_header_line(std::string_view message);
 
 // An archive of `members` (path, then contents), in the order given, as libarchive writes it:
-// `format` is "tar", "zip", "7z", or "encrypted zip" (whose passphrase is "secret"). A path
-// ending in '/' is a folder.
+// `format` is "tar", "zip", "7z", "encrypted zip" (whose passphrase is "secret"), "streamed zip"
+// (members stored uncompressed with their sizes after their data, as a zip written to a pipe has
+// them, which a reader from a stream must find by their signature), or "rar" (members stored
+// uncompressed in RAR 4's format). A path ending in '/' is a folder.
 std::string archive_of(const std::string& format, const std::vector<std::pair<std::string, std::string>>& members);
 
 // `data` compressed as the gzip, xz, zstd and bzip2 tools would.
