@@ -28,4 +28,11 @@ std::vector<TsvRow> read_tsv(std::string_view text) {
   return rows;
 }
 
+std::vector<std::string_view> read_first_cells(std::string_view text) {
+  std::vector<std::string_view> cells;
+  for (const TsvRow& row : read_tsv(text))
+    if (!row.empty() && !row[0].empty()) cells.push_back(row[0]);
+  return cells;
+}
+
 }  // namespace bg::data

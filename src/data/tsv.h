@@ -14,4 +14,7 @@ struct TsvRow : std::vector<std::string_view> {
 // The rows of `text`, skipping comment and blank lines; cells are views into `text`.
 std::vector<TsvRow> read_tsv(std::string_view text);
 
+// The first cell of each row that has a non-empty one: the tables that are lists.
+std::vector<std::string_view> read_first_cells(std::string_view text);
+
 }  // namespace bg::data

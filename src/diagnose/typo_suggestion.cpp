@@ -12,12 +12,8 @@ namespace bg::diagnose {
 namespace {
 
 const std::vector<std::string_view>& common_domains() {
-  static const std::vector<std::string_view> domains = [] {
-    std::vector<std::string_view> list;
-    for (const data::TsvRow& row : data::read_tsv(data::embedded_file("common-domains.tsv")))
-      if (!row.empty() && !row[0].empty()) list.push_back(row[0]);
-    return list;
-  }();
+  static const std::vector<std::string_view> domains =
+      data::read_first_cells(data::embedded_file("common-domains.tsv"));
   return domains;
 }
 
