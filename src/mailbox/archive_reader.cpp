@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "mailbox/mail_program_files.h"
 #include "mailbox/sniff.h"
 #include "mailbox/stream_source.h"
 
@@ -119,7 +120,21 @@ std::uint64_t ArchiveReader::bytes_read() const {
 }
 
 void ArchiveReader::open_large_file() {
-  open_member_reader(*std::exchange(member_, std::nullopt), std::make_unique<MemberStream>(archive_->handle));
+  Member member = *std::exchange(member_, std::nullopt);
+  auto stream = std::make_unique<MemberStream>(archive_->handle);
+  if (!is_mail_program_file(member.path)) return open_member_reader(std::move(member), std::move(stream));
+  // A mail program's own file is passed over quietly once its start shows that it holds no mail.
+  std::string start(kSniffSize, '\0');
+  const ReadUpTo read = read_up_to(*stream, start.data(), start.size());
+  start.resize(read.size);
+  const Content content = sniff(start);
+  if (!read.error && content != Content::archive && !is_compressed(content) &&
+      choose_layout(content, member.role) == Layout::not_mail)
+    return pass_over_not_mail(member.origin, member.path);
+  std::unique_ptr<ByteStream> rest;
+  if (read.error) rest = std::make_unique<FailedStream>(*read.error, read.size);
+  else rest = std::move(stream);
+  open_member_reader(std::move(member), std::make_unique<PrefixedStream>(std::move(start), std::move(rest)));
 }
 
 bool ArchiveReader::next_file(std::optional<std::uint64_t>& size) {
@@ -148,7 +163,7 @@ bool ArchiveReader::next_file(std::optional<std::uint64_t>& size) {
       problems_.push_back({origin_ + ":" + path, "encrypted: unpack it with its passphrase and scan what it holds", true});
       continue;
     }
-    member_ = Member{origin_ + ":" + path, *role, std::nullopt};
+    member_ = Member{origin_ + ":" + path, path, *role, std::nullopt};
     if (archive_entry_size_is_set(entry)) member_->size = static_cast<std::uint64_t>(archive_entry_size(entry));
   }
   if (!member_) {
@@ -177,7 +192,7 @@ void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
     return open_member_reader(std::move(member), std::make_unique<BytesStream>(std::string(text)));
   const Layout layout = choose_layout(content, member.role);
   if (layout == Layout::not_mail) {
-    problems_.push_back({member.origin, "not a mail file"});
+    pass_over_not_mail(member.origin, member.path);
     return;
   }
   buffer.keep(read.size, std::move(member.origin), layout, batch);
@@ -201,8 +216,7 @@ void expect_mail(ArchiveReader& archive) {
   std::string what = "no mail found in the archive";
   if (archive.files_seen() > 0)
     what += "'s " + std::to_string(archive.files_seen()) + (archive.files_seen() == 1 ? " file" : " files");
-  if (!problems.empty()) what += " (" + problems.front().origin + ": " + problems.front().what + ")";
-  throw StreamError(what);
+  throw StreamError(what + archive.why_no_mail(problems));
 }
 
 }  // namespace bg::mailbox

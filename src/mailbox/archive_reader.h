@@ -44,6 +44,7 @@ class ArchiveReader final : public FileSequenceReader {
   struct Archive;
   struct Member {
     std::string origin;  // "ARCHIVE:MEMBER"
+    std::string path;    // MEMBER
     FileRole role;
     std::optional<std::uint64_t> size;  // when the archive tells it
   };

@@ -51,7 +51,7 @@ void FileListReader::open_own_reader(FileDescriptor fd, const FoundFile& file) {
   if (own_reader_)
     own_reader_size_ = file.size;
   else
-    skip(file, "not a mail file", false);
+    pass_over(file);
 }
 
 void FileListReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
@@ -77,11 +77,16 @@ void FileListReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
   }
   const Layout layout = choose_layout(content, file.role);
   if (layout == Layout::not_mail) {
-    skip(file, "not a mail file", false);
+    pass_over(file);
     return;
   }
   bytes_done_ += file.size;
   buffer.keep(size, file.path, layout, batch);
+}
+
+void FileListReader::pass_over(const FoundFile& file) {
+  pass_over_not_mail(file.path, file.path);
+  bytes_done_ += file.size;
 }
 
 void FileListReader::skip(const FoundFile& file, std::string what, bool unreadable) {

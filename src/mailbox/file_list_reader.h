@@ -37,6 +37,8 @@ class FileListReader final : public FileSequenceReader {
   // Passes over `file`, noting why, and counts it as read; `unreadable` when its bytes could
   // not be read.
   void skip(const FoundFile& file, std::string what, bool unreadable);
+  // Passes over `file`, which holds no mail, and counts it as read.
+  void pass_over(const FoundFile& file);
 
   std::vector<FoundFile> files_;
   std::size_t next_file_ = 0;

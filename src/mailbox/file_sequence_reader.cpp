@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "mailbox/mail_program_files.h"
+
 namespace bg::mailbox {
 
 bool FileSequenceReader::read_ahead() {
@@ -52,6 +54,20 @@ bool FileSequenceReader::take_own_reader_problems() {
     problems_.push_back(std::move(problem));
   }
   return unreadable;
+}
+
+void FileSequenceReader::pass_over_not_mail(const std::string& origin, std::string_view path) {
+  if (!is_mail_program_file(path)) {
+    problems_.push_back({origin, "not a mail file"});
+  } else if (first_program_file_.empty()) {
+    first_program_file_ = origin;
+  }
+}
+
+std::string FileSequenceReader::why_no_mail(const std::vector<ReadProblem>& problems) const {
+  if (!problems.empty()) return " (" + problems.front().origin + ": " + problems.front().what + ")";
+  if (!first_program_file_.empty()) return " (" + first_program_file_ + ": a mail program's own file)";
+  return "";
 }
 
 }  // namespace bg::mailbox

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "mailbox/message_source.h"
@@ -20,6 +22,10 @@ class FileSequenceReader : public MessageSource {
 
   bool next(Batch& batch) final;
   std::vector<ReadProblem> take_problems() final { return std::move(problems_); }
+
+  // Why no mail was found, for the end of an error message: " (FILE: what)" for the first of
+  // `problems`, or else for the first mail program's file passed over; empty when neither.
+  std::string why_no_mail(const std::vector<ReadProblem>& problems) const;
 
  protected:
   // `problems` are those met before reading, reported first.
@@ -36,6 +42,10 @@ class FileSequenceReader : public MessageSource {
   // The file's own reader gave its last message; `failed` when some of its bytes could not be read.
   virtual void own_reader_done(bool failed) = 0;
 
+  // Passes over a file that holds no mail, named `origin` in notices and `path` where it was
+  // found: quietly when it is one of a mail program's own files, else with a problem.
+  void pass_over_not_mail(const std::string& origin, std::string_view path);
+
   std::unique_ptr<MessageSource> own_reader_;
   std::vector<ReadProblem> problems_;
 
@@ -45,6 +55,7 @@ class FileSequenceReader : public MessageSource {
 
   std::optional<Batch> read_ahead_;
   bool own_reader_failed_ = false;
+  std::string first_program_file_;  // the first mail program's file passed over
 };
 
 }  // namespace bg::mailbox

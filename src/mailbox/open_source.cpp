@@ -78,9 +78,7 @@ std::unique_ptr<MessageSource> open_directory(const std::string& path, FileClaim
   if (!reader->read_ahead()) {
     std::string what = "no mail found";
     if (file_count > 0) what += " in its " + std::to_string(file_count) + (file_count == 1 ? " file" : " files");
-    const std::vector<ReadProblem> skipped = reader->take_problems();
-    if (!skipped.empty()) what += " (" + skipped.front().origin + ": " + skipped.front().what + ")";
-    throw InputError(path, what);
+    throw InputError(path, what + reader->why_no_mail(reader->take_problems()));
   }
   return reader;
 }

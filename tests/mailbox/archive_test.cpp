@@ -15,6 +15,7 @@ namespace {
 
 using testing::archive_of;
 using testing::kMbox0;
+using testing::kMorkSummary;
 using testing::kSisimai;
 using testing::read_all;
 using testing::read_file;
@@ -38,6 +39,7 @@ Members mail_export() {
       {"Takeout/", ""},
       {"Takeout/Mail/", ""},
       {"Takeout/Mail/All mail.mbox", read_file(kMbox0)},
+      {"Takeout/Mail/All mail.msf", std::string(kMorkSummary)},  // a mail program's own file
       {"Takeout/archive_browser.html", "<html><body>Your export</body></html>\n"},
       {"./Maildir/cur/1795000000.1.host:2,S", message},
       {"./Maildir/.Sent/new/1795000001.2.host", message},
@@ -118,6 +120,21 @@ TEST(Archive, A7zArchiveFromAStreamIsReportedAsNotRead) {
   EXPECT_EQ(read.messages.size(), 37u);
   expect_one_problem(read, path + ":old.7z",
                      "a 7z archive is read only from a file of its own: unpack it, or save it and scan the file", true);
+}
+
+TEST(Archive, AMailProgramsOwnFileIsPassedOverOnlyWhenItHoldsNoMail) {
+  // Members of unknown size, as a zip written to a pipe has them, are read as streams.
+  const std::string bytes = archive_of("streamed zip", {{"Local Folders/Inbox.msf", std::string(kMorkSummary)},
+                                                        {"Local Folders/Saved.msf", read_file(kMbox0)},
+                                                        {"Local Folders/notes.txt", "Call the registrar.\n"}});
+  testing::TempDir dir;
+  const std::string path = dir.file("profile.zip");
+  testing::write_file(path, bytes);
+  const ReadAll read = read_all(path);
+  ASSERT_EQ(read.messages.size(), 37u);
+  EXPECT_EQ(read.messages[0].bytes, read_all(kMbox0).messages[0].bytes);
+  EXPECT_EQ(read.messages[36].origin, path + ":Local Folders/Saved.msf");
+  expect_one_problem(read, path + ":Local Folders/notes.txt", "not a mail file", false);
 }
 
 TEST(Archive, AnArchiveInAFolderIsReadWithTheFolder) {

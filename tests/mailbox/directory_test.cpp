@@ -12,6 +12,7 @@
 namespace bg::mailbox {
 namespace {
 
+using testing::kMorkSummary;
 using testing::kSisimai;
 using testing::read_all;
 using testing::read_file;
@@ -293,6 +294,43 @@ TEST(Directory, WithoutMailIsAnInputErrorNamingIt) {
   } catch (const InputError& error) {
     EXPECT_EQ(std::string(error.what()), "cannot read " + root.path() + ": no mail found in its 1 file (" +
                                              root.file("readme.txt") + ": not a mail file)");
+  }
+}
+
+// A Thunderbird profile's mail folder: a summary file beside each mailbox, subfolders in .sbd
+// folders, the filters and POP3 state beside them.
+TEST(Directory, PassesOverAMailProgramsOwnFilesWithoutANotice) {
+  testing::TempDir root;
+  testing::write_file(root.file("Local Folders/Inbox"), read_file(testing::kMbox0));
+  testing::write_file(root.file("Local Folders/Inbox.msf"), kMorkSummary);
+  testing::write_file(root.file("Local Folders/Inbox.sbd/Old"), read_file(kSisimai + "/maildir/arf-01.eml"));
+  testing::write_file(root.file("Local Folders/Inbox.sbd/Old.msf"), kMorkSummary);
+  testing::write_file(root.file("Local Folders/Trash.MSF"), kMorkSummary);
+  testing::write_file(root.file("Local Folders/msgFilterRules.dat"), "version=\"9\"\nlogging=\"no\"\n");
+  testing::write_file(root.file("Local Folders/popstate.dat"), "# POP3 State File\n");
+  // Named like a summary, but mail: read.
+  testing::write_file(root.file("Local Folders/Saved.msf"), read_file(kSisimai + "/maildir/arf-01.eml"));
+  testing::write_file(root.file("Local Folders/notes.txt"), "Call the registrar.\n");
+
+  const ReadAll read = read_all(root.path());
+  ASSERT_EQ(read.messages.size(), 39u);
+  EXPECT_EQ(read.messages[0].origin, root.file("Local Folders/Inbox"));
+  EXPECT_EQ(read.messages[37].origin, root.file("Local Folders/Inbox.sbd/Old"));
+  EXPECT_EQ(read.messages[38].origin, root.file("Local Folders/Saved.msf"));
+  EXPECT_EQ(problem_lines(read.problems),
+            (std::vector<std::string>{root.file("Local Folders/notes.txt") + ": not a mail file"}));
+}
+
+TEST(Directory, AFolderOfAMailProgramsOwnFilesOnlySaysWhatItHolds) {
+  testing::TempDir root;
+  testing::write_file(root.file("ImapMail/INBOX.msf"), kMorkSummary);
+  testing::write_file(root.file("ImapMail/msgFilterRules.dat"), "version=\"9\"\n");
+  try {
+    open_source(root.file("ImapMail"));
+    FAIL() << "no error for a folder without mail";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot read " + root.file("ImapMail") + ": no mail found in its 2 files (" +
+                                             root.file("ImapMail/INBOX.msf") + ": a mail program's own file)");
   }
 }
 

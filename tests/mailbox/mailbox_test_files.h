@@ -78,6 +78,9 @@ std::vector<std::string> corpus_message_paths();
 // Whether `message` starts with a header field.
 bool starts_with_header_line(std::string_view message);
 
+// The start of a Thunderbird summary file (Mork), which a mail folder holds beside each mailbox.
+inline constexpr std::string_view kMorkSummary = "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n< <(a=c)> // (f=iso-8859-1)\n";
+
 // An archive of `members` (path, then contents), in the order given, as libarchive writes it:
 // `format` is "tar", "zip", "7z", "encrypted zip" (whose passphrase is "secret"), "streamed zip"
 // (members stored uncompressed with their sizes after their data, as a zip written to a pipe has
