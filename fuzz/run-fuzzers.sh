@@ -16,6 +16,18 @@ tar -C tests/data/seed -cf "$seeds/seed.tar" .
 gzip -c "$seeds/seed.tar" > "$seeds/seed.tar.gz"
 python3 -c 'import bz2, sys; open(sys.argv[2], "wb").write(bz2.compress(open(sys.argv[1], "rb").read()))' "$seeds/seed.tar" "$seeds/seed.tar.bz2"
 (cd tests/data/seed && python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED); [z.write(name) for name in sys.argv[2:]]' "$seeds/seed.zip" *.eml)
+# A zip written to a pipe, whose members' sizes follow their data, with a Thunderbird summary
+# file beside a mailbox.
+python3 - "$seeds/seed-streamed.zip" tests/data/sisimai/mailbox/mbox-0 <<'PYTHON'
+import io, sys, zipfile
+class Pipe(io.RawIOBase):
+    def __init__(self, file): self.file = file
+    def writable(self): return True
+    def write(self, data): return self.file.write(data)
+with open(sys.argv[1], "wb") as out, zipfile.ZipFile(Pipe(out), "w", zipfile.ZIP_STORED) as archive:
+    with archive.open("Mail/Inbox.msf", "w") as member: member.write(b'// <!-- <mdb:mork:z v="1.4"/> -->\n')
+    with archive.open("Mail/Inbox", "w") as member: member.write(open(sys.argv[2], "rb").read())
+PYTHON
 
 for fuzzer in fuzz_mailbox_reader fuzz_mime fuzz_bounce_reader; do
   echo "fuzzing $fuzzer for ${seconds}s"
