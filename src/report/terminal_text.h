@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bg::report {
 
@@ -17,6 +18,10 @@ std::size_t display_width(std::string_view text);
 
 // Cuts `text` to at most `width` columns, ending it with "…" when something was cut.
 std::string fit(std::string_view text, std::size_t width);
+
+// Breaks `text` into lines of at most `width` columns at spaces; a word longer than that keeps a
+// line of its own.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 
 // Fills `text` with spaces up to `width` columns, on the right or on the left.
 std::string pad_right(std::string_view text, std::size_t width);

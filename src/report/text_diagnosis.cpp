@@ -13,31 +13,12 @@ namespace bg::report {
 
 namespace {
 
-// Breaks `text` into lines of at most `width` columns at spaces.
-std::vector<std::string> wrap(std::string_view text, std::size_t width) {
-  std::vector<std::string> lines;
-  std::string line;
-  while (!text.empty()) {
-    const std::size_t space = text.find(' ');
-    const std::string_view word = text.substr(0, space);
-    text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
-    if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-      lines.push_back(std::move(line));
-      line.clear();
-    }
-    if (!line.empty()) line.push_back(' ');
-    line += word;
-  }
-  if (!line.empty()) lines.push_back(std::move(line));
-  return lines;
-}
-
 // Writes `text` wrapped to `width`, the first line after `first_prefix`, the others indented as far.
 void write_wrapped(std::string_view text, std::string_view first_prefix, std::size_t width, std::ostream& out) {
   const std::string indent(display_width(first_prefix), ' ');
   const std::size_t room = width > indent.size() + 20 ? width - indent.size() : 20;
   bool first = true;
-  for (const std::string& line : wrap(printable(text), room)) {
+  for (const std::string& line : wrap_words(printable(text), room)) {
     out << (first ? std::string(first_prefix) : indent) << line << '\n';
     first = false;
   }

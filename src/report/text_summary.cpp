@@ -89,8 +89,13 @@ void write_problems(const scan::ScanSummary& summary, const TextStyle& style, st
   const std::vector<mailbox::ReadProblem>& problems = summary.problems;
   out << '\n' << style.heading("Problems") << '\n';
   const std::size_t shown = std::min(problems.size(), kProblemsShown);
-  for (std::size_t i = 0; i < shown; ++i)
-    out << "  " << fit(printable(problems[i].origin + ": " + problems[i].what), width - 2) << '\n';
+  // Wrapped rather than cut, since a notice may end in what to do; only a word longer than a
+  // line (a long path) is cut.
+  const std::size_t room = width > 24 ? width - 4 : 20;
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::vector<std::string> lines = wrap_words(printable(problems[i].origin + ": " + problems[i].what), room);
+    for (std::size_t k = 0; k < lines.size(); ++k) out << (k == 0 ? "  " : "    ") << fit(lines[k], room) << '\n';
+  }
   if (summary.problem_count > shown) {
     const std::string rest = "... and " + human_number(summary.problem_count - shown) + " more";
     out << "  " << style.quiet(rest) << '\n';

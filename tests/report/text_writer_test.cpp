@@ -139,6 +139,18 @@ TEST_F(TextWriterTest, LinesFitTheWidth) {
   }
 }
 
+TEST_F(TextWriterTest, AProblemIsWrappedWholeToTheWidth) {
+  summary_.add_problem({"mail/Outlook.pst",
+                        "an Outlook data file, which is not read: convert it to mbox files with readpst (Debian "
+                        "package pst-utils) and scan those",
+                        true});
+  const std::string text = render(Format::kText, records_, summary_, {.width = 80});
+  const std::string first = line_with(text, "mail/Outlook.pst: an Outlook data file");
+  EXPECT_TRUE(first.starts_with("  mail/Outlook.pst"));
+  EXPECT_TRUE(contains(text, "\n    mbox files with readpst (Debian package pst-utils) and scan those\n")) << text;
+  for (const std::string& line : lines_of(text)) EXPECT_LE(display_width(line), 80u) << line;
+}
+
 TEST_F(TextWriterTest, ColourOnlyWhenAsked) {
   EXPECT_FALSE(contains(render(Format::kText, records_, summary_, {.color = false}), "\x1b"));
   EXPECT_TRUE(contains(render(Format::kText, records_, summary_, {.color = true}), "\x1b["));
