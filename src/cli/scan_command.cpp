@@ -191,7 +191,7 @@ std::function<int()> add_scan_command(CLI::App& app) {
       "Exit codes: 0 the scan ran (whatever it found), 1 it failed midway (e.g. output not writable),\n"
       "2 bad arguments or an input that cannot be read at all, 3 the scan finished but part of an\n"
       "input could not be read (an I/O error, a damaged compressed file or archive, an encrypted\n"
-      "member of an archive): the problems name it.");
+      "member of an archive, an Outlook data file): the problems name it.");
   scan->add_option("-o,--output", arguments->output, "Write to FILE instead of standard output (never over one of the inputs)")
       ->type_name("FILE");
   scan->add_option("--color", arguments->color, "Colour in the text format: auto, always or never")

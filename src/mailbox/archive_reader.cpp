@@ -188,6 +188,10 @@ void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
   }
   const std::string_view text(start, read.size);
   const Content content = sniff(text);
+  if (content == Content::outlook_data) {
+    problems_.push_back({member.origin, std::string(kOutlookDataNotice), true});
+    return;
+  }
   if (content == Content::archive || is_compressed(content))
     return open_member_reader(std::move(member), std::make_unique<BytesStream>(std::string(text)));
   const Layout layout = choose_layout(content, member.role);

@@ -18,6 +18,7 @@ Layout choose_layout(Content content, FileRole role) {
     case Content::text:
       return role == FileRole::named ? Layout::single_message : Layout::not_mail;
     case Content::archive:
+    case Content::outlook_data:
     case Content::binary:
     case Content::gzip:
     case Content::xz:

@@ -12,6 +12,7 @@ namespace {
 constexpr std::string_view kGzipMagic("\x1f\x8b", 2);
 constexpr std::string_view kXzMagic("\xfd\x37zXZ\0", 6);  // \xfd then "7zXZ"
 constexpr std::string_view kZstdMagic("\x28\xb5\x2f\xfd", 4);
+constexpr std::string_view kOutlookDataMagic("!BDN", 4);  // Personal Folders (.pst) and offline (.ost) files
 
 // "BZh", the block size from 1 to 9, then the magic of a block (the digits of pi) or of the end
 // of an empty stream (those of the square root of pi).
@@ -44,6 +45,7 @@ Content sniff(std::string_view head) {
   if (head.starts_with(kZstdMagic)) return Content::zstd;
   if (is_bzip2(head)) return Content::bzip2;
   if (!archive_format(head).empty()) return Content::archive;
+  if (head.starts_with(kOutlookDataMagic)) return Content::outlook_data;
   // The first line decides before any NUL byte does: a crash can leave runs of NULs inside a
   // mailbox, and losing the whole mailbox to them would be worse than reading them as text.
   const mime::Line first = mime::line_at(head, 0);

@@ -17,6 +17,7 @@ enum class Content {
   message,  // starts with a header field, or with one after an envelope or .emlx length line
   text,     // readable, but the first line is neither of the above
   archive,  // a tar, zip, 7z or rar archive, which may hold mail
+  outlook_data,  // an Outlook data file (.pst, .ost), which holds mail in a form not read here
   binary,   // holds NUL bytes: an image, a database...
 };
 
@@ -26,6 +27,12 @@ inline constexpr std::size_t kSniffSize = 4096;
 Content sniff(std::string_view head);
 
 bool is_compressed(Content content);
+
+// What a file of Outlook's data is reported as: the mail it holds is not read, and the scan says
+// how to read it.
+inline constexpr std::string_view kOutlookDataNotice =
+    "an Outlook data file, which is not read: convert it to mbox files with readpst (Debian package "
+    "pst-utils) and scan those";
 
 // Of an Apple Mail .emlx file, the first line: the length in bytes of the message that follows
 // it (and a property list after the message). Empty unless `text` starts with a line of digits

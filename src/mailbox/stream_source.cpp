@@ -15,6 +15,7 @@ std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> ra
   head.resize(read.size);
   if (read.error) stream = std::make_unique<FailedStream>(*read.error, stream->consumed());
   const Content content = sniff(head);
+  if (content == Content::outlook_data) throw StreamError(std::string(kOutlookDataNotice));
   // A stream named alone that is not mail fails as a file named alone does.
   if (role == FileRole::named && choose_layout(content, role) == Layout::not_mail && content != Content::archive)
     throw StreamError("not a mail file (binary content)");
