@@ -168,7 +168,8 @@ void append_le(std::string& out, std::uint64_t value, int bytes) {
 }
 
 std::uint32_t crc32_of(std::string_view bytes) {
-  return static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+  const auto* data = reinterpret_cast<const Bytef*>(bytes.data());
+  return static_cast<std::uint32_t>(crc32(0, data, static_cast<uInt>(bytes.size())));
 }
 
 // One block of a RAR 4 archive: its header, from the type on, preceded by the low half of the

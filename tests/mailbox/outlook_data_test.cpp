@@ -60,7 +60,8 @@ TEST(OutlookData, InAFolderSmallLargeOrCompressedIsReportedBesideTheMailRead) {
   testing::write_file(dir.file("mail/Outlook.pst"), outlook_data(600));
   const ReadAll read = read_all(dir.file("mail"));
   EXPECT_EQ(read.messages.size(), 37u);
-  expect_outlook_notices(read, {dir.file("mail/Outlook.pst"), dir.file("mail/archive.pst"), dir.file("mail/backup.pst.gz")});
+  expect_outlook_notices(read,
+                         {dir.file("mail/Outlook.pst"), dir.file("mail/archive.pst"), dir.file("mail/backup.pst.gz")});
 }
 
 TEST(OutlookData, InAnArchiveOrFromAStreamIsReported) {
