@@ -128,8 +128,7 @@ void ArchiveReader::open_large_file() {
   const ReadUpTo read = read_up_to(*stream, start.data(), start.size());
   start.resize(read.size);
   const Content content = sniff(start);
-  if (!read.error && content != Content::archive && !is_compressed(content) &&
-      choose_layout(content, member.role) == Layout::not_mail)
+  if (!read.error && !needs_own_reader(content) && choose_layout(content, member.role) == Layout::not_mail)
     return pass_over_not_mail(member.origin, member.path);
   std::unique_ptr<ByteStream> rest;
   if (read.error) rest = std::make_unique<FailedStream>(*read.error, read.size);
@@ -188,11 +187,7 @@ void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
   }
   const std::string_view text(start, read.size);
   const Content content = sniff(text);
-  if (content == Content::outlook_data) {
-    problems_.push_back({member.origin, std::string(kOutlookDataNotice), true});
-    return;
-  }
-  if (content == Content::archive || is_compressed(content))
+  if (needs_own_reader(content))
     return open_member_reader(std::move(member), std::make_unique<BytesStream>(std::string(text)));
   const Layout layout = choose_layout(content, member.role);
   if (layout == Layout::not_mail) {

@@ -70,8 +70,7 @@ void FileListReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
   const std::string_view text(start, size);
 
   const Content content = sniff(text);
-  if (content == Content::outlook_data) return skip(file, std::string(kOutlookDataNotice), true);
-  if (content == Content::archive || is_compressed(content)) {
+  if (needs_own_reader(content)) {
     ::lseek(fd.get(), 0, SEEK_SET);
     open_own_reader(std::move(fd), file);
     return;

@@ -86,4 +86,8 @@ bool is_compressed(Content content) {
          content == Content::bzip2;
 }
 
+bool needs_own_reader(Content content) {
+  return content == Content::archive || content == Content::outlook_data || is_compressed(content);
+}
+
 }  // namespace bg::mailbox

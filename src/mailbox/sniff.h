@@ -28,6 +28,11 @@ Content sniff(std::string_view head);
 
 bool is_compressed(Content content);
 
+// Whether a file of `content` within a folder or an archive goes to a reader of its own, which
+// reads or reports it, rather than being split where it lies: an archive, a compressed file,
+// an Outlook data file.
+bool needs_own_reader(Content content);
+
 // What a file of Outlook's data is reported as: the mail it holds is not read, and the scan says
 // how to read it.
 inline constexpr std::string_view kOutlookDataNotice =
