@@ -201,6 +201,9 @@ void ArchiveReader::open_member_reader(Member member, std::unique_ptr<ByteStream
   try {
     own_reader_ =
         open_stream_source(std::move(stream), member.origin, member.role, member.size.value_or(0), depth_ + 1);
+  } catch (const RefusedStream& error) {
+    // Refused for its kind, the member was not damaged: damage after it is the archive's own.
+    problems_.push_back({member.origin, error.what(), true});
   } catch (const StreamError& error) {
     problems_.push_back({member.origin, error.what(), true});
     member_failed_ = true;

@@ -15,17 +15,17 @@ std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> ra
   head.resize(read.size);
   if (read.error) stream = std::make_unique<FailedStream>(*read.error, stream->consumed());
   const Content content = sniff(head);
-  if (content == Content::outlook_data) throw StreamError(std::string(kOutlookDataNotice));
+  if (content == Content::outlook_data) throw RefusedStream(std::string(kOutlookDataNotice));
   // A stream named alone that is not mail fails as a file named alone does.
   if (role == FileRole::named && choose_layout(content, role) == Layout::not_mail && content != Content::archive)
-    throw StreamError("not a mail file (binary content)");
+    throw RefusedStream("not a mail file (binary content)");
   const bool archive = content == Content::archive;
   // libarchive reads a 7z archive only where it can seek, from a file.
   if (archive && archive_format(head) == "7z")
-    throw StreamError("a 7z archive is read only from a file of its own: unpack it, or save it and scan the file");
+    throw RefusedStream("a 7z archive is read only from a file of its own: unpack it, or save it and scan the file");
   if (archive && depth > kDeepestArchive)
-    throw StreamError("a " + std::string(archive_format(head)) + " archive inside " + std::to_string(depth) +
-                      " others, which is not read: unpack it and scan what it holds");
+    throw RefusedStream("a " + std::string(archive_format(head)) + " archive inside " + std::to_string(depth) +
+                        " others, which is not read: unpack it and scan what it holds");
   stream = std::make_unique<PrefixedStream>(std::move(head), std::move(stream));
   if (archive) {
     auto reader = std::make_unique<ArchiveReader>(std::move(stream), std::move(origin), total, depth);

@@ -11,10 +11,17 @@
 
 namespace bg::mailbox {
 
+// A stream of a kind that is not read (an Outlook data file, a 7z archive, an archive held too
+// deep, binary content named alone): refused, not found damaged.
+class RefusedStream : public StreamError {
+ public:
+  using StreamError::StreamError;
+};
+
 // `total` is the size of what `raw` reads from, when known (0 when not); `depth` is how many
-// archives hold the stream. Throws StreamError when it is named and not mail (binary content,
-// or an archive without mail), or an archive held deeper than kDeepestArchive; damage met in its
-// first bytes is reported by the reader returned, as damage further on is.
+// archives hold the stream. Throws RefusedStream for a kind that is not read, and StreamError
+// for a named archive without mail or for damage in its first bytes that leaves nothing to tell
+// its kind by; damage further on is reported by the reader returned.
 std::unique_ptr<MessageSource> open_stream_source(std::unique_ptr<ByteStream> raw, std::string origin,
                                                   FileRole role, std::uint64_t total, int depth = 0);
 

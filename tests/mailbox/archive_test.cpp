@@ -231,6 +231,25 @@ TEST(Archive, DamageKeepsTheMessagesBeforeItAndIsReported) {
   EXPECT_NE(read.problems[0].what.find("gzip"), std::string::npos) << read.problems[0].what;
 }
 
+TEST(Archive, DamageRightAfterAMemberNotReadIsStillReported) {
+  // A member refused for its kind (an Outlook data file) was not damaged: damage after it is
+  // the archive's own, and is reported as such.
+  const std::string mbox = read_file(kMbox0);
+  const std::string pst = "!BDN" + std::string(600, '\x01');
+  const std::string tar = archive_of("tar", {{"Inbox", mbox}, {"Outlook.pst", pst}, {"Sent", mbox}});
+  const auto blocks = [](std::size_t size) { return 512 + (size + 511) / 512 * 512; };  // a header, then the data
+  testing::TempDir dir;
+  const std::string path = dir.file("cut.tar");
+  testing::write_file(path, tar.substr(0, blocks(mbox.size()) + blocks(pst.size()) + 100));  // within Sent's header
+  const ReadAll read = read_all(path);
+  EXPECT_EQ(read.messages.size(), 37u);
+  ASSERT_EQ(read.problems.size(), 2u);
+  EXPECT_EQ(read.problems[0].origin, path + ":Outlook.pst");
+  EXPECT_EQ(read.problems[1].origin, path);
+  EXPECT_TRUE(read.problems[1].what.starts_with("damaged archive: ")) << read.problems[1].what;
+  EXPECT_TRUE(read.problems[1].unreadable);
+}
+
 TEST(Archive, AnArchiveThatCannotBeReadNamesTheFile) {
   testing::TempDir dir;
   testing::write_file(dir.file("mail/broken.zip"), std::string("PK\x03\x04\x14\0\0\0\x08\0", 10));
