@@ -21,7 +21,7 @@ std::unique_ptr<MessageSource> open_file(FileDescriptor fd, const std::string& p
   head.resize(static_cast<std::size_t>(got));
 
   const Content content = sniff(head);
-  if (content == Content::outlook_data) throw std::runtime_error(std::string(kOutlookDataNotice));
+  if (content == Content::outlook_data) throw RefusedStream(std::string(kOutlookDataNotice));
   if (content == Content::archive) {
     auto archive = std::make_unique<ArchiveReader>(std::move(fd), path, size);
     if (role == FileRole::named) expect_mail(*archive);
