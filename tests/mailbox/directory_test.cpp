@@ -288,13 +288,9 @@ TEST(Directory, AFileNamedIsReadAsMailEvenWhereItsFolderWouldPassItOver) {
 TEST(Directory, WithoutMailIsAnInputErrorNamingIt) {
   testing::TempDir root;
   testing::write_file(root.file("readme.txt"), "nothing to see\n");
-  try {
-    open_source(root.path());
-    FAIL() << "no error for a directory without mail";
-  } catch (const InputError& error) {
-    EXPECT_EQ(std::string(error.what()), "cannot read " + root.path() + ": no mail found in its 1 file (" +
-                                             root.file("readme.txt") + ": not a mail file)");
-  }
+  EXPECT_EQ(testing::open_error(root.path()),
+            "cannot read " + root.path() + ": no mail found in its 1 file (" + root.file("readme.txt") +
+            ": not a mail file)");
 }
 
 // A Thunderbird profile's mail folder: a summary file beside each mailbox, subfolders in .sbd
@@ -325,13 +321,9 @@ TEST(Directory, AFolderOfAMailProgramsOwnFilesOnlySaysWhatItHolds) {
   testing::TempDir root;
   testing::write_file(root.file("ImapMail/INBOX.msf"), kMorkSummary);
   testing::write_file(root.file("ImapMail/msgFilterRules.dat"), "version=\"9\"\n");
-  try {
-    open_source(root.file("ImapMail"));
-    FAIL() << "no error for a folder without mail";
-  } catch (const InputError& error) {
-    EXPECT_EQ(std::string(error.what()), "cannot read " + root.file("ImapMail") + ": no mail found in its 2 files (" +
-                                             root.file("ImapMail/INBOX.msf") + ": a mail program's own file)");
-  }
+  EXPECT_EQ(testing::open_error(root.file("ImapMail")),
+            "cannot read " + root.file("ImapMail") + ": no mail found in its 2 files (" +
+            root.file("ImapMail/INBOX.msf") + ": a mail program's own file)");
 }
 
 }  // namespace

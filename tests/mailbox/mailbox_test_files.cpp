@@ -71,6 +71,15 @@ ReadAll read_all(MessageSource& source) {
 
 ReadAll read_all(const std::string& path) { return read_all(*open_source(path)); }
 
+std::string open_error(const std::string& path) {
+  try {
+    open_source(path);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
 std::vector<std::string> cut_at_from_lines(std::string_view mbox) {
   std::vector<std::string> messages;
   std::size_t pos = 0;

@@ -53,6 +53,9 @@ std::vector<std::string> bytes_of(const ReadAll& read);
 ReadAll read_all(MessageSource& source);
 ReadAll read_all(const std::string& path);
 
+// The message of the InputError that opening `path` throws, or "no error" when it opens.
+std::string open_error(const std::string& path);
+
 // The messages of an mbox as cut by hand: at every line that starts with "From ", less the
 // empty line that ends each.
 std::vector<std::string> cut_at_from_lines(std::string_view mbox);
