@@ -179,8 +179,8 @@ std::function<int()> add_scan_command(CLI::App& app) {
   CLI::App* scan = app.add_subcommand("scan", "Find the bounces in mailboxes and list every failed recipient");
   scan->add_option("MAILBOX", arguments->inputs,
                    "Mailboxes to read: mbox files, Maildir or other folders (searched recursively),\n"
-                   "single .eml or .emlx files, gzip/xz/zstd/bzip2-compressed files, archives of\n"
-                   "these (tar, zip, 7z, rar), or - for standard input")
+                   "single .eml or .emlx files, Dovecot sdbox or mdbox stores, gzip/xz/zstd/bzip2-\n"
+                   "compressed files, archives of these (tar, zip, 7z, rar), or - for standard input")
       ->required()
       ->type_name("");
   scan->add_option("-f,--format", arguments->format,

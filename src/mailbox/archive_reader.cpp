@@ -194,7 +194,7 @@ void ArchiveReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
     pass_over_not_mail(member.origin, member.path);
     return;
   }
-  buffer.keep(read.size, std::move(member.origin), layout, batch);
+  buffer.keep(read.size, std::move(member.origin), layout, batch, problems_);
 }
 
 void ArchiveReader::open_member_reader(Member member, std::unique_ptr<ByteStream> stream) {

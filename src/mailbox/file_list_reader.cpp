@@ -81,7 +81,7 @@ void FileListReader::read_small_file(SmallFileBatch& buffer, Batch& batch) {
     return;
   }
   bytes_done_ += file.size;
-  buffer.keep(size, file.path, layout, batch);
+  buffer.keep(size, file.path, layout, batch, problems_);
 }
 
 void FileListReader::pass_over(const FoundFile& file) {

@@ -21,6 +21,9 @@ bool is_too_large(std::string_view message, std::size_t largest);
 // those bytes when they hold no line break.
 std::string_view kept_start(std::string_view message, std::size_t largest, char line_break);
 
+// "32 MiB", or "1000 bytes" for a limit that is not a whole number of MiB.
+std::string size_limit_text(std::size_t largest);
+
 // "message 3 (counted from 0) is larger than 32 MiB: only its start was read"
 std::string too_large_notice(std::uint64_t index, std::size_t largest);
 

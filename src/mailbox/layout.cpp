@@ -1,5 +1,6 @@
 #include "mailbox/layout.h"
 
+#include "mailbox/dbox.h"
 #include "mailbox/mbox_splitter.h"
 #include "mailbox/sniff.h"
 #include "mime/lines.h"
@@ -15,6 +16,8 @@ Layout choose_layout(Content content, FileRole role) {
       return Layout::mailbox;
     case Content::message:
       return Layout::single_message;
+    case Content::dbox:
+      return Layout::dbox;
     case Content::text:
       return role == FileRole::named ? Layout::single_message : Layout::not_mail;
     case Content::archive:
@@ -29,7 +32,8 @@ Layout choose_layout(Content content, FileRole role) {
   return Layout::not_mail;
 }
 
-void split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages) {
+std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages) {
+  if (layout == Layout::dbox) return split_dbox(text, messages);
   if (layout == Layout::mailbox) {
     const MboxSplitter splitter(detect_line_break(text.substr(0, kLineBreakProbeSize)));
     splitter.split(text, /*at_end=*/true, messages);
@@ -37,6 +41,7 @@ void split_whole(std::string_view text, Layout layout, std::vector<std::string_v
     const std::string_view message = single_message_of(text);
     if (!message.empty()) messages.push_back(message);
   }
+  return 0;
 }
 
 std::string_view single_message_of(std::string_view text) {

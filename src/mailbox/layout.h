@@ -14,17 +14,20 @@ enum class FileRole {
   in_maildir,    // a Maildir file: one message, whatever it looks like
 };
 
-enum class Layout { mailbox, single_message, not_mail };
+enum class Layout { mailbox, single_message, dbox, not_mail };
 
 // The layout of an uncompressed file. A file that starts with an mbox "From " line is an mbox,
 // whatever its name (saved .eml files sometimes hold several messages); a Maildir file is one
-// message by definition.
+// message by definition. A dbox file is read whole, as a single message is: it is seldom large
+// (Dovecot starts a new mdbox file at 10 MB by default).
 Layout choose_layout(Content content, FileRole role);
 
 // Appends the non-empty messages of the whole text of a file to `messages`. A single message
 // loses a leading envelope line, as a Maildir file written from an mbox may carry one, or Apple
-// Mail's line of its length (.emlx), and with it what follows the length.
-void split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages);
+// Mail's line of its length (.emlx), and with it what follows the length. A dbox file gives each
+// of its messages; returned is how many of its bytes were passed over as damaged (0 for the
+// other layouts).
+std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages);
 
 // The message of the text of a file that holds one, or of the start of such a text: past a
 // leading envelope line, or past an .emlx length line and no longer than that length.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <system_error>
 
+#include "mailbox/dbox.h"
+
 namespace bg::mailbox {
 
 namespace {
@@ -39,7 +41,7 @@ bool MboxReader::next(Batch& batch) {
 }
 
 void MboxReader::read_window(Batch& batch) {
-  if (layout_ == Layout::single_message) return read_single_message(batch);
+  if (layout_ != Layout::mailbox) return read_whole(batch);
   if (passing_over_) return pass_over(batch);
   const std::uint64_t left = file_.size() - cursor_;
   if (!splitter_) {
@@ -63,11 +65,13 @@ void MboxReader::read_window(Batch& batch) {
   }
 }
 
-void MboxReader::read_single_message(Batch& batch) {
+void MboxReader::read_whole(Batch& batch) {
   const std::uint64_t left = file_.size() - cursor_;
   auto window = file_.map(cursor_, static_cast<std::size_t>(std::min<std::uint64_t>(left, cut_size_)));
   pieces_.clear();
-  split_whole(window->bytes(), layout_, pieces_);
+  if (const std::size_t damaged = split_whole(window->bytes(), layout_, pieces_))
+    problems_.push_back({*origin_, dbox_damage_notice(damaged), true});
+  if (layout_ == Layout::dbox && left > cut_size_) problems_.push_back({*origin_, dbox_cut_notice(largest_message_)});
   cursor_ = file_.size();
   append(batch, std::move(window));
 }

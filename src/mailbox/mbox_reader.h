@@ -22,7 +22,7 @@ class MboxReader final : public MessageSource {
  public:
   static constexpr std::size_t kDefaultWindowSize = std::size_t{8} << 20;
 
-  // `layout` is Layout::mailbox or Layout::single_message.
+  // `layout` is Layout::mailbox, Layout::single_message or Layout::dbox.
   MboxReader(MappedFile file, std::string origin, Layout layout,
              std::size_t window_size = kDefaultWindowSize, std::size_t largest_message = kLargestMessage);
 
@@ -35,8 +35,8 @@ class MboxReader final : public MessageSource {
   // Maps the window at the cursor, larger and larger until a message ends inside it, and
   // appends the messages that end there to `batch`.
   void read_window(Batch& batch);
-  // Maps what is kept of the file's one message.
-  void read_single_message(Batch& batch);
+  // Maps what is kept of a file read whole: its one message, or a dbox file's messages.
+  void read_whole(Batch& batch);
   // Hands out the start of the message that fills `window` without ending in it, and starts
   // passing over its rest.
   void cut_oversized(Batch& batch, std::shared_ptr<const MappedWindow> window);

@@ -1,10 +1,14 @@
 #include "mailbox/small_file_batch.h"
 
+#include "mailbox/dbox.h"
+
 namespace bg::mailbox {
 
-void SmallFileBatch::keep(std::size_t size, std::string origin, Layout layout, Batch& batch) {
+void SmallFileBatch::keep(std::size_t size, std::string origin, Layout layout, Batch& batch,
+                          std::vector<ReadProblem>& problems) {
   pieces_.clear();
-  split_whole(std::string_view(free_space(), size), layout, pieces_);
+  if (const std::size_t damaged = split_whole(std::string_view(free_space(), size), layout, pieces_))
+    problems.push_back({origin, dbox_damage_notice(damaged), true});
   if (pieces_.empty()) return;
   used_ += size;
   ++files_;

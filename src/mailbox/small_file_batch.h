@@ -25,8 +25,8 @@ class SmallFileBatch {
   // Where the next file's bytes are to be read: room for the size has_room_for() granted.
   char* free_space() { return bytes_.get() + used_; }
   // Keeps the `size` bytes just read into free_space() as the file `origin`, a mail file laid out
-  // as `layout`, and appends its messages to `batch`.
-  void keep(std::size_t size, std::string origin, Layout layout, Batch& batch);
+  // as `layout`, and appends its messages to `batch`, and to `problems` the damage met.
+  void keep(std::size_t size, std::string origin, Layout layout, Batch& batch, std::vector<ReadProblem>& problems);
 
  private:
   std::unique_ptr<char[]> bytes_{new char[kBytes]};

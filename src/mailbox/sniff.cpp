@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "mailbox/dbox.h"
 #include "mailbox/mbox_splitter.h"
 #include "mime/lines.h"
 
@@ -46,6 +47,7 @@ Content sniff(std::string_view head) {
   if (is_bzip2(head)) return Content::bzip2;
   if (!archive_format(head).empty()) return Content::archive;
   if (head.starts_with(kOutlookDataMagic)) return Content::outlook_data;
+  if (is_dbox_file(head)) return Content::dbox;
   // The first line decides before any NUL byte does: a crash can leave runs of NULs inside a
   // mailbox, and losing the whole mailbox to them would be worse than reading them as text.
   const mime::Line first = mime::line_at(head, 0);

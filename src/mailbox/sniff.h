@@ -18,6 +18,7 @@ enum class Content {
   text,     // readable, but the first line is neither of the above
   archive,  // a tar, zip, 7z or rar archive, which may hold mail
   outlook_data,  // an Outlook data file (.pst, .ost), which holds mail in a form not read here
+  dbox,     // a Dovecot dbox file: one message (sdbox) or several (mdbox), each with its size
   binary,   // holds NUL bytes: an image, a database...
 };
 

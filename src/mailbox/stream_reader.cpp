@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "mailbox/dbox.h"
+
 namespace bg::mailbox {
 
 struct StreamReader::Chunk {
@@ -44,9 +46,8 @@ bool StreamReader::next(Batch& batch) {
       if (!layout_) decide_layout(*chunk);
       consumed = split(*chunk, ended_ && !failed_);
       if (consumed > 0 || ended_) break;
-      // Past the largest kept, and past the longest separator line that may yet end it: the
-      // message is too large however it ends.
-      if (chunk->size >= largest_message_ + kLongestSeparatorLine + 2 && !passing_over_) {
+      // The message is too large however it ends.
+      if (chunk->size >= cut_size() && !passing_over_) {
         consumed = cut_oversized(*chunk);
         break;
       }
@@ -123,9 +124,10 @@ std::size_t StreamReader::split(Chunk& chunk, bool at_end) {
       return consumed;
     }
     case Layout::single_message:
-      if (passing_over_) return chunk.size;  // the one message was handed out already
-      if (!at_end) return 0;  // a single message is only complete at the end of the stream
-      split_whole(chunk.text(), Layout::single_message, pieces_);
+    case Layout::dbox:
+      if (passing_over_) return chunk.size;  // what is kept of the file was handed out already
+      if (!at_end) return 0;  // a file read whole is only complete at the end of the stream
+      split_read_whole(chunk.text());
       return chunk.size;
     case Layout::not_mail:
       break;
@@ -134,12 +136,29 @@ std::size_t StreamReader::split(Chunk& chunk, bool at_end) {
 }
 
 std::size_t StreamReader::cut_oversized(Chunk& chunk) {
-  std::string_view open = chunk.text();
-  if (*layout_ == Layout::single_message) open = single_message_of(open);
   pieces_.clear();
-  if (!open.empty()) pieces_.push_back(open);  // keep_start() cuts it
   passing_over_ = true;
-  return *layout_ == Layout::single_message ? chunk.size : carry_start(chunk);
+  switch (*layout_) {
+    case Layout::mailbox:
+      pieces_.push_back(chunk.text());  // keep_start() cuts it
+      return carry_start(chunk);
+    case Layout::single_message:
+      split_read_whole(chunk.text());  // keep_start() cuts it
+      return chunk.size;
+    case Layout::dbox:
+      // As much of the file as a mapped file's reader reads, which a chunk may exceed.
+      split_read_whole(chunk.text().substr(0, cut_size()));
+      problems_.push_back({*origin_, dbox_cut_notice(largest_message_)});
+      return chunk.size;
+    case Layout::not_mail:
+      break;
+  }
+  return chunk.size;
+}
+
+void StreamReader::split_read_whole(std::string_view text) {
+  if (const std::size_t damaged = split_whole(text, *layout_, pieces_))
+    problems_.push_back({*origin_, dbox_damage_notice(damaged), true});
 }
 
 std::string_view StreamReader::keep_start(std::string_view message, std::uint64_t index) {

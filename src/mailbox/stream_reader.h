@@ -43,9 +43,14 @@ class StreamReader final : public MessageSource {
   void decide_layout(const Chunk& chunk);
   // Splits `chunk`, and returns how much of it holds complete messages (appended to pieces_).
   std::size_t split(Chunk& chunk, bool at_end);
+  // Splits `text`, a file read whole, into pieces_, reporting damage.
+  void split_read_whole(std::string_view text);
   // Hands out the message that fills `chunk` without ending in it, for keep_start() to cut,
   // and starts passing over its rest; returns where the bytes to carry over start.
   std::size_t cut_oversized(Chunk& chunk);
+  // A chunk this large that holds no message's end holds the start of one too large to keep:
+  // past the largest kept, and past the longest separator line that may yet end it.
+  std::size_t cut_size() const { return largest_message_ + kLongestSeparatorLine + 2; }
   // `message`, or its start when it is too large to keep, with a notice naming it by its index.
   // (The start of a message cut short by cut_oversized() is too large too.)
   std::string_view keep_start(std::string_view message, std::uint64_t index);

@@ -2,12 +2,8 @@
 // folder, on standard input, or inside one another; damage keeps what came before it.
 #include "mailbox/archive_reader.h"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include "mailbox/stream_source.h"
 #include "mailbox_test_files.h"
 
 namespace bg::mailbox {
@@ -18,6 +14,7 @@ using testing::kMbox0;
 using testing::kMorkSummary;
 using testing::kSisimai;
 using testing::read_all;
+using testing::read_as_standard_input;
 using testing::read_file;
 using testing::ReadAll;
 
@@ -95,16 +92,6 @@ TEST(Archive, ReadsACompressedTar) {
     expect_mail_export(read_all(*source), path);
     EXPECT_EQ(source->bytes_read(), compressed.size());
   }
-}
-
-// `bytes` read as standard input gives them: from the start, without seeking, as from a pipe.
-ReadAll read_as_standard_input(const std::string& bytes) {
-  FileDescriptor fd(::memfd_create("stdin", MFD_CLOEXEC));
-  if (::write(fd.get(), bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size()) ||
-      ::lseek(fd.get(), 0, SEEK_SET) != 0)
-    throw std::runtime_error("cannot write the memory file");
-  auto source = open_stream_source(std::make_unique<FdStream>(std::move(fd)), "-", FileRole::named, 0);
-  return read_all(*source);
 }
 
 TEST(Archive, ReadsAnArchiveFromAStreamAsStandardInputGivesIt) {

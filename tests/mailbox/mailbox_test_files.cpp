@@ -5,6 +5,10 @@
 #include <bzlib.h>
 #include <lzma.h>
 #include <zlib.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zstd.h>
 
 #include <algorithm>
@@ -14,6 +18,10 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+
+#include "mailbox/byte_stream.h"
+#include "mailbox/file_descriptor.h"
+#include "mailbox/stream_source.h"
 
 namespace bg::mailbox::testing {
 
@@ -70,6 +78,23 @@ ReadAll read_all(MessageSource& source) {
 }
 
 ReadAll read_all(const std::string& path) { return read_all(*open_source(path)); }
+
+MboxReader open_mbox(const std::string& path, std::size_t window_size, std::size_t largest_message, Layout layout) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat info {};
+  ::fstat(fd.get(), &info);
+  return MboxReader(MappedFile(std::move(fd), static_cast<std::uint64_t>(info.st_size)), path, layout,
+                    window_size, largest_message);
+}
+
+ReadAll read_as_standard_input(const std::string& bytes) {
+  FileDescriptor fd(::memfd_create("stdin", MFD_CLOEXEC));
+  if (::write(fd.get(), bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size()) ||
+      ::lseek(fd.get(), 0, SEEK_SET) != 0)
+    throw std::runtime_error("cannot write the memory file");
+  auto source = open_stream_source(std::make_unique<FdStream>(std::move(fd)), "-", FileRole::named, 0);
+  return read_all(*source);
+}
 
 std::string open_error(const std::string& path) {
   try {
@@ -161,6 +186,14 @@ std::vector<std::string> corpus_message_paths() {
   for (const fs::directory_entry& entry : fs::directory_iterator(kSisimai + "/maildir"))
     paths.push_back(entry.path().string());
   std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::vector<std::string> dovecot_saved_paths() {
+  std::vector<std::string> paths;
+  std::istringstream list(read_file(kDovecotStores + "/saved.txt"));
+  for (std::string line; std::getline(list, line);)
+    if (!line.empty()) paths.push_back(kSisimai + "/" + line);
   return paths;
 }
 

@@ -7,12 +7,16 @@
 #include <utility>
 #include <vector>
 
+#include "mailbox/large_message.h"
+#include "mailbox/mbox_reader.h"
 #include "mailbox/message_source.h"
 
 namespace bg::mailbox::testing {
 
 inline const std::string kSisimai = std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai";
 inline const std::string kMbox0 = kSisimai + "/mailbox/mbox-0";
+// Dovecot's sdbox and mdbox stores, written by Dovecot (make-stores.sh there).
+inline const std::string kDovecotStores = std::string(BOUNCEGUARD_TEST_DATA) + "/dovecot";
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, std::string_view bytes);
@@ -52,6 +56,11 @@ std::vector<std::string> bytes_of(const ReadAll& read);
 // Reads `source` to the end, copying every message out of its batch.
 ReadAll read_all(MessageSource& source);
 ReadAll read_all(const std::string& path);
+// A reader of the file at `path` through mapped windows of `window_size` bytes.
+MboxReader open_mbox(const std::string& path, std::size_t window_size, std::size_t largest_message = kLargestMessage,
+                     Layout layout = Layout::mailbox);
+// `bytes` read as standard input gives them: from the start, without seeking, as from a pipe.
+ReadAll read_as_standard_input(const std::string& bytes);
 
 // The message of the InputError that opening `path` throws, or "no error" when it opens.
 std::string open_error(const std::string& path);
@@ -77,6 +86,9 @@ std::vector<std::string> starts_kept(const ReadAll& whole, std::size_t largest, 
 
 // The corpus .eml files, sorted by name.
 std::vector<std::string> corpus_message_paths();
+
+// The corpus files whose messages each of the Dovecot stores holds (saved.txt there).
+std::vector<std::string> dovecot_saved_paths();
 
 // Whether `message` starts with a header field.
 bool starts_with_header_line(std::string_view message);

@@ -2,10 +2,8 @@
 // messages anywhere, and files too short to be mail.
 #include "mailbox/mbox_reader.h"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <random>
 
@@ -19,18 +17,10 @@ namespace {
 using testing::cut_at_from_lines;
 using testing::kMbox0;
 using testing::kSisimai;
+using testing::open_mbox;
 using testing::read_all;
 using testing::read_file;
 using testing::ReadAll;
-
-MboxReader open_mbox(const std::string& path, std::size_t window_size,
-                     std::size_t largest_message = kLargestMessage, Layout layout = Layout::mailbox) {
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  struct stat info {};
-  ::fstat(fd.get(), &info);
-  return MboxReader(MappedFile(std::move(fd), static_cast<std::uint64_t>(info.st_size)), path, layout,
-                    window_size, largest_message);
-}
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t at = text.find(from); at != std::string::npos;

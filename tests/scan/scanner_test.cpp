@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -148,6 +149,51 @@ TEST(Scanner, AnArchiveGivesTheRecordsOfTheFolderItHolds) {
       EXPECT_EQ(records, expected) << archive << ", " << threads << " threads";
     }
   }
+}
+
+// Records without where they were read: recipient and reason, sorted.
+std::vector<std::string> recipients_and_reasons(const ScanOutput& output) {
+  std::vector<std::string> found;
+  for (const std::string& record : output.records) found.push_back(record.substr(record.find(' ', record.find(" #") + 2) + 1));
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+TEST(Scanner, ADovecotStoreGivesTheRecordsOfTheMessagesSavedInIt) {
+  TempDir dir;
+  std::size_t saved = 0;
+  for (const std::string& path : mailbox::testing::dovecot_saved_paths())
+    mailbox::testing::write_file(dir.file("saved/" + std::to_string(saved++) + ".eml"), mailbox::testing::read_file(path));
+  const ScanOutput expected = scan_with(dir.file("saved"), 1);
+  ASSERT_GE(expected.records.size(), 12u);
+  for (const std::string store : {"sdbox", "mdbox"}) {
+    SCOPED_TRACE(store);
+    const ScanOutput output = scan_with(mailbox::testing::kDovecotStores + "/" + store, 2);
+    EXPECT_EQ(recipients_and_reasons(output), recipients_and_reasons(expected));
+    EXPECT_EQ(output.summary.messages_read, saved);
+    EXPECT_EQ(output.summary.bounce_messages, expected.summary.bounce_messages);
+    EXPECT_EQ(output.summary.malformed, 0u);
+    EXPECT_TRUE(output.summary.problems.empty());
+  }
+}
+
+TEST(Scanner, ADamagedDboxFileGivesTheMessagesAroundTheDamage) {
+  const std::string path = mailbox::testing::kDovecotStores + "/mdbox/storage/m.1";
+  const ScanOutput whole = scan_with(path, 1);
+  ASSERT_GE(whole.summary.messages_read, 3u);
+  std::string mdbox = mailbox::testing::read_file(path);
+  // The second message's header loses its magic.
+  const std::size_t second = mdbox.find("\x01\x02N", mdbox.find("\x01\x02N") + 1);
+  ASSERT_NE(second, std::string::npos);
+  mdbox[second + 1] = '?';
+  TempDir dir;
+  mailbox::testing::write_file(dir.file("m.1"), mdbox);
+  const ScanOutput output = scan_with(dir.file("m.1"), 1);
+  EXPECT_EQ(output.summary.messages_read, whole.summary.messages_read - 1);
+  EXPECT_EQ(output.summary.malformed, 0u);
+  ASSERT_EQ(output.summary.problems.size(), 1u);
+  EXPECT_TRUE(output.summary.problems[0].what.starts_with("damaged dbox file: "));
+  EXPECT_TRUE(output.summary.problems[0].unreadable);
 }
 
 TEST(Scanner, MoreThreadsThanUsefulAreCappedNotRefused) {
