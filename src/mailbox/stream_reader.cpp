@@ -127,6 +127,8 @@ std::size_t StreamReader::split(Chunk& chunk, bool at_end) {
     case Layout::dbox:
       if (passing_over_) return chunk.size;  // what is kept of the file was handed out already
       if (!at_end) return 0;  // a file read whole is only complete at the end of the stream
+      // A dbox file ended within a chunk larger than what is read of one, as the first chunk is.
+      if (*layout_ == Layout::dbox && chunk.size > cut_size()) return cut_oversized(chunk);
       split_read_whole(chunk.text());
       return chunk.size;
     case Layout::not_mail:

@@ -179,29 +179,34 @@ TEST(Dbox, DamageIsPassedOverToTheNextMessage) {
 }
 
 TEST(Dbox, AFileLargerThanTheLargestMessageIsReadForItsStartWithANotice) {
-  const std::vector<std::string> messages = corpus_messages(40);
-  const std::string file = dbox_of(messages);
-  constexpr std::size_t kLargest = 16 * 1024;
-  ASSERT_GT(file.size(), 2 * kLargest);
-  testing::TempDir dir;
-  const std::string path = dir.file("m.1");
-  testing::write_file(path, file);
+  // A file that a stream's first chunk (64 kB) holds whole, and one that it does not.
+  for (const auto& [count, largest] : {std::pair<std::size_t, std::size_t>{8, 4096}, {40, 16384}}) {
+    SCOPED_TRACE(largest);
+    const std::vector<std::string> messages = corpus_messages(count);
+    const std::string file = dbox_of(messages);
+    ASSERT_GT(file.size(), 2 * largest);
+    testing::TempDir dir;
+    const std::string path = dir.file("m.1");
+    testing::write_file(path, file);
 
-  MboxReader mapped = testing::open_mbox(path, 4096, kLargest, Layout::dbox);
-  const ReadAll from_file = read_all(mapped);
-  StreamReader streamed(std::make_unique<BytesStream>(file), path, FileRole::named, 0, 4096, kLargest);
-  const ReadAll from_stream = read_all(streamed);
-  for (const ReadAll* read : {&from_file, &from_stream}) {
-    // The messages that lie within the first 16 kB (and a separator line's length), whole, and
-    // the start of the one cut there.
-    ASSERT_GE(read->messages.size(), 2u);
-    ASSERT_LT(read->messages.size(), messages.size());
-    for (std::size_t i = 0; i + 1 < read->messages.size(); ++i) EXPECT_EQ(read->messages[i].bytes, messages[i]);
-    EXPECT_TRUE(messages[read->messages.size() - 1].starts_with(read->messages.back().bytes));
-    ASSERT_EQ(read->problems.size(), 1u);
-    EXPECT_EQ(read->problems[0].what, "a dbox file larger than 16384 bytes: what follows its first 16384 bytes was not read");
+    MboxReader mapped = testing::open_mbox(path, 4096, largest, Layout::dbox);
+    const ReadAll from_file = read_all(mapped);
+    StreamReader streamed(std::make_unique<BytesStream>(file), path, FileRole::named, 0, 4096, largest);
+    const ReadAll from_stream = read_all(streamed);
+    for (const ReadAll* read : {&from_file, &from_stream}) {
+      // The messages that lie within the largest message kept (and a separator line's length),
+      // whole, and the start of the one cut there.
+      ASSERT_GE(read->messages.size(), 2u);
+      ASSERT_LT(read->messages.size(), messages.size());
+      for (std::size_t i = 0; i + 1 < read->messages.size(); ++i) EXPECT_EQ(read->messages[i].bytes, messages[i]);
+      EXPECT_TRUE(messages[read->messages.size() - 1].starts_with(read->messages.back().bytes));
+      ASSERT_EQ(read->problems.size(), 1u);
+      const std::string limit = std::to_string(largest) + " bytes";
+      EXPECT_EQ(read->problems[0].what,
+                "a dbox file larger than " + limit + ": what follows its first " + limit + " was not read");
+    }
+    EXPECT_EQ(testing::bytes_of(from_stream), testing::bytes_of(from_file));
   }
-  EXPECT_EQ(testing::bytes_of(from_stream), testing::bytes_of(from_file));
 }
 
 }  // namespace
