@@ -70,7 +70,8 @@ void OwnerLearning::complete_relays(Owner& owner, const SentMail& sent) const {
   }
   for (const auto& [host, count] : sent.submission_hosts()) {
     if (owner.is_relay_host(host) || !add_relay(owner, host)) continue;
-    owner.learned_from.push_back("relay " + host + ": " + human_number(count) + " messages in your Sent folder were submitted to it");
+    const std::string messages = count == 1 ? " message in your Sent folder was" : " messages in your Sent folder were";
+    owner.learned_from.push_back("relay " + host + ": " + human_number(count) + messages + " submitted to it");
   }
 }
 

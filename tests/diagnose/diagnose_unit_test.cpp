@@ -3,6 +3,7 @@
 // and the streaming diagnoser past its learning window.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "bounce/original/original_facts.h"
@@ -312,6 +313,30 @@ TEST(Verdict, SentFoldersAndLogsThatProveNothingAreNamed) {
   EXPECT_EQ(setup.input_problems[1].what, "no message in it, so it proves nothing sent");
   EXPECT_EQ(setup.input_problems[2].origin, dir.file("syslog"));
   EXPECT_EQ(setup.input_problems[2].what, "no Postfix or Exim message-id in it, so it proves nothing sent");
+}
+
+// A message of the owner's Sent folder, submitted through `relay` by `id`.
+std::string sent_message(const std::string& relay, const std::string& id) {
+  return "From alice@example.com Tue Nov  3 05:59:59 2026\n"
+         "Received: from laptop (dsl.example.net [192.0.2.77]) (Authenticated sender: alice@example.com)\n"
+         "\tby " + relay + " (Postfix) with ESMTPSA id " + id + "; Tue, 3 Nov 2026 05:59:59 +0000\n"
+         "From: Alice <alice@example.com>\nTo: carol@partner.example\nMessage-ID: <" + id + "@example.com>\n\nhi\n\n";
+}
+
+TEST(Verdict, TheRelaysTheSentFolderWasSubmittedToAreLearnedAndCounted) {
+  mailbox::testing::TempDir dir;
+  mailbox::testing::write_file(dir.file("Sent"), sent_message("mail.hosting.example", "1") +
+                                                     sent_message("smtp.provider.example", "2") +
+                                                     sent_message("smtp.provider.example", "3"));
+  OwnerOptions options;
+  options.domains = {"example.com"};
+  options.sent_paths = {dir.file("Sent")};
+  const DiagnosedScan scan = diagnose_inputs({kSeed + "/exim-spoofed-backscatter.eml"}, options);
+  const std::vector<std::string>& learned = scan.report.owner.learned_from;
+  for (const char* fact : {"relay mail.hosting.example: 1 message in your Sent folder was submitted to it",
+                           "relay smtp.provider.example: 2 messages in your Sent folder were submitted to it"})
+    EXPECT_NE(std::find(learned.begin(), learned.end(), fact), learned.end())
+        << fact << " in " << ::testing::PrintToString(learned);
 }
 
 TEST(Verdict, AMailLogThatCannotBeReadIsRefusedNamingIt) {
