@@ -154,7 +154,10 @@ TEST(Scanner, AnArchiveGivesTheRecordsOfTheFolderItHolds) {
 // Records without where they were read: recipient and reason, sorted.
 std::vector<std::string> recipients_and_reasons(const ScanOutput& output) {
   std::vector<std::string> found;
-  for (const std::string& record : output.records) found.push_back(record.substr(record.find(' ', record.find(" #") + 2) + 1));
+  for (const std::string& record : output.records) {
+    const std::size_t index = record.find(" #");  // "ORIGIN #INDEX RECIPIENT REASON"
+    found.push_back(record.substr(record.find(' ', index + 2) + 1));
+  }
   std::sort(found.begin(), found.end());
   return found;
 }
@@ -163,7 +166,8 @@ TEST(Scanner, ADovecotStoreGivesTheRecordsOfTheMessagesSavedInIt) {
   TempDir dir;
   std::size_t saved = 0;
   for (const std::string& path : mailbox::testing::dovecot_saved_paths())
-    mailbox::testing::write_file(dir.file("saved/" + std::to_string(saved++) + ".eml"), mailbox::testing::read_file(path));
+    mailbox::testing::write_file(dir.file("saved/" + std::to_string(saved++) + ".eml"),
+                                 mailbox::testing::read_file(path));
   const ScanOutput expected = scan_with(dir.file("saved"), 1);
   ASSERT_GE(expected.records.size(), 12u);
   for (const std::string store : {"sdbox", "mdbox"}) {
