@@ -3,12 +3,12 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <bzlib.h>
-#include <lzma.h>
-#include <zlib.h>
 #include <fcntl.h>
+#include <lzma.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 #include <zstd.h>
 
 #include <algorithm>
