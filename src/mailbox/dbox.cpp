@@ -1,6 +1,7 @@
 #include "mailbox/dbox.h"
 
 #include <charconv>
+#include <filesystem>
 #include <optional>
 
 #include "mailbox/large_message.h"
@@ -99,6 +100,14 @@ std::size_t split_dbox(std::string_view text, std::vector<std::string_view>& mes
     at = past_metadata(text, at + header_size + message.size());
   }
   return damaged;
+}
+
+bool in_mdbox_mailbox(std::string_view path) {
+  const std::size_t mails = path.find("/dbox-Mails/");
+  const std::size_t mailboxes = path.substr(0, mails).rfind("/mailboxes/");
+  if (mails == std::string_view::npos || mailboxes == std::string_view::npos) return false;
+  std::error_code error;
+  return std::filesystem::is_directory(std::string(path.substr(0, mailboxes)) + "/storage", error);
 }
 
 std::string dbox_damage_notice(std::size_t damaged_bytes) {

@@ -21,6 +21,11 @@ bool is_dbox_file(std::string_view head);
 // appended as far as it goes.
 std::size_t split_dbox(std::string_view text, std::vector<std::string_view>& messages);
 
+// Whether `path` lies in a mailbox of an mdbox store (".../mailboxes/Sent/dbox-Mails/..." with a
+// "storage" folder beside "mailboxes"), which holds only Dovecot's indexes: the store's storage
+// files hold the messages of every mailbox together.
+bool in_mdbox_mailbox(std::string_view path);
+
 // "a dbox file larger than 32 MiB: what follows its first 32 MiB was not read"
 std::string dbox_cut_notice(std::size_t largest);
 

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "mailbox/dbox.h"
 #include "mailbox/mail_program_files.h"
 
 namespace bg::mailbox {
@@ -66,6 +67,10 @@ void FileSequenceReader::pass_over_not_mail(const std::string& origin, std::stri
 
 std::string FileSequenceReader::why_no_mail(const std::vector<ReadProblem>& problems) const {
   if (!problems.empty()) return " (" + problems.front().origin + ": " + problems.front().what + ")";
+  if (in_mdbox_mailbox(first_program_file_))
+    return " (" + first_program_file_ +
+           ": a mailbox of a Dovecot mdbox store, which holds only indexes; its messages lie in the store's "
+           "storage folder, with every other mailbox's)";
   if (!first_program_file_.empty()) return " (" + first_program_file_ + ": a mail program's own file)";
   return "";
 }

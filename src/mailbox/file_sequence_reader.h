@@ -24,7 +24,8 @@ class FileSequenceReader : public MessageSource {
   std::vector<ReadProblem> take_problems() final { return std::move(problems_); }
 
   // Why no mail was found, for the end of an error message: " (FILE: what)" for the first of
-  // `problems`, or else for the first mail program's file passed over; empty when neither.
+  // `problems`, or else for the first mail program's file passed over (saying where an mdbox
+  // mailbox's messages are); empty when neither.
   std::string why_no_mail(const std::vector<ReadProblem>& problems) const;
 
  protected:

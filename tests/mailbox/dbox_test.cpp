@@ -70,6 +70,21 @@ TEST(Dbox, DovecotsStoresGiveTheMessagesSavedInThem) {
   }
 }
 
+TEST(Dbox, AnMdboxMailboxWithoutMailSaysWhereItsMessagesAre) {
+  const std::string sent = kStores + "/mdbox/mailboxes/Sent";
+  EXPECT_EQ(testing::open_error(sent),
+            "cannot read " + sent + ": no mail found in its 2 files (" + sent +
+                "/dbox-Mails/dovecot.index.cache: a mailbox of a Dovecot mdbox store, which holds only indexes; its "
+                "messages lie in the store's storage folder, with every other mailbox's)");
+  // An sdbox mailbox holds its messages: when it has none, its indexes are only a mail program's.
+  testing::TempDir dir;
+  testing::write_file(dir.file("sdbox/mailboxes/Trash/dbox-Mails/dovecot.index.log"),
+                      read_file(kStores + "/sdbox/mailboxes/Sent/dbox-Mails/dovecot.index.log"));
+  const std::string trash = dir.file("sdbox/mailboxes/Trash");
+  EXPECT_EQ(testing::open_error(trash), "cannot read " + trash + ": no mail found in its 1 file (" + trash +
+                                            "/dbox-Mails/dovecot.index.log: a mail program's own file)");
+}
+
 TEST(Dbox, AnMdboxFileHoldsSeveralMessagesNumberedWithinIt) {
   const std::string path = kStores + "/mdbox/storage/m.1";
   const ReadAll read = read_all(path);
