@@ -118,6 +118,24 @@ TEST(Dbox, IsReadTheSameFromAStream) {
   }
 }
 
+TEST(Dbox, ACompressedFileCutShortKeepsTheMessagesItGaveWhole) {
+  const std::string path = kStores + "/mdbox/storage/m.1";
+  const std::vector<std::string> whole = testing::bytes_of(read_all(path));
+  ASSERT_GE(whole.size(), 3u);
+  const std::string compressed = testing::gzip(read_file(path));
+  testing::TempDir dir;
+  const std::string cut = dir.file("m.1.gz");
+  testing::write_file(cut, compressed.substr(0, compressed.size() / 2));
+  const ReadAll read = read_all(cut);
+  // What the stream gave before it failed: its whole messages, less the one the failure cut.
+  ASSERT_GE(read.messages.size(), 1u);
+  ASSERT_LT(read.messages.size(), whole.size());
+  for (std::size_t i = 0; i < read.messages.size(); ++i) EXPECT_EQ(read.messages[i].bytes, whole[i]);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].what, "gzip data is truncated");
+  EXPECT_TRUE(read.problems[0].unreadable);
+}
+
 TEST(Dbox, IsReadInsideAnArchive) {
   std::vector<std::pair<std::string, std::string>> members;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(kStores + "/mdbox"))
