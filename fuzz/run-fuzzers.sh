@@ -11,8 +11,9 @@ seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
 cp tests/data/sisimai/maildir/*.eml tests/data/sisimai/not-bounce/*.eml tests/data/seed/*.eml "$seeds/"
 cp tests/data/sisimai/mailbox/* "$seeds/"
-# Dovecot's dbox files: an mdbox file of several messages, an sdbox file of one.
+# Dovecot's dbox files: an mdbox file of several messages, plain and compressed, an sdbox file of one.
 cp tests/data/dovecot/mdbox/storage/m.1 "$seeds/mdbox-m.1"
+gzip -c tests/data/dovecot/mdbox/storage/m.1 > "$seeds/mdbox-m.1.gz"
 cp tests/data/dovecot/sdbox/mailboxes/INBOX/dbox-Mails/u.1 "$seeds/sdbox-u.1"
 # Archives of mail, which the mailbox reader reads member by member.
 tar -C tests/data/seed -cf "$seeds/seed.tar" .
