@@ -10,19 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "mailbox/layout.h"
+
 namespace bg::mailbox {
 
 // Whether `head` starts like a dbox file: its header line, then the start of a message's header.
 bool is_dbox_file(std::string_view head);
 
-// What becomes of a message that the end of the text cuts short: kept as far as it goes (the
-// text ends where the file does, or where the reader stops reading it), or dropped (reading
-// failed there, and a reader drops the message a failure cuts short).
-enum class CutMessage { keep, drop };
-
 // Appends the messages of `text`, a dbox file or its start, to `messages`, and returns how many
 // bytes it passed over as damaged: where a message's header should start and does not, the
-// bytes up to the next message's header.
+// bytes up to the next message's header. `cut` says what becomes of a message the end of `text`
+// cuts short.
 std::size_t split_dbox(std::string_view text, std::vector<std::string_view>& messages,
                        CutMessage cut = CutMessage::keep);
 

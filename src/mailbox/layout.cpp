@@ -32,12 +32,13 @@ Layout choose_layout(Content content, FileRole role) {
   return Layout::not_mail;
 }
 
-std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages) {
-  if (layout == Layout::dbox) return split_dbox(text, messages);
+std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages,
+                        CutMessage cut) {
+  if (layout == Layout::dbox) return split_dbox(text, messages, cut);
   if (layout == Layout::mailbox) {
     const MboxSplitter splitter(detect_line_break(text.substr(0, kLineBreakProbeSize)));
-    splitter.split(text, /*at_end=*/true, messages);
-  } else if (layout == Layout::single_message) {
+    splitter.split(text, /*at_end=*/cut == CutMessage::keep, messages);
+  } else if (layout == Layout::single_message && cut == CutMessage::keep) {
     const std::string_view message = single_message_of(text);
     if (!message.empty()) messages.push_back(message);
   }

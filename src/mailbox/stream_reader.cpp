@@ -126,14 +126,14 @@ std::size_t StreamReader::split(Chunk& chunk, bool at_end) {
     case Layout::single_message:
     case Layout::dbox:
       if (passing_over_) return chunk.size;  // what is kept of the file was handed out already
-      if (failed_ && *layout_ == Layout::dbox) {
-        // A dbox stream cut short by a failure keeps the messages it gave whole, as an mbox does.
-        report_damage(split_dbox(chunk.text().substr(0, cut_size()), pieces_, CutMessage::drop));
+      if (!ended_) return 0;  // a file read whole is only complete at the end of the stream
+      if (failed_) {
+        // Cut short by a failure, it keeps the messages it gave whole, as an mbox does.
+        split_read_whole(chunk.text().substr(0, cut_size()), CutMessage::drop);
         return chunk.size;
       }
-      if (!at_end) return 0;  // a file read whole is only complete at the end of the stream
-      // A dbox file ended within a chunk larger than what is read of one, as the first chunk is.
-      if (*layout_ == Layout::dbox && chunk.size > cut_size()) return cut_oversized(chunk);
+      // A file that ended within a chunk larger than what is read of one, as the first chunk is.
+      if (chunk.size > cut_size()) return cut_oversized(chunk);
       split_read_whole(chunk.text());
       return chunk.size;
     case Layout::not_mail:
@@ -163,10 +163,9 @@ std::size_t StreamReader::cut_oversized(Chunk& chunk) {
   return chunk.size;
 }
 
-void StreamReader::split_read_whole(std::string_view text) { report_damage(split_whole(text, *layout_, pieces_)); }
-
-void StreamReader::report_damage(std::size_t damaged_bytes) {
-  if (damaged_bytes > 0) problems_.push_back({*origin_, dbox_damage_notice(damaged_bytes), true});
+void StreamReader::split_read_whole(std::string_view text, CutMessage cut) {
+  if (const std::size_t damaged = split_whole(text, *layout_, pieces_, cut))
+    problems_.push_back({*origin_, dbox_damage_notice(damaged), true});
 }
 
 std::string_view StreamReader::keep_start(std::string_view message, std::uint64_t index) {

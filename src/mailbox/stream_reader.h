@@ -44,9 +44,7 @@ class StreamReader final : public MessageSource {
   // Splits `chunk`, and returns how much of it holds complete messages (appended to pieces_).
   std::size_t split(Chunk& chunk, bool at_end);
   // Splits `text`, a file read whole, into pieces_, reporting damage.
-  void split_read_whole(std::string_view text);
-  // Reports the bytes of a dbox file passed over as damaged, if any.
-  void report_damage(std::size_t damaged_bytes);
+  void split_read_whole(std::string_view text, CutMessage cut = CutMessage::keep);
   // Hands out the message that fills `chunk` without ending in it, for keep_start() to cut,
   // and starts passing over its rest; returns where the bytes to carry over start.
   std::size_t cut_oversized(Chunk& chunk);

@@ -108,7 +108,7 @@ TEST(Dbox, IsToldByItsFirstBytesNotItsName) {
 }
 
 TEST(Dbox, IsReadTheSameFromAStream) {
-  for (const std::string path : {kStores + "/mdbox/storage/m.1", kStores + "/sdbox/mailboxes/Sent/dbox-Mails/u.1"}) {
+  for (const std::string& path : {kStores + "/mdbox/storage/m.1", kStores + "/sdbox/mailboxes/Sent/dbox-Mails/u.1"}) {
     SCOPED_TRACE(path);
     const ReadAll from_file = read_all(path);
     const ReadAll from_stream = read_as_standard_input(read_file(path));
