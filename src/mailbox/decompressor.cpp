@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
+#include <memory>
 #include <string>
 
 #include "mailbox/sniff.h"
@@ -211,17 +213,35 @@ class Bzip2Stream final : public Decompressor {
   bool finished_ = false;
 };
 
+// Decodes into a buffer of its own, a slice at a time, and hands out from it: zstd writes a block
+// straight into a large enough output and drops it when the block turns out damaged, so what a
+// damaged stream gives before its damage would otherwise depend on the size of each read.
 class ZstdStream final : public Decompressor {
  public:
   explicit ZstdStream(std::unique_ptr<ByteStream> compressed)
-      : Decompressor(std::move(compressed)), zstd_(ZSTD_createDStream()) {
+      : Decompressor(std::move(compressed)),
+        zstd_(ZSTD_createDStream()),
+        slice_size_(ZSTD_DStreamOutSize()),
+        slice_(new char[slice_size_]) {
     if (zstd_ == nullptr) throw StreamError("zstd: out of memory");
   }
   ~ZstdStream() override { ZSTD_freeDStream(zstd_); }
 
  private:
   std::size_t decode(char* buffer, std::size_t size) override {
-    ZSTD_outBuffer out{buffer, size, 0};
+    if (handed_out_ == decoded_) {
+      handed_out_ = 0;
+      decoded_ = decode_slice();
+    }
+    const std::size_t count = std::min(size, decoded_ - handed_out_);
+    std::memcpy(buffer, slice_.get() + handed_out_, count);
+    handed_out_ += count;
+    return count;
+  }
+
+  // Decodes the next slice into slice_, as decode() does into a buffer; returns its size.
+  std::size_t decode_slice() {
+    ZSTD_outBuffer out{slice_.get(), slice_size_, 0};
     while (out.pos == 0) {
       const bool has_input = input_.refill();
       if (!has_input && !in_frame_) break;
@@ -243,6 +263,10 @@ class ZstdStream final : public Decompressor {
 
   ZSTD_DStream* zstd_;
   bool in_frame_ = false;
+  std::size_t slice_size_;
+  std::unique_ptr<char[]> slice_;
+  std::size_t decoded_ = 0;     // bytes in slice_
+  std::size_t handed_out_ = 0;  // of them, those read
 };
 
 }  // namespace

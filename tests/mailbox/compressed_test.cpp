@@ -1,7 +1,10 @@
 // Compressed mailboxes are found by their magic bytes, streamed through the decompressor, and
 // split as if they were plain; damage keeps what came before it and is reported.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 
+#include "mailbox/decompressor.h"
+#include "mailbox/stream_reader.h"
 #include "mailbox_test_files.h"
 
 namespace bg::mailbox {
@@ -117,6 +120,24 @@ INSTANTIATE_TEST_SUITE_P(Formats, Compressed,
                          ::testing::Values(Format{"gzip", gzip}, Format{"xz", xz},
                                            Format{"zstd", zstd}, Format{"bzip2", bzip2}),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// An mbox compressed with zstd and damaged (found by the mailbox fuzzer). zstd decodes a block
+// straight into an output large enough for it and drops it when it turns out damaged, so what
+// came before the damage must not depend on how much each read asks for: opening the file reads
+// its first bytes alone to tell what it holds, a stream reader asks for a whole chunk at once.
+TEST(CompressedZstd, DamageGivesTheSameMessagesHoweverTheStreamIsRead) {
+  const std::string path = std::string(BOUNCEGUARD_TEST_DATA) + "/fuzz-found/zstd-damaged-block.zst";
+  const ReadAll opened = read_all(path);
+  StreamReader stream(open_decompressed(FileDescriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC))), path,
+                      FileRole::named, 0, 37);
+  const ReadAll streamed = read_all(stream);
+  EXPECT_EQ(testing::bytes_of(streamed), testing::bytes_of(opened));
+  for (const ReadAll* read : {&opened, &streamed}) {
+    ASSERT_EQ(read->problems.size(), 1u);
+    EXPECT_EQ(read->problems[0].what, "corrupt zstd data: Data corruption detected");
+    EXPECT_TRUE(read->problems[0].unreadable);
+  }
+}
 
 }  // namespace
 }  // namespace bg::mailbox
