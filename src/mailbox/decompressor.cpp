@@ -239,7 +239,8 @@ class ZstdStream final : public Decompressor {
     return count;
   }
 
-  // Decodes the next slice into slice_, as decode() does into a buffer; returns its size.
+  // Decodes into slice_ until some bytes are there, the data ends, or it turns out damaged (then
+  // error_ says how). Returns the bytes decoded.
   std::size_t decode_slice() {
     ZSTD_outBuffer out{slice_.get(), slice_size_, 0};
     while (out.pos == 0) {
