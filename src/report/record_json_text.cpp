@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <memory>
 #include <optional>
 
 #if defined(__SSE2__)
@@ -117,21 +118,23 @@ char* write_json_string(char* out, std::string_view text) {
   return out;
 }
 
-// The text being written, in a string whose size runs ahead of what is written: each value
-// first makes room for the longest text it could take, then is written through a pointer,
-// without a size check per byte or per piece. finish() cuts the string to what was written.
+// The text being written, first into a buffer of this thread's: each value first makes room for
+// the longest text it could take, then is written through a pointer, without a size check per
+// byte or per piece. finish() appends what was written to the output string. Growing the string
+// itself to make room would fill the room with zeros first, which for a string holding many
+// records cost more than writing the record.
 class JsonText {
  public:
-  explicit JsonText(std::string& out) : out_(out), used_(out.size()) {}
+  explicit JsonText(std::string& out) : out_(out) {}
 
   // Where to write up to `bytes` more.
   char* room(std::size_t bytes) {
-    if (out_.size() - used_ < bytes) out_.resize(std::max(2 * out_.size(), used_ + bytes));
-    return out_.data() + used_;
+    if (scratch_.capacity - used_ < bytes) grow(used_ + bytes);
+    return scratch_.bytes.get() + used_;
   }
-  void wrote_to(const char* end) { used_ = static_cast<std::size_t>(end - out_.data()); }
+  void wrote_to(const char* end) { used_ = static_cast<std::size_t>(end - scratch_.bytes.get()); }
   void append(std::string_view text) { wrote_to(copy(room(text.size()), text)); }
-  void finish() { out_.resize(used_); }
+  void finish() { out_.append(scratch_.bytes.get(), used_); }
 
   static char* copy(char* out, std::string_view text) {
     std::memcpy(out, text.data(), text.size());
@@ -139,9 +142,25 @@ class JsonText {
   }
 
  private:
+  struct Scratch {
+    std::unique_ptr<char[]> bytes;
+    std::size_t capacity = 0;
+  };
+
+  void grow(std::size_t needed) {
+    const std::size_t capacity = std::max(needed, 2 * scratch_.capacity);
+    auto larger = std::make_unique_for_overwrite<char[]>(capacity);
+    if (used_ > 0) std::memcpy(larger.get(), scratch_.bytes.get(), used_);
+    scratch_.bytes = std::move(larger);
+    scratch_.capacity = capacity;
+  }
+
+  static thread_local Scratch scratch_;
   std::string& out_;
-  std::size_t used_;
+  std::size_t used_ = 0;
 };
+
+thread_local JsonText::Scratch JsonText::scratch_;
 
 // Writes a JSON object's fields, each as `"name":value` with the comma before it unless it is
 // the first.

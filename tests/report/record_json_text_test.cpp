@@ -26,6 +26,29 @@ TEST(RecordJsonText, MatchesTheJsonLibraryOnEveryCorpusRecord) {
   }
 }
 
+// Records are appended to what the string already holds, and one far larger than those before
+// it (a reply of a megabyte) is written whole.
+TEST(RecordJsonText, AppendsRecordsOfAnySizeAfterEachOther) {
+  std::vector<bounce::Record> records = fixtures::corpus_records();
+  ASSERT_GT(records.size(), 3u);
+  records.resize(3);
+  records[1].diagnosticcode = std::string(1 << 20, 'x') + "\n\"end\"";
+  std::string text = "before\n";
+  for (const bounce::Record& record : records) {
+    append_record_json(record, text);
+    text += '\n';
+  }
+  ASSERT_TRUE(text.starts_with("before\n"));
+  std::size_t line_start = 7;
+  for (const bounce::Record& record : records) {
+    const std::size_t line_end = text.find('\n', line_start);
+    ASSERT_NE(line_end, std::string::npos);
+    EXPECT_EQ(nlohmann::ordered_json::parse(text.substr(line_start, line_end - line_start)), oracle::record_to_json(record));
+    line_start = line_end + 1;
+  }
+  EXPECT_EQ(line_start, text.size());
+}
+
 TEST(RecordJsonText, EscapesAndRepairsStrings) {
   std::string out;
   append_json_string("a\"b\\c\nd\te\x01 \xC3\xA9 \xFF end", out);
