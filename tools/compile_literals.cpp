@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "vectorscan_platform.h"
+
 namespace {
 
 std::string trimmed(const std::string& line) {
@@ -53,7 +55,7 @@ std::string compile(const std::filesystem::path& path, const std::vector<std::st
   hs_database_t* database = nullptr;
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(), static_cast<unsigned>(texts.size()),
-                           HS_MODE_BLOCK, nullptr, &database, &error) != HS_SUCCESS) {
+                           HS_MODE_BLOCK, &kAnyProcessor, &database, &error) != HS_SUCCESS) {
     std::fprintf(stderr, "compile_literals: %s: %s\n", path.c_str(), error->message);
     hs_free_compile_error(error);
     return {};

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bounce/reason/phrase_file.h"
+#include "vectorscan_platform.h"
 
 namespace {
 
@@ -86,7 +87,7 @@ std::string compile(const std::vector<bg::bounce::PhraseRule>& rules, const std:
   hs_database_t* database = nullptr;
   hs_compile_error_t* error = nullptr;
   if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
-                       HS_MODE_BLOCK, nullptr, &database, &error) != HS_SUCCESS) {
+                       HS_MODE_BLOCK, &kAnyProcessor, &database, &error) != HS_SUCCESS) {
     const int bad = error->expression;
     if (bad >= 0) {
       const auto& rule = rules[ids[static_cast<std::size_t>(bad)]];
