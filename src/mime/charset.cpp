@@ -28,6 +28,7 @@ std::string canonical_charset(std::string_view charset) {
   if (name == "ks_c_5601-1987" || name == "ks_c_5601" || name == "ksc5601") return "cp949";
   if (name == "x-sjis" || name == "shift-jis" || name == "sjis") return "shift_jis";
   if (name == "x-euc-jp") return "euc-jp";
+  if (name == "unicode-1-1-utf-7") return "utf-7";  // Microsoft's name for it
   if (name == "iso-2022-jp") return "iso-2022-jp-2";  // a superset that tolerates common extensions
   if (name == "x-unknown" || name == "unknown-8bit" || name == "x-user-defined") return "";
   return name;
@@ -153,15 +154,22 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-// ISO-2022 charsets and UTF-7 are 7-bit but still need converting, so ASCII text in them is not
-// already UTF-8.
-bool is_stateful(std::string_view charset) {
+// Whether ASCII `text` in `charset` reads as the same ASCII. ISO-2022 charsets and UTF-7 are
+// 7-bit but shift into other characters: ISO-2022 by an escape sequence or the SO and SI bytes,
+// UTF-7 by a '+'. Text without them never leaves ASCII, as the English parts of most Japanese
+// bounces do not.
+bool ascii_reads_as_itself(std::string_view text, std::string_view charset) {
   charset = bare_charset(charset);
-  return istarts_with(charset, "iso-2022") || iequals(charset, "utf-7");
+  if (istarts_with(charset, "iso-2022"))
+    return text.find('\x1B') == std::string_view::npos && text.find('\x0E') == std::string_view::npos &&
+           text.find('\x0F') == std::string_view::npos;
+  if (charset.size() >= 5 && iequals(charset.substr(charset.size() - 5), "utf-7"))
+    return text.find('+') == std::string_view::npos;
+  return true;
 }
 
 void append_as_utf8(std::string_view text, std::string_view charset, std::string& out) {
-  if (all_ascii(text) && !is_stateful(charset)) {
+  if (all_ascii(text) && ascii_reads_as_itself(text, charset)) {
     out.append(text);
     return;
   }

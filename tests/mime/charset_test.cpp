@@ -28,6 +28,18 @@ TEST(Charset, Iso2022Jp) {
   EXPECT_EQ(to_utf8("\x1b$B%F%9%H\x1b(B ok", "iso-2022-jp"), "テスト ok");
 }
 
+// These charsets are 7-bit, but shift into other characters: the ASCII that does shift must be
+// converted, and that which does not is read as it is.
+TEST(Charset, SevenBitCharsetsThatShift) {
+  EXPECT_EQ(to_utf8("Delivery failed", "ISO-2022-JP"), "Delivery failed");
+  EXPECT_EQ(to_utf8("\x1b$B%F%9%H\x1b(B", "\"ISO-2022-JP\""), "テスト");
+  EXPECT_EQ(to_utf8("\x1b$)C\x0e\x30\x21\x0f ok", "iso-2022-kr"), "가 ok");
+  EXPECT_EQ(to_utf8("caf+AOk- ok", "utf-7"), "café ok");
+  EXPECT_EQ(to_utf8("Delivery failed", "UTF-7"), "Delivery failed");
+  // Microsoft's Exchange labels its notices with its own name for UTF-7.
+  EXPECT_EQ(to_utf8("caf+AOk- ok", "unicode-1-1-utf-7"), "café ok");
+}
+
 TEST(Charset, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(to_utf8("a\xFF" "b", "utf-8"), std::string("a") + kReplacement + "b");
   // A truncated sequence, an overlong form and an encoded surrogate are not UTF-8 either.
