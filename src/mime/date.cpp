@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdio>
-#include <vector>
 
 #include "mime/ascii.h"
 
@@ -75,27 +74,11 @@ std::string MailDate::offset_text() const {
 }
 
 std::optional<MailDate> parse_mail_date(std::string_view text) {
-  // Split into words at spaces, commas and parentheses (comments such as "(JST)" are dropped).
-  std::vector<std::string_view> words;
-  words.reserve(8);  // "Thu, 29 Apr 2013 23:45:32 +0900 (JST)" has six
-  int comment_depth = 0;
-  std::size_t start = std::string_view::npos;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    const bool separator = c == ' ' || c == '\t' || c == ',' || c == '(' || c == ')' || c == '\n' || c == '\r';
-    if (separator) {
-      if (start != std::string_view::npos && comment_depth == 0) words.push_back(text.substr(start, i - start));
-      start = std::string_view::npos;
-      if (c == '(') ++comment_depth;
-      if (c == ')' && comment_depth > 0) --comment_depth;
-    } else if (start == std::string_view::npos) {
-      start = i;
-    }
-  }
-
   int day = 0, month = 0, year = -1, hour = -1, minute = 0, second = 0;
   std::optional<int> zone;
-  for (std::string_view word : words) {
+  // Each word in turn, as the text is split: the first word that can be a part of the date is
+  // taken for it.
+  const auto take = [&](std::string_view word) {
     if (word.find(':') != std::string_view::npos && hour < 0) {
       int parts[3] = {0, 0, 0};
       int count = 0;
@@ -112,12 +95,8 @@ std::optional<MailDate> parse_mail_date(std::string_view text) {
         hour = parts[0];
         minute = parts[1];
         second = parts[2];
-        continue;
+        return;
       }
-    }
-    if (const int m = month_number(word); m != 0 && month == 0 && !all_digits(word)) {
-      month = m;
-      continue;
     }
     if (all_digits(word)) {
       if (word.size() == 4 && year < 0) {
@@ -128,9 +107,31 @@ std::optional<MailDate> parse_mail_date(std::string_view text) {
         const int short_year = to_int(word);
         year = short_year < 50 ? 2000 + short_year : 1900 + short_year;
       }
-      continue;
+      return;
+    }
+    if (month == 0) {
+      if (const int m = month_number(word); m != 0) {
+        month = m;
+        return;
+      }
     }
     if (!zone) zone = zone_minutes(word);
+  };
+
+  // Words end at spaces, commas and parentheses; comments such as "(JST)" are dropped.
+  int comment_depth = 0;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    const bool separator = c == ' ' || c == '\t' || c == ',' || c == '(' || c == ')' || c == '\n' || c == '\r';
+    if (separator) {
+      if (start != std::string_view::npos && comment_depth == 0) take(text.substr(start, i - start));
+      start = std::string_view::npos;
+      if (c == '(') ++comment_depth;
+      if (c == ')' && comment_depth > 0) --comment_depth;
+    } else if (start == std::string_view::npos) {
+      start = i;
+    }
   }
   if (day < 1 || day > 31 || month == 0 || year < 1970 || year > 9999 || hour < 0 || hour > 23 ||
       minute > 59 || second > 60)
