@@ -39,7 +39,7 @@ std::string uppercase(std::string_view s) {
 // "dns; mx.example.com" or "mx.example.com": the host name, without brackets or a trailing dot.
 std::string host_of(std::string_view value) {
   value = mime::trim(value);
-  if (const std::size_t space = value.find_first_of(" \t("); space != std::string_view::npos)
+  if (const std::size_t space = mime::find_any(value, " \t("); space != std::string_view::npos)
     value = value.substr(0, space);
   if (value.size() > 2 && value.front() == '[' && value.back() == ']') value = value.substr(1, value.size() - 2);
   while (!value.empty() && value.back() == '.') value.remove_suffix(1);
@@ -91,13 +91,13 @@ void apply_dsn_line(const DsnLine& line, DeliveryStatus& status) {
       break;
     case DsnField::kAction: {
       std::string action = mime::lowercase(mime::trim(line.value));
-      if (const std::size_t space = action.find_first_of(" \t("); space != std::string::npos) action.resize(space);
+      if (const std::size_t space = mime::find_any(action, " \t("); space != std::string::npos) action.resize(space);
       status.action = action;
       break;
     }
     case DsnField::kStatus: {
       std::string_view value = mime::trim(line.value);
-      if (const std::size_t space = value.find_first_of(" \t("); space != std::string_view::npos)
+      if (const std::size_t space = mime::find_any(value, " \t("); space != std::string_view::npos)
         value = value.substr(0, space);
       status.status = std::string(value);
       break;

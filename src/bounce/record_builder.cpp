@@ -53,7 +53,7 @@ std::string host_in(std::string_view diagnosis) {
     std::size_t at = mime::ifind(diagnosis, marker);
     while (at != std::string_view::npos) {
       std::string_view rest = diagnosis.substr(at + marker.size());
-      const std::size_t end = rest.find_first_of(" [(:");
+      const std::size_t end = mime::find_any(rest, " [(:");
       std::string_view host = rest.substr(0, end);
       while (!host.empty() && host.back() == '.') host.remove_suffix(1);
       if (host.find('.') != std::string_view::npos && host.find('@') == std::string_view::npos &&

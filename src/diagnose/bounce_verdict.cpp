@@ -72,7 +72,7 @@ AuthenticationResults read_authentication_results(std::string_view text, const O
         const std::size_t at = clause.find(key);
         if (at == std::string_view::npos) continue;
         std::string_view value = clause.substr(at + key.size());
-        value = value.substr(0, value.find_first_of(" ;"));
+        value = value.substr(0, mime::find_any(value, " ;"));
         const std::size_t sign = value.rfind('@');
         if (owner.owns_domain(sign == std::string_view::npos ? value : value.substr(sign + 1))) about_owner = true;
       }

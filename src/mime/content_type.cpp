@@ -48,7 +48,7 @@ std::string read_quoted(std::string_view s, std::size_t& pos) {
   ++pos;
   while (pos < s.size()) {
     // Runs without a quote or a backslash, nearly always the whole string, are copied at once.
-    const std::size_t special = std::min(s.find_first_of("\"\\", pos), s.size());
+    const std::size_t special = std::min(find_any(s, "\"\\", pos), s.size());
     out.append(s.substr(pos, special - pos));
     pos = special;
     if (pos == s.size() || s[pos] == '"') break;
@@ -163,7 +163,8 @@ std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
 }  // namespace
 
 std::vector<Parameter> parse_parameters(std::string_view header_value) {
-  return parameters_of_unfolded(unfold(header_value));
+  std::string scratch;
+  return parameters_of_unfolded(unfolded(header_value, scratch));
 }
 
 const std::string* find_parameter(const std::vector<Parameter>& parameters, std::string_view name) {
@@ -182,13 +183,14 @@ ContentType parse_content_type(std::string_view header_value,
   ContentType result;
   result.type = fallback.first;
   result.subtype = fallback.second;
-  const std::string value = unfold(header_value);
-  const std::string_view media = trim(std::string_view(value).substr(0, value.find(';')));
+  std::string scratch;
+  const std::string_view value = unfolded(header_value, scratch);
+  const std::string_view media = trim(value.substr(0, value.find(';')));
   const std::size_t slash = media.find('/');
   if (slash != std::string_view::npos) {
     const std::string_view type = trim(media.substr(0, slash));
     std::string_view subtype = trim(media.substr(slash + 1));
-    if (const std::size_t space = subtype.find_first_of(" \t"); space != std::string_view::npos)
+    if (const std::size_t space = find_any(subtype, " \t"); space != std::string_view::npos)
       subtype = subtype.substr(0, space);
     if (!type.empty() && !subtype.empty() && std::all_of(type.begin(), type.end(), is_token_char) &&
         std::all_of(subtype.begin(), subtype.end(), is_token_char)) {

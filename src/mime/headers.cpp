@@ -143,6 +143,14 @@ std::string unfold(std::string_view raw) {
   return out;
 }
 
+std::string_view unfolded(std::string_view raw, std::string& scratch) {
+  const bool unchanged = raw.find('\n') == std::string_view::npos && raw.find('\r') == std::string_view::npos &&
+                         raw.find('\t') == std::string_view::npos && !raw.ends_with(' ');
+  if (unchanged) return raw;
+  unfold_into(raw, scratch);
+  return scratch;
+}
+
 void unfold_into(std::string_view raw, std::string& out) {
   out.clear();
   out.reserve(raw.size());

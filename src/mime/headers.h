@@ -96,6 +96,9 @@ class Headers {
 std::string unfold(std::string_view raw);
 // The same, written over `out`: a caller unfolding many values reuses one buffer.
 void unfold_into(std::string_view raw, std::string& out);
+// `raw` unfolded: `raw` itself when unfolding would not change it (no line break, no tab, no
+// trailing space: most values), else unfolded into `scratch`. Spares a reader the copy.
+std::string_view unfolded(std::string_view raw, std::string& scratch);
 
 bool iequals_name(std::string_view a, std::string_view b);
 

@@ -178,5 +178,17 @@ TEST(Unfold, JoinsLinesWithOneSpace) {
   EXPECT_EQ(unfold("\ta\tb\n\tc\t\td\t"), " a b c  d");
 }
 
+// A value unfolding would not change is handed back as it is; any other is unfolded.
+TEST(Unfold, UnfoldedCopiesOnlyWhatUnfoldingChanges) {
+  std::string scratch;
+  const std::string_view plain = "multipart/report; boundary=\"b1\"";
+  EXPECT_EQ(unfolded(plain, scratch).data(), plain.data());
+  EXPECT_EQ(unfolded("", scratch), "");
+  for (std::string_view changed : {"a\r\n   b", "a\n\tb", "a\tb", "a\rb", "ends in a space ", "\ta"}) {
+    EXPECT_EQ(unfolded(changed, scratch), unfold(changed)) << changed;
+    EXPECT_NE(unfolded(changed, scratch).data(), changed.data()) << changed;
+  }
+}
+
 }  // namespace
 }  // namespace bg::mime

@@ -63,7 +63,7 @@ std::string command_of(std::string_view text) {
     return text.find("refused to talk to me") != std::string_view::npos ? "HELO" : "";
   std::string_view rest = text.substr(at + 13);
   if (rest.starts_with("end of ")) rest.remove_prefix(7);
-  return std::string(rest.substr(0, std::min<std::size_t>(4, rest.find_first_of(" )"))));
+  return std::string(rest.substr(0, std::min<std::size_t>(4, mime::find_any(rest, " )"))));
 }
 
 std::vector<Paragraph> read_paragraphs(std::string_view notice, bool& report_unavailable) {

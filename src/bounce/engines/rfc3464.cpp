@@ -93,7 +93,7 @@ bool stops_fallback(std::string_view lower) {
 
 // The first word of `text` without the brackets or quotes around it; empty if it holds an '='.
 std::string_view first_token(std::string_view text) {
-  std::string_view token = text.substr(0, text.find_first_of(" \t"));
+  std::string_view token = text.substr(0, mime::find_any(text, " \t"));
   while (!token.empty() && (token.front() == '<' || token.front() == '"' || token.front() == '\'')) token.remove_prefix(1);
   while (!token.empty() && (token.back() == '>' || token.back() == '"' || token.back() == '\'' || token.back() == ',' ||
                             token.back() == ':'))
@@ -220,7 +220,7 @@ ReportScan scan_report(std::string_view body) {
         scan.error_lines.emplace_back();
       }
       if (field->field == DsnField::kActualRecipient) {
-        if (field->value.find_first_of(" \t") == std::string::npos) scan.recipients.back().alias = field->value;
+        if (mime::find_any(field->value, " \t") == std::string::npos) scan.recipients.back().alias = field->value;
         continue;
       }
       if (field->field == DsnField::kStatus && !is_status_code(field->value.substr(0, field->value.find(' ')))) {

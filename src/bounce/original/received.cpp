@@ -185,7 +185,7 @@ std::string authenticated_sender(std::string_view text) {
     std::size_t from = at + marker.size();
     while (from < text.size() && (text[from] == ' ' || text[from] == '=' || text[from] == ':')) ++from;
     std::string_view rest = text.substr(from);
-    const std::string address = find_address(rest.substr(0, rest.find_first_of(")")));
+    const std::string address = find_address(rest.substr(0, rest.find(')')));
     if (!address.empty()) return address;
     const std::string_view token = strip_brackets(next_token(rest, 0));
     if (!token.empty() && !mime::iequals(token, "bits=0")) return std::string(token);
