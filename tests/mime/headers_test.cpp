@@ -171,6 +171,55 @@ TEST(Headers, FieldValuesAreViewsIntoTheMessage) {
   EXPECT_LE(value.data() + value.size(), message.data() + message.size());
 }
 
+// Names are compared eight bytes at a time: every byte pair that differs only in bit 0x20 is
+// tried at every position, and only letters may differ that way.
+TEST(Headers, NamesCompareWithoutRegardToCaseOnly) {
+  for (std::size_t length = 1; length <= 24; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int c = 33; c < 127; ++c) {
+        if ((c | 0x20) >= 127 || c == ':') continue;
+        std::string name(length, 'x');
+        name[at] = static_cast<char>(c);
+        std::string other = name;
+        other[at] = static_cast<char>(c ^ 0x20);
+        const bool letter = to_lower_ascii(static_cast<char>(c)) != to_upper_ascii(static_cast<char>(c));
+        ASSERT_EQ(iequals_name(name, other), letter) << name << " / " << other;
+        ASSERT_TRUE(iequals_name(name, name));
+      }
+      std::string longer(length, 'x');
+      EXPECT_FALSE(iequals_name(longer, longer + "x"));
+      std::string accented = longer;
+      accented[at] = '\xE9';
+      EXPECT_FALSE(iequals_name(longer, accented));
+      EXPECT_TRUE(iequals_name(accented, accented));
+    }
+  }
+}
+
+// A field's name ends at the colon, or the line is no field: every byte that cannot be in a name
+// is tried at every position of names short and long.
+TEST(Headers, FieldNamesEndWhereTheirBytesEnd) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string name(length, 'N');
+    Headers headers;
+    const std::string message = name + ": value\n\nbody";
+    headers.parse(message);
+    ASSERT_EQ(headers.raw(name), "value") << length;
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char bad : {'\x01', ' ', '\x7F', '\x80', '\xFF'}) {
+        std::string broken = name;
+        broken[at] = bad;
+        const std::string with_broken = "A: 1\n" + broken + ": value\nB: 2\n\nbody";
+        headers.parse(with_broken);
+        // "Name : value" is still a field, as some mailers write it.
+        const bool spaced_colon = bad == ' ' && at > 0 && at == length - 1;
+        ASSERT_EQ(headers.fields().size(), spaced_colon ? 3u : 2u) << length << " " << at << " " << int(bad);
+        ASSERT_EQ(headers.raw("B"), "2") << length << " " << at << " " << int(bad);
+      }
+    }
+  }
+}
+
 TEST(Unfold, JoinsLinesWithOneSpace) {
   EXPECT_EQ(unfold("a\r\n   b\n\tc  "), "a b c");
   EXPECT_EQ(unfold(""), "");
