@@ -11,6 +11,7 @@
 #include "bounce/smtp_codes.h"
 #include "mime/ascii.h"
 #include "mime/date.h"
+#include "mime/headers.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -67,8 +68,9 @@ std::string host_in(std::string_view diagnosis) {
 
 // The first host named in a Received header's "by" (the receiving side) or "from" part.
 std::string received_host(std::string_view value, bool by) {
-  const ReceivedHop hop = parse_received(mime::unfold(value));
-  return by ? hop.by_host : hop.from_host;
+  std::string scratch;
+  const std::string_view line = mime::unfolded(value, scratch);
+  return by ? received_by_host(line) : received_from_host(line);
 }
 
 std::string clean_host(std::string host) {

@@ -3,8 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "bounce/original/received.h"
 #include "corpus_scoring.h"
+#include "mime/headers.h"
 
 namespace bg::bounce {
 namespace {
@@ -39,6 +45,28 @@ TEST(Received, MicrosoftIpv6Hop) {
       "(2603:10a6:208:2::22) with Microsoft SMTP Server (version=TLS1_2) id 15.20.1; Tue, 3 Nov 2026 04:12:07 +0000");
   EXPECT_EQ(hop.from_ip, "2603:10a6:208:1::11");
   EXPECT_EQ(hop.protocol, "Microsoft SMTP Server");
+}
+
+// The hosts of a line, read alone, are those of the whole line read: on every Received line of
+// the corpus's bounces, unfolded and as written.
+TEST(Received, HostsReadAloneAreThoseOfTheWholeLine) {
+  std::size_t lines = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string message((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    mime::Headers headers;
+    headers.parse(message);
+    headers.for_each("Received", [&](std::string_view raw) {
+      for (const std::string& line : {mime::unfold(raw), std::string(raw)}) {
+        const ReceivedHop hop = parse_received(line);
+        ASSERT_EQ(received_by_host(line), hop.by_host) << line;
+        ASSERT_EQ(received_from_host(line), hop.from_host) << line;
+        ++lines;
+      }
+    });
+  }
+  EXPECT_GT(lines, 1000u);
 }
 
 TEST(OriginalFacts, BackscatterSeedShowsTheForgedOriginal) {

@@ -223,44 +223,56 @@ std::string looked_up_name(std::string_view from_part) {
   return mime::lowercase(name);
 }
 
+// The line without its date: the part before the last ';'.
+std::string_view without_date(std::string_view text, std::string* date) {
+  const void* semicolon = text.empty() ? nullptr : ::memrchr(text.data(), ';', text.size());
+  if (semicolon == nullptr) return text;
+  const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(semicolon) - text.data());
+  if (date != nullptr) *date = std::string(mime::trim(text.substr(at + 1)));
+  return text.substr(0, at);
+}
+
+// What the from clause says of the sending host: its name, address and looked-up name.
+void read_from_clause(std::string_view text, const Clauses& clauses, ReceivedHop& hop) {
+  const std::size_t from_at = clauses.from;
+  const std::size_t by_at = clauses.by;
+  if (from_at == std::string_view::npos) return;
+  const std::size_t from_end = by_at != std::string_view::npos && by_at > from_at ? by_at : text.size();
+  const std::string_view from_part = text.substr(from_at + 4, from_end - from_at - 4);
+  const std::string_view first = strip_brackets(next_token(from_part, 0));
+  const std::string_view helo = helo_name(from_part);
+  if (is_ip_address(first)) {
+    // "from [192.168.1.23] (host.example.net [81.2.69.160])": the first address is what the
+    // client said hello with (behind NAT, a private one); the receiver's own view of the
+    // connection is in the parentheses, and that is the address that counts.
+    const std::string_view seen = ip_in_parentheses(from_part);
+    hop.from_ip = seen.empty() ? first : seen;
+    if (helo.empty() && !seen.empty()) hop.from_host.append("[").append(first).append("]");
+    else hop.from_host = helo;
+  } else {
+    hop.from_host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
+    hop.from_ip = first_ip(from_part);
+    // Exim writes the looked-up name first and the HELO after: "from NAME ([IP]) (helo=X)".
+    if (!helo.empty() && !mime::iequals(first, "unknown")) hop.from_rdns = mime::lowercase(first);
+  }
+  if (hop.from_rdns.empty()) hop.from_rdns = looked_up_name(from_part);
+}
+
+std::string by_host(std::string_view text, const Clauses& clauses) {
+  if (clauses.by == std::string_view::npos) return {};
+  return std::string(strip_brackets(next_token(text, clauses.by + 2)));
+}
+
 }  // namespace
 
 bool is_ip_address(std::string_view text) { return is_ipv4(text) || is_ipv6(text); }
 
 ReceivedHop parse_received(std::string_view value) {
   ReceivedHop hop;
-  std::string_view text = mime::trim(value);
-  if (const void* semicolon = text.empty() ? nullptr : ::memrchr(text.data(), ';', text.size())) {
-    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(semicolon) - text.data());
-    hop.date = std::string(mime::trim(text.substr(at + 1)));
-    text = text.substr(0, at);
-  }
-
+  const std::string_view text = without_date(mime::trim(value), &hop.date);
   const Clauses clauses = find_clauses(text);
-  const std::size_t from_at = clauses.from;
-  const std::size_t by_at = clauses.by;
-  if (from_at != std::string_view::npos) {
-    const std::size_t from_end = by_at != std::string_view::npos && by_at > from_at ? by_at : text.size();
-    const std::string_view from_part = text.substr(from_at + 4, from_end - from_at - 4);
-    const std::string_view first = strip_brackets(next_token(from_part, 0));
-    const std::string_view helo = helo_name(from_part);
-    if (is_ip_address(first)) {
-      // "from [192.168.1.23] (host.example.net [81.2.69.160])": the first address is what the
-      // client said hello with (behind NAT, a private one); the receiver's own view of the
-      // connection is in the parentheses, and that is the address that counts.
-      const std::string_view seen = ip_in_parentheses(from_part);
-      hop.from_ip = seen.empty() ? first : seen;
-      if (helo.empty() && !seen.empty()) hop.from_host.append("[").append(first).append("]");
-      else hop.from_host = helo;
-    } else {
-      hop.from_host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
-      hop.from_ip = first_ip(from_part);
-      // Exim writes the looked-up name first and the HELO after: "from NAME ([IP]) (helo=X)".
-      if (!helo.empty() && !mime::iequals(first, "unknown")) hop.from_rdns = mime::lowercase(first);
-    }
-    if (hop.from_rdns.empty()) hop.from_rdns = looked_up_name(from_part);
-  }
-  if (by_at != std::string_view::npos) hop.by_host = strip_brackets(next_token(text, by_at + 2));
+  read_from_clause(text, clauses, hop);
+  hop.by_host = by_host(text, clauses);
   if (const std::size_t with_at = clauses.with; with_at != std::string_view::npos) {
     const std::string_view protocol = strip_brackets(next_token(text, with_at + 4));
     // Microsoft writes "with Microsoft SMTP Server": keep the words that name the protocol.
@@ -268,6 +280,18 @@ ReceivedHop parse_received(std::string_view value) {
   }
   hop.auth_sender = authenticated_sender(value);
   return hop;
+}
+
+std::string received_by_host(std::string_view value) {
+  const std::string_view text = without_date(mime::trim(value), nullptr);
+  return by_host(text, find_clauses(text));
+}
+
+std::string received_from_host(std::string_view value) {
+  ReceivedHop hop;
+  const std::string_view text = without_date(mime::trim(value), nullptr);
+  read_from_clause(text, find_clauses(text), hop);
+  return std::move(hop.from_host);
 }
 
 }  // namespace bg::bounce
