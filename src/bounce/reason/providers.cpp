@@ -1,6 +1,8 @@
 #include "bounce/reason/providers.h"
 
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,20 +36,60 @@ const std::vector<ProviderNames>& providers() {
   return table;
 }
 
-// ".example.com" matches subdomains only; "example.com" also matches itself.
-bool name_matches(std::string_view host, std::string_view name) {
-  if (host.size() < name.size()) return false;
-  if (!mime::iequals(host.substr(host.size() - name.size()), name)) return false;
-  if (name.front() == '.') return host.size() > name.size();
-  return host.size() == name.size() || host[host.size() - name.size() - 1] == '.';
+// A name of the table, without its leading dot; `row` is its provider's row.
+struct ProviderName {
+  std::size_t row;
+  bool subdomains_only;  // written with a leading dot
+};
+
+struct CaselessHash {
+  std::size_t operator()(std::string_view text) const {
+    std::size_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(mime::to_lower_ascii(c))) * 1099511628211ULL;
+    return hash;
+  }
+};
+
+struct CaselessEqual {
+  bool operator()(std::string_view a, std::string_view b) const { return mime::iequals(a, b); }
+};
+
+using NameIndex = std::unordered_map<std::string_view, std::vector<ProviderName>, CaselessHash, CaselessEqual>;
+
+// Every name of the table, found by the host or domain it names: a host is looked up by itself
+// and each of its parent domains, a handful of lookups instead of a comparison with every name.
+const NameIndex& name_index() {
+  static const NameIndex index = [] {
+    NameIndex names;
+    for (std::size_t row = 0; row < providers().size(); ++row) {
+      for (std::string_view name : providers()[row].second) {
+        const bool subdomains_only = name.starts_with('.');
+        if (subdomains_only) name.remove_prefix(1);
+        if (!name.empty()) names[name].push_back({row, subdomains_only});
+      }
+    }
+    return names;
+  }();
+  return index;
 }
 
+// The first provider in table order with a name that `host` ends with: "example.com" matches
+// itself and its subdomains, ".example.com" its subdomains only.
 std::string_view match(std::string_view host) {
   if (host.empty()) return {};
-  for (const auto& [provider, names] : providers())
-    for (std::string_view name : names)
-      if (name_matches(host, name)) return provider;
-  return {};
+  std::size_t first_row = providers().size();
+  for (std::string_view domain = host;;) {
+    if (const auto found = name_index().find(domain); found != name_index().end()) {
+      // A subdomain has a label before the domain: more than the dot that ends it.
+      const bool below = host.size() > domain.size() + 1;
+      for (const ProviderName& name : found->second)
+        if (!name.subdomains_only || below) first_row = std::min(first_row, name.row);
+    }
+    const std::size_t dot = domain.find('.');
+    if (dot == std::string_view::npos) break;
+    domain.remove_prefix(dot + 1);
+  }
+  return first_row < providers().size() ? providers()[first_row].first : std::string_view();
 }
 
 }  // namespace
