@@ -1,6 +1,7 @@
 #include "bounce/bounce_message.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "bounce/address.h"
 #include "mime/ascii.h"
@@ -148,20 +149,21 @@ int BounceMessage::received_mentioning(ReceivedMarkers markers) const {
 }
 
 BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers) {
+  // A marker starts a line: the body is read line by line, each line's start compared with every
+  // marker, in one pass whatever the number of markers. The first marker of the list wins a line.
   std::size_t cut = std::string_view::npos;
   std::size_t marker_length = 0;
-  for (std::string_view marker : markers) {
-    // Only a marker that starts before the earliest found so far can move the cut.
-    const std::string_view searched = cut == std::string_view::npos ? body : body.substr(0, cut + marker.size() - 1);
-    std::size_t at = 0;
-    while ((at = mime::find_text(searched, marker, at)) != std::string_view::npos) {
-      if (at == 0 || body[at - 1] == '\n') break;
-      ++at;
-    }
-    if (at != std::string_view::npos && at < cut) {
-      cut = at;
+  for (std::size_t line = 0; line < body.size() && cut == std::string_view::npos;) {
+    const std::string_view rest = body.substr(line);
+    for (std::string_view marker : markers) {
+      if (!marker.empty() && (rest[0] != marker[0] || !rest.starts_with(marker))) continue;
+      cut = line;
       marker_length = marker.size();
+      break;
     }
+    const void* line_end = std::memchr(rest.data(), '\n', rest.size());
+    if (line_end == nullptr) break;
+    line = static_cast<std::size_t>(static_cast<const char*>(line_end) - body.data()) + 1;
   }
   if (cut == std::string_view::npos) return {body, {}};
 

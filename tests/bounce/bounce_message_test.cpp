@@ -80,5 +80,36 @@ TEST(BounceMessage, ATextPartWithoutEndIsReadForItsFirstMegabyte) {
   EXPECT_TRUE(bounce.body().ends_with("mailed\n\n")) << "cut at a line end";
 }
 
+// The original starts at the first line that starts with a marker, whichever of the markers
+// it is; a marker inside a line does not count. (Messages are read with LF line ends.)
+TEST(SplitAtOriginal, TheFirstLineStartingWithAMarkerEndsTheNotice) {
+  const std::string body =
+      "The mail could not be delivered. See -- Original message -- below.\n"
+      "\n"
+      "-- Original headers --\n"
+      "-- Original message --\n"
+      "\n"
+      "Subject: hello\n"
+      "From: a@example.org\n"
+      "\n"
+      "body\n";
+  const BodyParts parts = split_at_original(body, {"-- Original message --", "-- Original headers --"});
+  EXPECT_EQ(parts.notice, "The mail could not be delivered. See -- Original message -- below.\n\n");
+  EXPECT_EQ(parts.original, "-- Original message --\n");  // the next line, up to its blank line
+
+  const BodyParts at_start = split_at_original("-- Original message --\nSubject: hi\n\nbody\n", {"-- Original message --"});
+  EXPECT_EQ(at_start.notice, "");
+  EXPECT_EQ(at_start.original, "Subject: hi\n");
+
+  // Two markers starting the same line: the one listed first is cut off whole.
+  const BodyParts longer_first = split_at_original("notice\n--- Below\nSubject: x\n", {"--- Below", "---"});
+  EXPECT_EQ(longer_first.notice, "notice\n");
+  EXPECT_EQ(longer_first.original, "Subject: x\n");
+
+  const BodyParts none = split_at_original("no marker here\nat all", {"-- Original message --"});
+  EXPECT_EQ(none.notice, "no marker here\nat all");
+  EXPECT_EQ(none.original, "");
+}
+
 }  // namespace
 }  // namespace bg::bounce
