@@ -12,7 +12,7 @@
 
 namespace bg::mime {
 
-inline char to_lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char to_lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // The value of a hexadecimal digit, or -1.
 inline int hex_digit_value(char c) {

@@ -1,6 +1,7 @@
 #include "mime/date.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 
 #include "mime/ascii.h"
@@ -9,12 +10,23 @@ namespace bg::mime {
 
 namespace {
 
+// Up to four letters of `word`, lowercased and packed into one number, for comparing a word with
+// short names in one step; 0 when the word is longer than `letters`.
+constexpr std::uint32_t packed(std::string_view word, std::size_t letters) {
+  if (word.size() > letters) return 0;
+  std::uint32_t code = 0;
+  for (char c : word) code = code << 8 | static_cast<unsigned char>(to_lower_ascii(c));
+  return code;
+}
+
 int month_number(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::uint32_t, 12> kMonths = {
+      packed("jan", 3), packed("feb", 3), packed("mar", 3), packed("apr", 3), packed("may", 3), packed("jun", 3),
+      packed("jul", 3), packed("aug", 3), packed("sep", 3), packed("oct", 3), packed("nov", 3), packed("dec", 3)};
   if (word.size() < 3) return 0;
+  const std::uint32_t code = packed(word.substr(0, 3), 3);
   for (std::size_t i = 0; i < kMonths.size(); ++i)
-    if (iequals(word.substr(0, 3), kMonths[i])) return static_cast<int>(i) + 1;
+    if (code == kMonths[i]) return static_cast<int>(i) + 1;
   return 0;
 }
 
@@ -29,13 +41,18 @@ std::optional<int> zone_minutes(std::string_view word) {
     const int total = ((digits[0] - '0') * 10 + (digits[1] - '0')) * 60 + (digits[2] - '0') * 10 + (digits[3] - '0');
     return word[0] == '-' ? -total : total;
   }
-  static constexpr std::pair<std::string_view, int> kZones[] = {
-      {"ut", 0},         {"utc", 0},        {"gmt", 0},        {"z", 0},          {"est", -5 * 60},
-      {"edt", -4 * 60},  {"cst", -6 * 60},  {"cdt", -5 * 60},  {"mst", -7 * 60},  {"mdt", -6 * 60},
-      {"pst", -8 * 60},  {"pdt", -7 * 60},  {"jst", 9 * 60},   {"cet", 60},       {"cest", 120},
-      {"bst", 60},       {"kst", 9 * 60},   {"hkt", 8 * 60},   {"ist", 330}};
+  static constexpr std::pair<std::uint32_t, int> kZones[] = {
+      {packed("ut", 4), 0},         {packed("utc", 4), 0},        {packed("gmt", 4), 0},
+      {packed("z", 4), 0},          {packed("est", 4), -5 * 60},  {packed("edt", 4), -4 * 60},
+      {packed("cst", 4), -6 * 60},  {packed("cdt", 4), -5 * 60},  {packed("mst", 4), -7 * 60},
+      {packed("mdt", 4), -6 * 60},  {packed("pst", 4), -8 * 60},  {packed("pdt", 4), -7 * 60},
+      {packed("jst", 4), 9 * 60},   {packed("cet", 4), 60},       {packed("cest", 4), 120},
+      {packed("bst", 4), 60},       {packed("kst", 4), 9 * 60},   {packed("hkt", 4), 8 * 60},
+      {packed("ist", 4), 330}};
+  const std::uint32_t code = packed(word, 4);
+  if (code == 0) return std::nullopt;
   for (const auto& [name, minutes] : kZones)
-    if (iequals(word, name)) return minutes;
+    if (code == name) return minutes;
   return std::nullopt;
 }
 

@@ -25,6 +25,28 @@ TEST(MailDate, VariantsServersWrite) {
   EXPECT_EQ(colon->offset_text(), "-0500");
 }
 
+// Months by their first three letters in any case, zones by name or offset.
+TEST(MailDate, EveryMonthAndZoneName) {
+  const char* months[] = {"Jan", "FEBRUARY", "mar", "Apr", "May", "June", "Jul", "aug", "Septembre", "Oct", "Nov", "Dec"};
+  for (int month = 1; month <= 12; ++month) {
+    const auto date = parse_mail_date(std::string("1 ") + months[month - 1] + " 2020 00:00:00 +0000");
+    ASSERT_TRUE(date) << months[month - 1];
+    EXPECT_EQ(date->unix_time, parse_mail_date("1 " + std::string(months[month - 1]).substr(0, 3) + " 2020 00:00:00")->unix_time);
+  }
+  EXPECT_EQ(parse_mail_date("1 Mar 2020 00:00:00 +0000")->unix_time - parse_mail_date("1 Feb 2020 00:00:00 +0000")->unix_time,
+            29 * 86400);
+  EXPECT_FALSE(parse_mail_date("1 Ma 2020 00:00:00"));
+  const std::pair<const char*, int> zones[] = {
+      {"UT", 0},     {"utc", 0},    {"GMT", 0},    {"Z", 0},    {"EST", -300}, {"edt", -240}, {"CST", -360},
+      {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}, {"JST", 540},  {"CET", 60},
+      {"CEST", 120}, {"BST", 60},   {"KST", 540},  {"HKT", 480},  {"IST", 330},  {"XYZ", 0},    {"+0130", 90}};
+  for (const auto& [zone, minutes] : zones) {
+    const auto date = parse_mail_date(std::string("Sun, 1 Mar 2020 12:00:00 ") + zone);
+    ASSERT_TRUE(date) << zone;
+    EXPECT_EQ(date->offset_minutes, minutes) << zone;
+  }
+}
+
 TEST(MailDate, NonsenseIsRejected) {
   EXPECT_FALSE(parse_mail_date(""));
   EXPECT_FALSE(parse_mail_date("yesterday"));
