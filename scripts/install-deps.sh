@@ -13,7 +13,7 @@ packages=(
   libunbound-dev libldns-dev dns-root-data libjemalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  nsd ldnsutils python3-spf python3-yaml libsisimai-perl hyperfine
+  nsd ldnsutils python3-spf python3-yaml libsisimai-perl hyperfine valgrind
 )
 
 sudo_if_needed() {
