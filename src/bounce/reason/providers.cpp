@@ -1,11 +1,12 @@
 #include "bounce/reason/providers.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "bounce/reason/name_index.h"
 #include "data/embedded_files.h"
 #include "data/tsv.h"
 #include "mime/ascii.h"
@@ -36,60 +37,66 @@ const std::vector<ProviderNames>& providers() {
   return table;
 }
 
-// A name of the table, without its leading dot; `row` is its provider's row.
-struct ProviderName {
-  std::size_t row;
-  bool subdomains_only;  // written with a leading dot
+constexpr std::size_t kNoRow = std::numeric_limits<std::size_t>::max();
+
+// The first rows whose providers have a name, once its leading dot is taken off: written
+// plainly it matches the domain itself and its subdomains, with the dot its subdomains only.
+struct NameRows {
+  std::size_t plain = kNoRow;
+  std::size_t subdomains_only = kNoRow;
 };
 
-struct CaselessHash {
-  std::size_t operator()(std::string_view text) const {
-    std::size_t hash = 14695981039346656037ULL;  // FNV-1a
-    for (char c : text) hash = (hash ^ static_cast<unsigned char>(mime::to_lower_ascii(c))) * 1099511628211ULL;
-    return hash;
-  }
+// Every name of the table, each once and without its leading dot, with the rows that have it:
+// a host is looked up by itself and each of its parent domains, a handful of lookups instead
+// of a comparison with every name.
+struct ProviderNameIndex {
+  std::vector<std::string_view> names;
+  std::vector<NameRows> rows;  // by position in `names`
+  NameIndex index;
 };
 
-struct CaselessEqual {
-  bool operator()(std::string_view a, std::string_view b) const { return mime::iequals(a, b); }
-};
-
-using NameIndex = std::unordered_map<std::string_view, std::vector<ProviderName>, CaselessHash, CaselessEqual>;
-
-// Every name of the table, found by the host or domain it names: a host is looked up by itself
-// and each of its parent domains, a handful of lookups instead of a comparison with every name.
-const NameIndex& name_index() {
-  static const NameIndex index = [] {
-    NameIndex names;
+const ProviderNameIndex& name_index() {
+  static const ProviderNameIndex built = [] {
+    std::vector<std::string_view> names;
+    std::vector<NameRows> rows;
     for (std::size_t row = 0; row < providers().size(); ++row) {
       for (std::string_view name : providers()[row].second) {
         const bool subdomains_only = name.starts_with('.');
         if (subdomains_only) name.remove_prefix(1);
-        if (!name.empty()) names[name].push_back({row, subdomains_only});
+        if (name.empty()) continue;
+        const auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+        if (at == names.size()) {
+          names.push_back(name);
+          rows.emplace_back();
+        }
+        std::size_t& first = subdomains_only ? rows[at].subdomains_only : rows[at].plain;
+        first = std::min(first, row);
       }
     }
-    return names;
+    NameIndex index(names);
+    return ProviderNameIndex{std::move(names), std::move(rows), index};
   }();
-  return index;
+  return built;
 }
 
-// The first provider in table order with a name that `host` ends with: "example.com" matches
-// itself and its subdomains, ".example.com" its subdomains only.
+// The first provider in table order with a name that `host` ends with.
 std::string_view match(std::string_view host) {
   if (host.empty()) return {};
-  std::size_t first_row = providers().size();
-  for (std::string_view domain = host;;) {
-    if (const auto found = name_index().find(domain); found != name_index().end()) {
+  const std::string lower = mime::lowercase(host);  // the table's names are lowercase
+  const ProviderNameIndex& names = name_index();
+  std::size_t first_row = kNoRow;
+  for (std::string_view domain = lower;;) {
+    if (const int at = names.index.find(domain); at >= 0) {
+      const NameRows& rows = names.rows[static_cast<std::size_t>(at)];
+      first_row = std::min(first_row, rows.plain);
       // A subdomain has a label before the domain: more than the dot that ends it.
-      const bool below = host.size() > domain.size() + 1;
-      for (const ProviderName& name : found->second)
-        if (!name.subdomains_only || below) first_row = std::min(first_row, name.row);
+      if (lower.size() > domain.size() + 1) first_row = std::min(first_row, rows.subdomains_only);
     }
     const std::size_t dot = domain.find('.');
     if (dot == std::string_view::npos) break;
     domain.remove_prefix(dot + 1);
   }
-  return first_row < providers().size() ? providers()[first_row].first : std::string_view();
+  return first_row == kNoRow ? std::string_view() : providers()[first_row].first;
 }
 
 }  // namespace
