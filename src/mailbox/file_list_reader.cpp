@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -36,9 +37,28 @@ void FileListReader::open_large_file() {
 void FileListReader::own_reader_done(bool) { bytes_done_ += own_reader_size_; }
 
 FileDescriptor FileListReader::open_for_reading(const FoundFile& file) {
-  FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd.valid()) skip(file, std::strerror(errno), true);
-  return fd;
+  open_ahead();
+  OpenedFile opened = std::move(opened_.front());
+  opened_.pop_front();
+  if (!opened.fd.valid()) skip(file, std::strerror(opened.error), true);
+  return std::move(opened.fd);
+}
+
+void FileListReader::open_ahead() {
+  const std::size_t end = std::min(files_.size(), next_file_ - 1 + kFilesOpenedAhead);
+  for (; next_to_open_ < end; ++next_to_open_) {
+    const FoundFile& file = files_[next_to_open_];
+    OpenedFile opened{FileDescriptor(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC))};
+    if (!opened.fd.valid()) {
+      opened.error = errno;
+      // Out of descriptors, perhaps because of those held here: a file needed later is opened
+      // again when its turn comes, with none held.
+      if ((opened.error == EMFILE || opened.error == ENFILE) && !opened_.empty()) return;
+    } else if (file.size <= SmallFileBatch::kLargestFile) {  // a large file is streamed, not read ahead
+      ::posix_fadvise(opened.fd.get(), 0, static_cast<off_t>(file.size), POSIX_FADV_WILLNEED);
+    }
+    opened_.push_back(std::move(opened));
+  }
 }
 
 void FileListReader::open_own_reader(FileDescriptor fd, const FoundFile& file) {

@@ -1,5 +1,6 @@
 // Maildirs and directory trees: which files are read, in which order, and what is reported.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -82,6 +83,68 @@ TEST(Maildir, ManySmallFilesAndALargeOneKeepTheirOrder) {
   EXPECT_EQ(read.messages[300].bytes, read_file(expected[300]));
   EXPECT_EQ(read.messages[699].bytes, read_file(expected[699]));
   EXPECT_GE(read.batches, 4u);  // 256 files a batch at most, and the large file alone
+}
+
+// A Maildir of `count` corpus messages, named 00000, 00001... in cur/; returns their paths.
+std::vector<std::string> write_numbered_maildir(const testing::TempDir& maildir, std::size_t count) {
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < count; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "cur/%05zu", i);
+    testing::write_file(maildir.file(name), read_file(corpus[i % corpus.size()]));
+    paths.push_back(maildir.file(name));
+  }
+  return paths;
+}
+
+TEST(Maildir, FilesThatVanishAfterTheListingAreReportedInTheirPlace) {
+  // Files are opened some way ahead of the one being read: one gone from inside that stretch
+  // and one from beyond it are both reported, and every other file is read in order.
+  testing::TempDir maildir;
+  std::vector<std::string> expected = write_numbered_maildir(maildir, 150);
+  std::vector<ReadProblem> problems;
+  std::vector<FoundFile> found = find_mail_files(maildir.path(), problems);
+  ASSERT_EQ(found.size(), 150u);
+  const std::string near = expected[5];
+  const std::string far = expected[120];
+  ASSERT_EQ(::unlink(near.c_str()), 0);
+  ASSERT_EQ(::unlink(far.c_str()), 0);
+  std::erase(expected, near);
+  std::erase(expected, far);
+
+  FileListReader reader(std::move(found), std::move(problems));
+  const ReadAll read = read_all(reader);
+  EXPECT_EQ(origins(read), expected);
+  std::vector<std::string> reported;
+  for (const ReadProblem& problem : read.problems) reported.push_back(problem.origin + ": " + problem.what);
+  EXPECT_EQ(reported, (std::vector<std::string>{near + ": No such file or directory",
+                                                far + ": No such file or directory"}));
+  EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
+}
+
+TEST(Maildir, EveryFileIsReadWithFewDescriptorsToSpare) {
+  // Opening files ahead must not use up the descriptors that reading them needs.
+  testing::TempDir maildir;
+  const std::vector<std::string> expected = write_numbered_maildir(maildir, 300);
+  std::vector<ReadProblem> problems;
+  std::vector<FoundFile> found = find_mail_files(maildir.path(), problems);
+  FileListReader reader(std::move(found), std::move(problems));
+
+  // A limit that leaves eight descriptors free beside those this process holds already.
+  int limit = 0;
+  for (int free_below = 0; free_below < 8; ++limit)
+    if (::fcntl(limit, F_GETFD) == -1) ++free_below;
+  rlimit limits {};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &limits), 0);
+  rlimit lowered = limits;
+  lowered.rlim_cur = static_cast<rlim_t>(limit);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  const ReadAll read = read_all(reader);
+  ::setrlimit(RLIMIT_NOFILE, &limits);
+
+  EXPECT_EQ(origins(read), expected);
+  EXPECT_TRUE(read.problems.empty()) << read.problems.front().origin << ": " << read.problems.front().what;
 }
 
 TEST(Directory, TheCorpusFolderYieldsEveryMessageOfEveryFile) {
