@@ -49,11 +49,13 @@ std::string features_needed(std::string_view serialized) {
 // A database compiled for the building machine's features would be refused by a machine
 // without them, so a binary built here and run elsewhere could not scan.
 TEST(LoadDatabase, EveryBuiltDatabaseRunsOnAnyProcessor) {
-  for (const char* name : {"bounce-subjects", "spam-subjects", "system-senders"})
+  for (const char* name : {"bounce-subjects", "spam-subjects", "system-senders"}) {
     EXPECT_EQ(features_needed(serialized_literal_set(name)), " ") << name;
+  }
   EXPECT_EQ(features_needed(phrase_table().serialized_database), " ");
-  if (!phrase_table().serialized_prefix_database.empty())
+  if (!phrase_table().serialized_prefix_database.empty()) {
     EXPECT_EQ(features_needed(phrase_table().serialized_prefix_database), " ");
+  }
 }
 
 void* refuse_memory(std::size_t) { return nullptr; }
