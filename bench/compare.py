@@ -8,6 +8,8 @@
   (c) maildir/: files per second and peak RSS.
   On (a) and (b) it also times the scan with --no-diagnosis, alternately with the full scan, to
   show what the diagnosis costs.
+  With --cold, it also times (a), (b) and (c) with the page cache emptied before every run, as
+  on the first scan of a mailbox after a reboot (this needs root, to write /proc/sys/vm/drop_caches).
 
 bounceguard runs with --offline: Sisimai makes no DNS look-ups, and the timings should not
 depend on the network.
@@ -52,6 +54,22 @@ def warm(path):
                 pass
 
 
+def drop_page_cache():
+    """Empties the page cache, so that the next run reads its input from the disk."""
+    os.sync()
+    with open("/proc/sys/vm/drop_caches", "w") as f:
+        f.write("3\n")
+
+
+def cold_runs(scan, path, runs):
+    """Times `runs` scans of `path`, each from an empty page cache; returns the median seconds."""
+    seconds = []
+    for _ in range(runs):
+        drop_page_cache()
+        seconds.append(timed(scan + [path])[0])
+    return statistics.median(seconds)
+
+
 def size_of(path):
     if os.path.isdir(path):
         return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files)
@@ -87,7 +105,11 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="runs of bounceguard per input")
     parser.add_argument("--sisimai-runs", type=int, default=3, help="runs of Sisimai on (a)")
     parser.add_argument("--large", action="store_true", help="also time a 4x copy of mixed.mbox")
+    parser.add_argument("--cold", action="store_true",
+                        help="also time (a), (b) and (c) from an empty page cache (needs root)")
     args = parser.parse_args()
+    if args.cold and not os.access("/proc/sys/vm/drop_caches", os.W_OK):
+        sys.exit("--cold needs to write /proc/sys/vm/drop_caches: run as root")
     scan = [args.bounceguard, "scan", "--quiet", "--offline", "--format", "jsonl"]
     print(f"machine: {machine()}")
 
@@ -138,6 +160,14 @@ def main():
     median = statistics.median(t for t, _ in runs)
     print(f"(c) maildir, {files} files: median {median:.3f} s, {files / median:,.0f} files/s, "
           f"peak RSS {max(r for _, r in runs):.0f} MB")
+
+    if args.cold:
+        cold_a = cold_runs(scan, a, args.runs)
+        print(f"cold (a): median {cold_a:.3f} s, {size_of(a) / 1e6 / cold_a:.0f} MB/s")
+        cold_b = cold_runs(scan, b, args.runs)
+        print(f"cold (b): median {cold_b:.3f} s, {size_of(b) / 1e6 / cold_b:.0f} MB/s")
+        cold_c = cold_runs(scan, c, args.runs)
+        print(f"cold (c): median {cold_c:.3f} s, {files / cold_c:,.0f} files/s")
 
 
 if __name__ == "__main__":
