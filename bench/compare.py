@@ -108,8 +108,11 @@ def main():
     parser.add_argument("--cold", action="store_true",
                         help="also time (a), (b) and (c) from an empty page cache (needs root)")
     args = parser.parse_args()
-    if args.cold and not os.access("/proc/sys/vm/drop_caches", os.W_OK):
-        sys.exit("--cold needs to write /proc/sys/vm/drop_caches: run as root")
+    if args.cold:
+        try:
+            drop_page_cache()
+        except OSError as error:
+            sys.exit(f"--cold cannot empty the page cache ({error.strerror}): it needs root")
     scan = [args.bounceguard, "scan", "--quiet", "--offline", "--format", "jsonl"]
     print(f"machine: {machine()}")
 
