@@ -1,6 +1,7 @@
 #include "mailbox/file_list_reader.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +14,21 @@
 #include "mailbox/layout.h"
 
 namespace bg::mailbox {
+
+namespace {
+
+constexpr std::size_t kFilesOpenedAhead = 64;
+
+// How many files to hold open at once: at most kFilesOpenedAhead, and a sixteenth of the
+// descriptors the process may open, so that the rest of it (libraries loading, archives, other
+// mailboxes) is not left without any.
+std::size_t files_to_hold_open() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return kFilesOpenedAhead;
+  return std::clamp<std::size_t>(static_cast<std::size_t>(limit.rlim_cur / 16), 1, kFilesOpenedAhead);
+}
+
+}  // namespace
 
 FileListReader::FileListReader(std::vector<FoundFile> files, std::vector<ReadProblem> problems)
     : FileSequenceReader(std::move(problems)), files_(std::move(files)) {
@@ -45,7 +61,8 @@ FileDescriptor FileListReader::open_for_reading(const FoundFile& file) {
 }
 
 void FileListReader::open_ahead() {
-  const std::size_t end = std::min(files_.size(), next_file_ - 1 + kFilesOpenedAhead);
+  if (files_held_open_ == 0) files_held_open_ = files_to_hold_open();
+  const std::size_t end = std::min(files_.size(), next_file_ - 1 + files_held_open_);
   for (; next_to_open_ < end; ++next_to_open_) {
     const FoundFile& file = files_[next_to_open_];
     OpenedFile opened{FileDescriptor(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC))};

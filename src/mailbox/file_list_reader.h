@@ -36,9 +36,9 @@ class FileListReader final : public FileSequenceReader {
   void open_own_reader(FileDescriptor fd, const FoundFile& file);
   // Opens `file`, the one at next_file_ - 1, or passes over it with a problem when it cannot be.
   FileDescriptor open_for_reading(const FoundFile& file);
-  // Opens the files that follow, up to kFilesOpenedAhead of them, and asks the kernel to start
-  // reading the small ones: on a cold cache their reads then proceed while earlier files are
-  // parsed, instead of each one waiting for the disk in turn.
+  // Opens the files that follow, a few dozen of them, and asks the kernel to start reading the
+  // small ones: on a cold cache their reads then proceed while earlier files are parsed, instead
+  // of each one waiting for the disk in turn.
   void open_ahead();
   // Passes over `file`, noting why, and counts it as read; `unreadable` when its bytes could
   // not be read.
@@ -51,12 +51,12 @@ class FileListReader final : public FileSequenceReader {
     FileDescriptor fd;
     int error = 0;
   };
-  static constexpr std::size_t kFilesOpenedAhead = 64;
 
   std::vector<FoundFile> files_;
   std::size_t next_file_ = 0;
   std::deque<OpenedFile> opened_;  // files_[next_file_ - 1] onwards, as far as opened
   std::size_t next_to_open_ = 0;
+  std::size_t files_held_open_ = 0;  // at most, the one being read included; set at the first open
   std::uint64_t own_reader_size_ = 0;
   std::uint64_t bytes_done_ = 0;  // of the files read to the end
   std::uint64_t bytes_total_ = 0;

@@ -98,6 +98,30 @@ std::vector<std::string> write_numbered_maildir(const testing::TempDir& maildir,
   return paths;
 }
 
+// The files of `maildir`, listed, in a reader of their own.
+FileListReader reader_of(const testing::TempDir& maildir) {
+  std::vector<ReadProblem> problems;
+  std::vector<FoundFile> found = find_mail_files(maildir.path(), problems);
+  return FileListReader(std::move(found), std::move(problems));
+}
+
+// Lowers the number of descriptors this process may open, for as long as it lives.
+class DescriptorLimit {
+ public:
+  explicit DescriptorLimit(rlim_t limit) {
+    ::getrlimit(RLIMIT_NOFILE, &saved_);
+    rlimit lowered = saved_;
+    lowered.rlim_cur = limit;
+    ::setrlimit(RLIMIT_NOFILE, &lowered);
+  }
+  ~DescriptorLimit() { ::setrlimit(RLIMIT_NOFILE, &saved_); }
+  DescriptorLimit(const DescriptorLimit&) = delete;
+  DescriptorLimit& operator=(const DescriptorLimit&) = delete;
+
+ private:
+  rlimit saved_{};
+};
+
 TEST(Maildir, FilesThatVanishAfterTheListingAreReportedInTheirPlace) {
   // Files are opened some way ahead of the one being read: one gone from inside that stretch
   // and one from beyond it are both reported, and every other file is read in order.
@@ -123,25 +147,56 @@ TEST(Maildir, FilesThatVanishAfterTheListingAreReportedInTheirPlace) {
   EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
 }
 
-TEST(Maildir, EveryFileIsReadWithFewDescriptorsToSpare) {
-  // Opening files ahead must not use up the descriptors that reading them needs.
+TEST(Maildir, OpeningFilesAheadLeavesDescriptorsForReadingAndForTheRestOfTheProcess) {
+  // With few descriptors to spare, every file is still read, and between batches the process
+  // can still open files of its own (a charset module, another mailbox): half of those eight.
   testing::TempDir maildir;
   const std::vector<std::string> expected = write_numbered_maildir(maildir, 300);
-  std::vector<ReadProblem> problems;
-  std::vector<FoundFile> found = find_mail_files(maildir.path(), problems);
-  FileListReader reader(std::move(found), std::move(problems));
+  FileListReader reader = reader_of(maildir);
 
   // A limit that leaves eight descriptors free beside those this process holds already.
   int limit = 0;
   for (int free_below = 0; free_below < 8; ++limit)
     if (::fcntl(limit, F_GETFD) == -1) ++free_below;
-  rlimit limits {};
-  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &limits), 0);
-  rlimit lowered = limits;
-  lowered.rlim_cur = static_cast<rlim_t>(limit);
-  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
-  const ReadAll read = read_all(reader);
-  ::setrlimit(RLIMIT_NOFILE, &limits);
+  std::vector<std::string> read;
+  bool others_could_open = true;
+  {
+    const DescriptorLimit lowered(static_cast<rlim_t>(limit));
+    Batch batch;
+    while (reader.next(batch)) {
+      for (const RawMessage& message : batch.messages) read.emplace_back(message.origin);
+      std::vector<FileDescriptor> others;
+      for (int i = 0; i < 4; ++i) others.emplace_back(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+      others_could_open = others_could_open && others.back().valid();
+    }
+  }
+
+  EXPECT_EQ(read, expected);
+  EXPECT_TRUE(others_could_open);
+  const std::vector<ReadProblem> reported = reader.take_problems();
+  EXPECT_TRUE(reported.empty()) << reported.front().origin << ": " << reported.front().what;
+}
+
+TEST(Maildir, RunningOutOfDescriptorsOnlyStopsTheOpeningAhead) {
+  // The process may open 160 files, so the reader would hold ten; the test itself holds all
+  // but three of the others, and every file is still read.
+  testing::TempDir maildir;
+  const std::vector<std::string> expected = write_numbered_maildir(maildir, 100);
+  FileListReader reader = reader_of(maildir);
+
+  ReadAll read;
+  {
+    const DescriptorLimit lowered(160);
+    std::vector<FileDescriptor> held;
+    while (true) {
+      FileDescriptor fd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+      if (!fd.valid()) break;
+      held.push_back(std::move(fd));
+    }
+    ASSERT_GT(held.size(), 3u);
+    held.resize(held.size() - 3);
+    read = read_all(reader);
+  }
 
   EXPECT_EQ(origins(read), expected);
   EXPECT_TRUE(read.problems.empty()) << read.problems.front().origin << ": " << read.problems.front().what;
