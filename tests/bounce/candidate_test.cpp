@@ -54,7 +54,9 @@ TEST(Candidate, OrdinaryMailStopsAtTheHeaders) {
       "X-Spam-Report: none\nContent-Type: text/plain\n\nHi\n",
       "From: \"Mr. FoRK\" <fork_list@hotmail.com>\nSubject: Re: [SAtalk] spam report problem\n"
       "Content-Type: multipart/alternative; boundary=x\n\n--x--\n",
-      "From: Newsletter <news@shop.example>\nSubject: =?utf-8?Q?Weekly_offers?=\nAuto-Submitted: no\n\nBuy\n"};
+      "From: Newsletter <news@shop.example>\nSubject: =?utf-8?Q?Weekly_offers?=\nAuto-Submitted: no\n\nBuy\n",
+      // The sender fields are searched together, but a phrase split between two is not found.
+      "From: The Mail\nSender: Delivery team <team@example.com>\nSubject: Lunch\n\n"};
   for (const char* text : ordinary) EXPECT_FALSE(passes_first_look(text)) << text;
 }
 
@@ -63,7 +65,9 @@ TEST(Candidate, ASubjectOrASenderAloneLetsABounceThrough) {
       "From: someone@example.com\nSubject: Undeliverable: Lunch\n\n",
       "From: someone@example.com\nSubject: =?UTF-8?B?VW5kZWxpdmVyYWJsZTogTHVuY2g=?=\n\n",  // "Undeliverable: Lunch"
       "From: Mail Delivery System <bounces@mx.example.com>\nSubject: Lunch\n\n",
-      "From: someone@example.com\nSender: MAILER-DAEMON@mx.example.com\nSubject: Lunch\n\n"};
+      "From: someone@example.com\nSender: MAILER-DAEMON@mx.example.com\nSubject: Lunch\n\n",
+      "Return-Path: <postmaster@mx.example.com>\nFrom: someone@example.com\nSubject: Lunch\n\n",
+      "From: someone@example.com\nReturn-Path: <someone@example.com>\nSender: Mail Delivery Subsystem <x@y>\n\n"};
   for (const char* text : bounces) EXPECT_TRUE(passes_first_look(text)) << text;
 }
 
