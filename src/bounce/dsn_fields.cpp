@@ -61,11 +61,11 @@ std::optional<DsnLine> read_dsn_line(std::string_view line) {
                        known.field != DsnField::kWillRetryUntil;
     if (typed) {
       if (const std::size_t semicolon = value.find(';'); semicolon != std::string_view::npos && semicolon < 16) {
-        result.type = uppercase(mime::trim(value.substr(0, semicolon)));
+        result.type = mime::trim(value.substr(0, semicolon));
         value = mime::trim(value.substr(semicolon + 1));
       }
     }
-    result.value = std::string(value);
+    result.value = value;
     return result;
   }
   return std::nullopt;
@@ -79,7 +79,7 @@ void apply_dsn_line(const DsnLine& line, DeliveryStatus& status) {
       break;
     case DsnField::kArrivalDate:
     case DsnField::kLastAttemptDate:
-      status.date = line.value;
+      status.date = std::string(line.value);
       break;
     case DsnField::kFinalRecipient:
       status.recipient = find_address(line.value);
@@ -106,7 +106,7 @@ void apply_dsn_line(const DsnLine& line, DeliveryStatus& status) {
       status.rhost = host_of(line.value);
       break;
     case DsnField::kDiagnosticCode:
-      status.spec = line.type;
+      status.spec = uppercase(line.type);
       status.diagnosis = line.value;
       break;
     case DsnField::kWillRetryUntil:

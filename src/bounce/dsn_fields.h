@@ -30,11 +30,13 @@ enum class DsnField {
 struct DsnLine {
   DsnField field;
   DsnScope scope;
-  std::string type;   // the part before ';' uppercased ("RFC822", "DNS", "SMTP"); may be empty
-  std::string value;  // the part after it, trimmed
+  // Views into the line read: a field is applied as soon as it is read, so nothing is copied
+  // until a value is kept.
+  std::string_view type;   // the part before ';' as written ("rfc822", "dns", "smtp"); may be empty
+  std::string_view value;  // the part after it, trimmed
 };
 
-// Reads one unfolded line as a DSN field; nullopt when it is not one.
+// Reads one unfolded line as a DSN field; nullopt when it is not one. The result views `line`.
 std::optional<DsnLine> read_dsn_line(std::string_view line);
 
 // Stores the value of a per-recipient field (or a per-message one that applies to every

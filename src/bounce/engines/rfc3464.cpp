@@ -224,7 +224,7 @@ ReportScan scan_report(std::string_view body) {
         continue;
       }
       if (field->field == DsnField::kStatus && !is_status_code(field->value.substr(0, field->value.find(' ')))) {
-        scan.error_lines.back() += " " + field->value;  // "Status: 550 ..." written by a few servers
+        scan.error_lines.back().append(" ").append(field->value);  // "Status: 550 ..." written by a few servers
         continue;
       }
       apply_dsn_line(*field, scan.recipients.back());
