@@ -1,10 +1,7 @@
 #include "mailbox/normalize.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <cstring>
 
-#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::mailbox {
@@ -32,42 +29,22 @@ struct Needs {
   bool unquoting = false;
 };
 
-// Finds both in one pass over the message, sixteen bytes at a time, stopping once both are known.
+// Both are rare, so each is looked for with memchr, which the C library runs many bytes at a
+// time: a carriage return anywhere, and the 'F' of every "From " (rarer in mail than '>', which
+// quoted replies and HTML are full of), checked for quoting before it.
 Needs needs_of(std::string_view text, bool mbox_quoted) {
   Needs needs;
-  if (!mbox_quoted) {
-    needs.line_endings = text.find('\r') != std::string_view::npos;
-    return needs;
-  }
-  constexpr std::string_view kQuotedFrom = ">From ";
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i carriage_return = _mm_set1_epi8('\r');
-  const __m128i quote = _mm_set1_epi8('>');
-  const __m128i capital_f = _mm_set1_epi8('F');
-  for (; i + 17 <= text.size() && !(needs.line_endings && needs.unquoting); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i returns = _mm_cmpeq_epi8(bytes, carriage_return);
-    // Nearly every block holds neither byte: one test passes it.
-    if (_mm_movemask_epi8(_mm_or_si128(returns, _mm_cmpeq_epi8(bytes, quote))) == 0) continue;
-    if (_mm_movemask_epi8(returns) != 0) needs.line_endings = true;
-    if (needs.unquoting) continue;
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
-    unsigned candidates = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(next, capital_f))));
-    for (; candidates != 0; candidates &= candidates - 1) {
-      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(candidates));
-      if (text.substr(at).starts_with(kQuotedFrom) && starts_quoted_from_line(text, at)) {
-        needs.unquoting = true;
-        break;
-      }
-    }
-  }
-#endif
-  for (; i < text.size() && !(needs.line_endings && needs.unquoting); ++i) {
-    if (text[i] == '\r') needs.line_endings = true;
-    if (!needs.unquoting && text.substr(i).starts_with(kQuotedFrom) && starts_quoted_from_line(text, i))
+  needs.line_endings = std::memchr(text.data(), '\r', text.size()) != nullptr;
+  if (!mbox_quoted) return needs;
+  constexpr std::string_view kFrom = "From ";
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    const void* found = std::memchr(text.data() + at, 'F', text.size() - at);
+    if (found == nullptr) break;
+    at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    if (text[at - 1] == '>' && text.substr(at).starts_with(kFrom) && starts_quoted_from_line(text, at - 1)) {
       needs.unquoting = true;
+      break;
+    }
   }
   return needs;
 }

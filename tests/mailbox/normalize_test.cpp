@@ -61,8 +61,8 @@ TEST(Normalize, QuotedFromLineAtTheStartOfTheMessage) {
   EXPECT_EQ(normalize(mbox_message(">From a\nB: 2\n"), scratch), "From a\nB: 2\n");
 }
 
-// Carriage returns and quoted From lines are looked for sixteen bytes at a time: found wherever
-// they stand, before, across and after a block's edge, and alone or together.
+// Carriage returns and quoted From lines are found wherever they stand in the message, alone or
+// together.
 TEST(Normalize, FindsWhatNeedsChangingAtEveryPosition) {
   std::string scratch;
   for (std::size_t at = 0; at < 40; ++at) {

@@ -81,5 +81,26 @@ TEST(MboxSplitter, SkipsEmptyMessagesBetweenSeparators) {
   EXPECT_EQ(messages[0], "A: 1\r");
 }
 
+// A separator is found after any body, however many capital F's, "From " words inside lines
+// and other lines come before it, and with either line break.
+TEST(MboxSplitter, FindsTheSeparatorAfterBodiesOfEveryLength) {
+  for (const char line_break : {'\n', '\r'}) {
+    for (std::size_t length = 0; length < 48; ++length) {
+      std::string body = "A: 1" + std::string(1, line_break) + line_break;
+      for (std::size_t i = 0; i < length; ++i) body += "Fx>F"[i % 4];
+      body += " not From a b 10:00";
+      body += line_break;
+      const std::string text = "From a b 10:00" + std::string(1, line_break) + body + "From c d 11:00" + line_break +
+                               "B: 2" + line_break;
+      const MboxSplitter splitter(static_cast<LineBreak>(line_break));
+      std::vector<std::string_view> messages;
+      splitter.split(text, /*at_end=*/true, messages);
+      ASSERT_EQ(messages.size(), 2u) << "body of " << length << " bytes";
+      EXPECT_EQ(messages[0], body) << "body of " << length << " bytes";
+      EXPECT_EQ(messages[1], "B: 2" + std::string(1, line_break));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bg::mailbox
