@@ -1,6 +1,9 @@
 #include "bounce/smtp_codes.h"
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "mime/ascii.h"
 
@@ -23,6 +26,38 @@ std::size_t status_code_length(std::string_view text, std::size_t pos) {
     if (i == digits_start) return 0;
   }
   return i - pos;
+}
+
+// Where a code may start, at or after `from`: a class digit ('2', '4' or '5', or `wanted_class`
+// alone when given), then a dot for a status code ("5.") or a digit for a reply code ("55"),
+// then a digit. npos when there is none. Codes are read several times per record, and most of a
+// reply is none of these: sixteen positions are tested at a time.
+std::size_t next_code_start(std::string_view text, std::size_t from, char wanted_class, bool dotted) {
+  const auto is_class = [&](char c) {
+    return wanted_class != 0 ? c == wanted_class : c == '2' || c == '4' || c == '5';
+  };
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const auto digits = [](__m128i bytes) {
+    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('9' + 1)));
+  };
+  const auto equal = [](__m128i bytes, char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+  for (; i + 2 + 16 <= text.size(); i += 16) {
+    const char* at = text.data() + i;
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+    const __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 2));
+    const __m128i classes = wanted_class != 0
+                                ? equal(first, wanted_class)
+                                : _mm_or_si128(equal(first, '2'), _mm_or_si128(equal(first, '4'), equal(first, '5')));
+    const __m128i starts =
+        _mm_and_si128(_mm_and_si128(classes, dotted ? equal(second, '.') : digits(second)), digits(third));
+    if (const int mask = _mm_movemask_epi8(starts)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i + 2 < text.size(); ++i)
+    if (is_class(text[i]) && (dotted ? text[i + 1] == '.' : is_digit(text[i + 1])) && is_digit(text[i + 2])) return i;
+  return std::string_view::npos;
 }
 
 // A code must stand alone: not inside a longer dotted number such as an IP address or 1.2.3.4.
@@ -65,7 +100,8 @@ bool is_status_code(std::string_view code) {
 
 std::string find_status_code(std::string_view text) {
   std::string fallback;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+  for (std::size_t pos = next_code_start(text, 0, 0, true); pos != std::string_view::npos;
+       pos = next_code_start(text, pos + 1, 0, true)) {
     const std::size_t length = status_code_length(text, pos);
     if (length == 0 || !stands_alone(text, pos, length)) continue;
     const std::string_view code = text.substr(pos, length);
@@ -81,11 +117,8 @@ std::string find_status_code(std::string_view text) {
 
 std::string find_reply_code(std::string_view text, char wanted_class) {
   if (mime::icontains(text, "x-unix;")) return {};
-  for (std::size_t pos = 0; pos + 3 <= text.size(); ++pos) {
-    const char first = text[pos];
-    if (first != '2' && first != '4' && first != '5') continue;
-    if (wanted_class != 0 && first != wanted_class) continue;
-    if (!is_digit(text[pos + 1]) || !is_digit(text[pos + 2])) continue;
+  for (std::size_t pos = next_code_start(text, 0, wanted_class, false); pos != std::string_view::npos;
+       pos = next_code_start(text, pos + 1, wanted_class, false)) {
     if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '.' || is_letter(text[pos - 1])))
       continue;
     const std::size_t end = pos + 3;

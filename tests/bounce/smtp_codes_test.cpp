@@ -33,6 +33,23 @@ TEST(ReplyCode, FoundAndValidated) {
   EXPECT_EQ(find_reply_code("from 192.0.2.550"), "");
 }
 
+TEST(Codes, FoundAtEveryOffset) {
+  // The search tests sixteen positions at a time and the last few one by one: a code is found
+  // wherever it falls, across a block's end too, and numbers that are not codes nowhere.
+  for (std::size_t offset = 0; offset < 40; ++offset) {
+    const std::string before(offset, 'x');
+    SCOPED_TRACE(offset);
+    EXPECT_EQ(find_status_code(before + " 550 5.1.1 unknown"), "5.1.1");
+    EXPECT_EQ(find_reply_code(before + " 550 5.1.1 unknown"), "550");
+    EXPECT_EQ(find_status_code(before + " 5.1.1"), "5.1.1");
+    EXPECT_EQ(find_reply_code(before + " 550"), "550");
+    EXPECT_EQ(find_reply_code(before + " 550 then 451 later", '4'), "451");
+    EXPECT_EQ(find_reply_code(before + " 451 then 550", '5'), "550");
+    EXPECT_EQ(find_status_code(before + " at 192.0.2.5 and 4.2.1.3 " + before), "");
+    EXPECT_EQ(find_reply_code(before + " at 192.0.2.5, 5.50 and 5500 " + before), "");
+  }
+}
+
 TEST(Address, FoundInTheShapesBouncesUse) {
   EXPECT_EQ(find_address("rfc822; kijitora@example.jp"), "kijitora@example.jp");
   EXPECT_EQ(find_address("\"Neko, Nyaan\" <nekonyaan@example.org>"), "nekonyaan@example.org");
