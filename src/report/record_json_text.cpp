@@ -47,39 +47,69 @@ constexpr auto kPlainBytes = [] {
   return plain;
 }();
 
-// The end of the run of bytes from `i` that go into a JSON string as they are. Most strings are
-// one such run, tested sixteen bytes at a time.
+#if defined(__SSE2__)
+// One bit for each of the sixteen bytes at `block` that cannot go into a JSON string as it is.
+unsigned special_bytes(const char* block) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+  // Compared as signed bytes, those of 0x80 and above are below the space too.
+  const __m128i special =
+      _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                   _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
+// The end of the run of bytes from `i` that go into a JSON string as they are, tested sixteen
+// bytes at a time.
 std::size_t end_of_plain_run(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  for (; i + 16 <= text.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    // Compared as signed bytes, those of 0x80 and above are below the space too.
-    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space),
-                                         _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
-    if (const int mask = _mm_movemask_epi8(special)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-  }
+  for (; i + 16 <= text.size(); i += 16)
+    if (const unsigned mask = special_bytes(text.data() + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
 #endif
   while (i < text.size() && kPlainBytes[static_cast<unsigned char>(text[i])]) ++i;
   return i;
 }
 
-// The most bytes a string of `length` bytes takes in JSON: each byte escaped as "\u00XX", and
-// the quotes.
-constexpr std::size_t longest_json_string(std::size_t length) { return 6 * length + 2; }
+// Room for the search of plain_length() to read past the bytes it is given.
+constexpr std::size_t kSearchSlack = 16;
+
+// How many of the `length` bytes at `copy` go into a JSON string as they are. The search reads
+// up to kSearchSlack bytes past them, whatever they hold, and ignores those: so a string's last
+// bytes are tested sixteen at a time too, not one by one.
+std::size_t plain_length(const char* copy, std::size_t length) {
+#if defined(__SSE2__)
+  for (std::size_t i = 0; i < length; i += 16) {
+    unsigned mask = special_bytes(copy + i);
+    if (length - i < 16) mask &= (1u << (length - i)) - 1;
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  return length;
+#else
+  return end_of_plain_run(std::string_view(copy, length), 0);
+#endif
+}
+
+// The room a string of `length` bytes may take in JSON: each byte escaped as "\u00XX", the
+// quotes, and the bytes that the search for bytes to escape may read past them.
+constexpr std::size_t longest_json_string(std::size_t length) { return 6 * length + 2 + kSearchSlack; }
 
 // Writes `text` as a JSON string at `out`, which has room for longest_json_string(); returns
-// the end of what it wrote.
+// the end of what it wrote. Most strings need no escape: each is copied whole, and the copy is
+// searched for the first byte that needs one, from which on it is written again escaped.
 char* write_json_string(char* out, std::string_view text) {
   *out++ = '"';
-  std::size_t run = 0;  // start of the bytes copied as they are
+  std::memcpy(out, text.data(), text.size());
+  std::size_t run = plain_length(out, text.size());  // start of the bytes copied as they are
+  out += run;
+  if (run == text.size()) {
+    *out++ = '"';
+    return out;
+  }
   const auto copy_run = [&](std::size_t end) {
     std::memcpy(out, text.data() + run, end - run);
     out += end - run;
   };
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = run; i < text.size();) {
     i = end_of_plain_run(text, i);
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);

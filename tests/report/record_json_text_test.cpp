@@ -80,5 +80,17 @@ TEST(RecordJsonText, EveryByteIsHandledAtEveryPosition) {
   }
 }
 
+// A string is searched for bytes to escape past its end, in the bytes a string written before it
+// left there: those are not its own, and a plain string of any length is written as it is.
+TEST(RecordJsonText, BytesPastAStringAreNotItsOwn) {
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string escaped;
+    append_json_string(std::string(64, '"'), escaped);
+    std::string plain;
+    append_json_string(std::string(length, 'a'), plain);
+    ASSERT_EQ(plain, "\"" + std::string(length, 'a') + "\"") << "length " << length;
+  }
+}
+
 }  // namespace
 }  // namespace bg::report
