@@ -79,6 +79,14 @@ int to_int(std::string_view digits) {
   return value;
 }
 
+// The bytes that end a word of a date: white space, commas and the parentheses of comments. A
+// table, since every byte of a date is tested.
+constexpr auto kWordEnds = [] {
+  std::array<bool, 256> ends{};
+  for (const char c : {' ', '\t', ',', '(', ')', '\n', '\r'}) ends[static_cast<unsigned char>(c)] = true;
+  return ends;
+}();
+
 }  // namespace
 
 std::string MailDate::offset_text() const {
@@ -96,7 +104,8 @@ std::optional<MailDate> parse_mail_date(std::string_view text) {
   // Each word in turn, as the text is split: the first word that can be a part of the date is
   // taken for it.
   const auto take = [&](std::string_view word) {
-    if (word.find(':') != std::string_view::npos && hour < 0) {
+    // A time's first colon follows one or two digits: no other word needs searching for one.
+    if (hour < 0 && word.size() > 2 && (word[1] == ':' || word[2] == ':')) {
       int parts[3] = {0, 0, 0};
       int count = 0;
       std::size_t from = 0;
@@ -137,18 +146,17 @@ std::optional<MailDate> parse_mail_date(std::string_view text) {
 
   // Words end at spaces, commas and parentheses; comments such as "(JST)" are dropped.
   int comment_depth = 0;
-  std::size_t start = std::string_view::npos;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    const bool separator = c == ' ' || c == '\t' || c == ',' || c == '(' || c == ')' || c == '\n' || c == '\r';
-    if (separator) {
-      if (start != std::string_view::npos && comment_depth == 0) take(text.substr(start, i - start));
-      start = std::string_view::npos;
-      if (c == '(') ++comment_depth;
-      if (c == ')' && comment_depth > 0) --comment_depth;
-    } else if (start == std::string_view::npos) {
-      start = i;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!kWordEnds[static_cast<unsigned char>(text[i])]) {
+      std::size_t end = i + 1;
+      while (end < text.size() && !kWordEnds[static_cast<unsigned char>(text[end])]) ++end;
+      if (comment_depth == 0) take(text.substr(i, end - i));
+      i = end;
+      continue;
     }
+    if (text[i] == '(') ++comment_depth;
+    if (text[i] == ')' && comment_depth > 0) --comment_depth;
+    ++i;
   }
   if (day < 1 || day > 31 || month == 0 || year < 1970 || year > 9999 || hour < 0 || hour > 23 ||
       minute > 59 || second > 60)

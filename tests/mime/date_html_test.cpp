@@ -25,6 +25,14 @@ TEST(MailDate, VariantsServersWrite) {
   EXPECT_EQ(colon->offset_text(), "-0500");
 }
 
+// A time is the first word whose first colon follows one or two digits: an hour of one digit
+// is read, and a word with a colon further in is not a time.
+TEST(MailDate, TimeIsTheWordWithAColonAfterItsHour) {
+  EXPECT_EQ(parse_mail_date("Mon, 29 Apr 2013 id123:45 9:05:07 +0900")->unix_time, 1367193907);
+  EXPECT_EQ(parse_mail_date("Mon, 29 Apr 2013 :45 x:1 9:05 +0900")->unix_time, 1367193900);
+  EXPECT_FALSE(parse_mail_date("Mon, 29 Apr 2013 123:45 +0900"));
+}
+
 // Months by their first three letters in any case, zones by name or offset.
 TEST(MailDate, EveryMonthAndZoneName) {
   const char* months[] = {"Jan", "FEBRUARY", "mar", "Apr", "May", "June", "Jul", "aug", "Septembre", "Oct", "Nov", "Dec"};
