@@ -157,8 +157,9 @@ class JsonText {
  public:
   explicit JsonText(std::string& out) : out_(out) {}
 
-  // Where to write up to `bytes` more.
-  char* room(std::size_t bytes) {
+  // Where to write up to `bytes` more. Always inlined: it runs for every value, and is a
+  // comparison but for the rare growth.
+  [[gnu::always_inline]] char* room(std::size_t bytes) {
     if (scratch_.capacity - used_ < bytes) grow(used_ + bytes);
     return scratch_.bytes.get() + used_;
   }
@@ -201,7 +202,9 @@ class ObjectWriter {
     text_.wrote_to(write_key(text_.room(name.size() + 4), name));
     return *this;
   }
-  ObjectWriter& string(std::string_view name, std::string_view value) {
+  // Inlined into every field, where the name is a constant: its length and copy are then
+  // worked out by the compiler, not a call of memcpy per name.
+  [[gnu::always_inline]] ObjectWriter& string(std::string_view name, std::string_view value) {
     char* out = write_key(text_.room(name.size() + 4 + longest_json_string(value.size())), name);
     text_.wrote_to(write_json_string(out, value));
     return *this;
