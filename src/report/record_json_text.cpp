@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -70,6 +71,29 @@ std::size_t end_of_plain_run(std::string_view text, std::size_t i) {
   return i;
 }
 
+// Copies the `length` bytes of `from` to `out`, sizeof(Word) <= length <= 2 * sizeof(Word), as
+// a word from each end: the two overlap where the length is less than twice the word.
+template <typename Word>
+void copy_ends(char* out, const char* from, std::size_t length) {
+  Word head, tail;
+  std::memcpy(&head, from, sizeof(Word));
+  std::memcpy(&tail, from + length - sizeof(Word), sizeof(Word));
+  std::memcpy(out, &head, sizeof(Word));
+  std::memcpy(out + length - sizeof(Word), &tail, sizeof(Word));
+}
+
+// Copies the `length` bytes of `from` to `out`. Most values of a record are short: up to 32
+// bytes are moved in two loads and stores, without the call of memcpy, which costs more than
+// such a copy itself.
+void copy_bytes(char* out, const char* from, std::size_t length) {
+  if (length > 32) std::memcpy(out, from, length);
+  else if (length >= 16) copy_ends<__uint128_t>(out, from, length);
+  else if (length >= 8) copy_ends<std::uint64_t>(out, from, length);
+  else if (length >= 4) copy_ends<std::uint32_t>(out, from, length);
+  else
+    for (std::size_t i = 0; i < length; ++i) out[i] = from[i];
+}
+
 // Room for the search of plain_length() to read past the bytes it is given.
 constexpr std::size_t kSearchSlack = 16;
 
@@ -93,23 +117,15 @@ std::size_t plain_length(const char* copy, std::size_t length) {
 // quotes, and the bytes that the search for bytes to escape may read past them.
 constexpr std::size_t longest_json_string(std::size_t length) { return 6 * length + 2 + kSearchSlack; }
 
-// Writes `text` as a JSON string at `out`, which has room for longest_json_string(); returns
-// the end of what it wrote. Most strings need no escape: each is copied whole, and the copy is
-// searched for the first byte that needs one, from which on it is written again escaped.
-char* write_json_string(char* out, std::string_view text) {
-  *out++ = '"';
-  std::memcpy(out, text.data(), text.size());
-  std::size_t run = plain_length(out, text.size());  // start of the bytes copied as they are
-  out += run;
-  if (run == text.size()) {
-    *out++ = '"';
-    return out;
-  }
+// Writes `text` from `from` on at `out`, escaped, and returns the end of what it wrote. Kept
+// apart for the few strings that need it, so that the common path stays short.
+[[gnu::noinline]] char* write_escaped(char* out, std::string_view text, std::size_t from) {
+  std::size_t run = from;  // start of the bytes copied as they are
   const auto copy_run = [&](std::size_t end) {
     std::memcpy(out, text.data() + run, end - run);
     out += end - run;
   };
-  for (std::size_t i = run; i < text.size();) {
+  for (std::size_t i = from; i < text.size();) {
     i = end_of_plain_run(text, i);
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
@@ -144,6 +160,17 @@ char* write_json_string(char* out, std::string_view text) {
     run = ++i;
   }
   copy_run(text.size());
+  return out;
+}
+
+// Writes `text` as a JSON string at `out`, which has room for longest_json_string(); returns
+// the end of what it wrote. Most strings need no escape: each is copied whole, and the copy is
+// searched for the first byte that needs one, from which on it is written again escaped.
+char* write_json_string(char* out, std::string_view text) {
+  *out++ = '"';
+  copy_bytes(out, text.data(), text.size());
+  const std::size_t plain = plain_length(out, text.size());
+  out = plain == text.size() ? out + plain : write_escaped(out + plain, text, plain);
   *out++ = '"';
   return out;
 }

@@ -80,15 +80,18 @@ TEST(RecordJsonText, EveryByteIsHandledAtEveryPosition) {
   }
 }
 
-// A string is searched for bytes to escape past its end, in the bytes a string written before it
-// left there: those are not its own, and a plain string of any length is written as it is.
-TEST(RecordJsonText, BytesPastAStringAreNotItsOwn) {
+// A string is copied in pieces by its length, and searched for bytes to escape past its end, in
+// the bytes a string written before it left there: those are not its own, and a plain string of
+// any length is written as it is.
+TEST(RecordJsonText, PlainStringsOfEveryLengthAreWrittenAsTheyAre) {
   for (std::size_t length = 0; length <= 40; ++length) {
     std::string escaped;
     append_json_string(std::string(64, '"'), escaped);
+    std::string text;
+    for (std::size_t i = 0; i < length; ++i) text.push_back(static_cast<char>('a' + i % 26));
     std::string plain;
-    append_json_string(std::string(length, 'a'), plain);
-    ASSERT_EQ(plain, "\"" + std::string(length, 'a') + "\"") << "length " << length;
+    append_json_string(text, plain);
+    ASSERT_EQ(plain, "\"" + text + "\"") << "length " << length;
   }
 }
 
