@@ -207,7 +207,9 @@ class JsonText {
 
   void grow(std::size_t needed) {
     const std::size_t capacity = std::max(needed, 2 * scratch_.capacity);
-    auto larger = std::make_unique_for_overwrite<char[]>(capacity);
+    // Zeroed, not left as it came: the search for bytes to escape reads past a string's end
+    // into bytes that may never have been written.
+    auto larger = std::make_unique<char[]>(capacity);
     if (used_ > 0) std::memcpy(larger.get(), scratch_.bytes.get(), used_);
     scratch_.bytes = std::move(larger);
     scratch_.capacity = capacity;
