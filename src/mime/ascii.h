@@ -148,4 +148,10 @@ inline std::string lowercase(std::string_view s) {
   return out;
 }
 
+// `s` lowercased into `out`, over the storage `out` already has.
+inline void assign_lowercase(std::string& out, std::string_view s) {
+  out.assign(s);
+  for (char& c : out) c = to_lower_ascii(c);
+}
+
 }  // namespace bg::mime

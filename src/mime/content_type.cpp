@@ -60,17 +60,32 @@ std::string read_quoted(std::string_view s, std::size_t& pos) {
   return out;
 }
 
-struct RawParameter {
-  std::string name;  // without the RFC 2231 section suffix
-  int section = -1;  // -1 when not split
-  bool extended = false;
-  std::string value;
-};
+// Reads the parameter value at s[pos] and moves pos past it: the content of a quoted string, or
+// the run up to the next ';' trimmed. A quoted string with no escaped character, nearly every
+// one, is returned as a view into `s`; `scratch` holds the unescaped text of the others.
+std::string_view read_value(std::string_view s, std::size_t& pos, std::string& scratch) {
+  if (pos < s.size() && s[pos] == '"') {
+    const std::size_t special = find_any(s, "\"\\", pos + 1);
+    if (special == std::string_view::npos || s[special] == '"') {
+      const std::size_t end = std::min(special, s.size());
+      const std::string_view content = s.substr(pos + 1, end - pos - 1);
+      pos = std::min(end + 1, s.size());
+      return content;
+    }
+    scratch = read_quoted(s, pos);
+    return scratch;
+  }
+  const std::size_t start = pos;
+  while (pos < s.size() && s[pos] != ';') ++pos;
+  return trim(s.substr(start, pos - start));
+}
 
-// The parameters of a header value already unfolded onto one line.
-std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
-  std::vector<RawParameter> raw;
-  raw.reserve(4);  // a media type seldom has more parameters (charset, boundary, name...)
+// Calls visit(name, value) for each "name=value" after the leading token of a header value
+// already unfolded onto one line, in order: the name trimmed but as written, the value as
+// read_value gives it (valid until the next call). Stops early when visit returns false.
+template <typename Visit>
+void for_each_parameter(std::string_view value, Visit&& visit) {
+  std::string scratch;
   std::size_t pos = value.find(';');
   while (pos != std::string::npos && pos < value.size()) {
     ++pos;  // past ';'
@@ -78,19 +93,64 @@ std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
     const std::size_t name_start = pos;
     while (pos < value.size() && value[pos] != '=' && value[pos] != ';') ++pos;
     if (pos >= value.size() || value[pos] != '=') continue;
-    std::string name = lowercase(trim(std::string_view(value).substr(name_start, pos - name_start)));
+    const std::string_view name = trim(value.substr(name_start, pos - name_start));
     ++pos;  // past '='
     while (pos < value.size() && is_space_or_tab(value[pos])) ++pos;
-    std::string parameter_value;
-    if (pos < value.size() && value[pos] == '"') {
-      parameter_value = read_quoted(value, pos);
-    } else {
-      const std::size_t start = pos;
-      while (pos < value.size() && value[pos] != ';') ++pos;
-      parameter_value = std::string(trim(std::string_view(value).substr(start, pos - start)));
-    }
+    const std::string_view parameter_value = read_value(value, pos, scratch);
     pos = value.find(';', pos);
+    if (!visit(name, parameter_value)) return;
+  }
+}
 
+bool is_token(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_token_char);
+}
+
+// Sets the next of `parameters`, of which `count` are set so far, over the storage an earlier
+// parse left there: the parts of one message after another reuse their strings.
+void set_parameter(std::vector<Parameter>& parameters, std::size_t& count, std::string_view name,
+                   std::string_view decoded_value) {
+  if (count == parameters.size()) parameters.emplace_back();
+  Parameter& parameter = parameters[count++];
+  assign_lowercase(parameter.name, name);
+  parameter.value.assign(decoded_value);
+}
+
+// The parameters of an unfolded value when none is split into sections or charset-tagged (RFC
+// 2231), as nearly none is: each is taken as it is read, the first of a repeated name counting.
+// Returns false, leaving `parameters` unspecified, when a name holds the '*' those use.
+bool read_plain_parameters(std::string_view value, std::vector<Parameter>& parameters) {
+  std::size_t count = 0;
+  bool plain = true;
+  for_each_parameter(value, [&](std::string_view name, std::string_view text) {
+    if (name.find('*') != std::string_view::npos) {
+      plain = false;
+      return false;
+    }
+    if (!is_token(name)) return true;
+    for (std::size_t i = 0; i < count; ++i)
+      if (iequals(parameters[i].name, name)) return true;
+    if (needs_no_decoding(text)) set_parameter(parameters, count, name, text);
+    else set_parameter(parameters, count, name, decode_encoded_words(text));
+    return true;
+  });
+  parameters.resize(count);
+  return plain;
+}
+
+struct RawParameter {
+  std::string name;  // without the RFC 2231 section suffix
+  int section = -1;  // -1 when not split
+  bool extended = false;
+  std::string value;
+};
+
+// The parameters of an unfolded value, RFC 2231 sections joined in order and charset-tagged
+// values decoded.
+std::vector<Parameter> read_joined_parameters(std::string_view value) {
+  std::vector<RawParameter> raw;
+  for_each_parameter(value, [&](std::string_view written_name, std::string_view text) {
+    std::string name = lowercase(written_name);
     RawParameter parameter;
     if (!name.empty() && name.back() == '*') {
       parameter.extended = true;
@@ -104,34 +164,21 @@ std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
         name.resize(star);
       }
     }
-    if (name.empty() || !std::all_of(name.begin(), name.end(), is_token_char)) continue;
+    if (!is_token(name)) return true;
     parameter.name = std::move(name);
-    parameter.value = std::move(parameter_value);
+    parameter.value = std::string(text);
     raw.push_back(std::move(parameter));
-  }
-
-  std::vector<Parameter> parameters;
-  parameters.reserve(raw.size());
-  const bool plain = std::none_of(raw.begin(), raw.end(), [](const RawParameter& parameter) {
-    return parameter.extended || parameter.section >= 0;
+    return true;
   });
-  if (plain) {  // the common case: nothing to join, and the first of a repeated name counts
-    for (RawParameter& parameter : raw) {
-      if (find_parameter(parameters, parameter.name) != nullptr) continue;
-      parameters.push_back({std::move(parameter.name), needs_no_decoding(parameter.value)
-                                                           ? std::move(parameter.value)
-                                                           : decode_encoded_words(parameter.value)});
-    }
-    return parameters;
-  }
 
-  // Join RFC 2231 sections in order and decode charset-tagged values.
   std::map<std::string, std::map<int, const RawParameter*>> sections;
   std::vector<std::string> order;
   for (const RawParameter& parameter : raw) {
     if (!sections.contains(parameter.name)) order.push_back(parameter.name);
     sections[parameter.name].emplace(parameter.section, &parameter);
   }
+  std::vector<Parameter> parameters;
+  parameters.reserve(order.size());
   for (const std::string& name : order) {
     std::string charset;
     std::string bytes;
@@ -160,11 +207,17 @@ std::vector<Parameter> parameters_of_unfolded(std::string_view value) {
   return parameters;
 }
 
+void read_parameters(std::string_view unfolded_value, std::vector<Parameter>& parameters) {
+  if (!read_plain_parameters(unfolded_value, parameters)) parameters = read_joined_parameters(unfolded_value);
+}
+
 }  // namespace
 
 std::vector<Parameter> parse_parameters(std::string_view header_value) {
   std::string scratch;
-  return parameters_of_unfolded(unfolded(header_value, scratch));
+  std::vector<Parameter> parameters;
+  read_parameters(unfolded(header_value, scratch), parameters);
+  return parameters;
 }
 
 const std::string* find_parameter(const std::vector<Parameter>& parameters, std::string_view name) {
@@ -181,28 +234,29 @@ std::string_view ContentType::parameter(std::string_view name) const {
 ContentType parse_content_type(std::string_view header_value,
                                std::pair<std::string_view, std::string_view> fallback) {
   ContentType result;
-  result.type = fallback.first;
-  result.subtype = fallback.second;
+  parse_content_type_into(header_value, result, fallback);
+  return result;
+}
+
+void parse_content_type_into(std::string_view header_value, ContentType& out,
+                             std::pair<std::string_view, std::string_view> fallback) {
   std::string scratch;
   const std::string_view value = unfolded(header_value, scratch);
   const std::string_view media = trim(value.substr(0, value.find(';')));
+  std::pair<std::string_view, std::string_view> type = fallback;
   const std::size_t slash = media.find('/');
   if (slash != std::string_view::npos) {
-    const std::string_view type = trim(media.substr(0, slash));
+    const std::string_view written_type = trim(media.substr(0, slash));
     std::string_view subtype = trim(media.substr(slash + 1));
     if (const std::size_t space = find_any(subtype, " \t"); space != std::string_view::npos)
       subtype = subtype.substr(0, space);
-    if (!type.empty() && !subtype.empty() && std::all_of(type.begin(), type.end(), is_token_char) &&
-        std::all_of(subtype.begin(), subtype.end(), is_token_char)) {
-      result.type = lowercase(type);
-      result.subtype = lowercase(subtype);
-    }
+    if (is_token(written_type) && is_token(subtype)) type = {written_type, subtype};
   } else if (iequals(media, "text")) {
-    result.type = "text";  // a bare "text" is read as text/plain, as most readers do
-    result.subtype = "plain";
+    type = {"text", "plain"};  // a bare "text" is read as text/plain, as most readers do
   }
-  result.parameters = parameters_of_unfolded(value);
-  return result;
+  assign_lowercase(out.type, type.first);
+  assign_lowercase(out.subtype, type.second);
+  read_parameters(value, out.parameters);
 }
 
 }  // namespace bg::mime

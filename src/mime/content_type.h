@@ -34,5 +34,9 @@ struct ContentType {
 // multipart/digest).
 ContentType parse_content_type(std::string_view header_value,
                                std::pair<std::string_view, std::string_view> fallback = {"text", "plain"});
+// The same, written over `out`, whose strings keep their storage: a parser reading part after
+// part allocates for none of them once it has seen a few.
+void parse_content_type_into(std::string_view header_value, ContentType& out,
+                             std::pair<std::string_view, std::string_view> fallback = {"text", "plain"});
 
 }  // namespace bg::mime

@@ -115,13 +115,14 @@ std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, boo
     part.parent = parent;
     part.depth = depth;
     part.is_message = is_message;
-    part.content_type = parse_content_type(part.headers.raw("Content-Type"), default_type);
-    part.transfer_encoding = lowercase(trim(unfold(part.headers.raw("Content-Transfer-Encoding"))));
+    parse_content_type_into(part.headers.raw("Content-Type"), part.content_type, default_type);
+    std::string scratch;
+    assign_lowercase(part.transfer_encoding, trim(unfolded(part.headers.raw("Content-Transfer-Encoding"), scratch)));
   }
 
   const bool too_deep = depth >= kMaxDepth || parts_.size() >= kMaxParts;
   const ContentType& type = parts_[index].content_type;
-  const std::string boundary(type.parameter("boundary"));
+  const std::string_view boundary = type.parameter("boundary");
 
   if (!too_deep && type.type == "multipart" && !boundary.empty()) {
     return parse_multipart_children(index, body_start, depth);
