@@ -158,20 +158,11 @@ std::size_t Headers::parse_block(std::string_view message) {
   return message.size();
 }
 
-const HeaderField* Headers::find(std::string_view name) const {
-  const std::uint8_t slot = NameSlots::slot(name);
-  if (!names_.may_hold(slot)) return nullptr;
+const HeaderField* Headers::find_in_slot(std::string_view name, std::uint8_t slot) const {
   for (std::size_t i = names_.next(slot, 0); i != std::string_view::npos; i = names_.next(slot, i + 1))
     if (iequals_name(fields_[i].name, name)) return &fields_[i];
   return nullptr;
 }
-
-std::string_view Headers::raw(std::string_view name) const {
-  const HeaderField* field = find(name);
-  return field == nullptr ? std::string_view() : field->value;
-}
-
-bool Headers::has(std::string_view name) const { return find(name) != nullptr; }
 
 std::string Headers::text(std::string_view name) const {
   std::string value = unfold(raw(name));

@@ -27,10 +27,13 @@ class Headers {
   std::size_t body_offset() const { return body_offset_; }
 
   // The first field called `name` (case-insensitive), as written; empty when absent.
-  std::string_view raw(std::string_view name) const;
+  std::string_view raw(std::string_view name) const {
+    const HeaderField* field = find(name);
+    return field == nullptr ? std::string_view() : field->value;
+  }
   // The first field called `name`, unfolded and with RFC 2047 encoded words decoded to UTF-8.
   std::string text(std::string_view name) const;
-  bool has(std::string_view name) const;
+  bool has(std::string_view name) const { return find(name) != nullptr; }
 
   template <typename Visit>
   void for_each(std::string_view name, Visit&& visit) const;
@@ -43,7 +46,13 @@ class Headers {
 
  private:
   std::size_t parse_block(std::string_view message);
-  const HeaderField* find(std::string_view name) const;
+  // Inline, so that a lookup of a literal name the block does not hold, the most common one,
+  // costs a few instructions: its slot is computed when the caller is compiled.
+  const HeaderField* find(std::string_view name) const {
+    const std::uint8_t slot = NameSlots::slot(name);
+    return names_.may_hold(slot) ? find_in_slot(name, slot) : nullptr;
+  }
+  const HeaderField* find_in_slot(std::string_view name, std::uint8_t slot) const;
 
   // Each field's name hashed to one byte, kept beside the fields. A lookup compares in full only
   // the fields whose byte matches; and a bit per byte value answers at once for names the block
