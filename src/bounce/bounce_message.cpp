@@ -63,13 +63,12 @@ std::string unquote_forwarded(std::string_view text) {
 }  // namespace
 
 void BounceMessage::parse(std::string_view message, const mime::Headers* top_headers) {
+  message_ = message;
   tree_.parse(message, top_headers);
-  const std::size_t blank_line = mime::find_text(message, "\n\n");
-  raw_body_ = blank_line == std::string_view::npos ? std::string_view() : message.substr(blank_line + 2);
   body_.clear();
   subject_ = headers().text("Subject");
   from_ = headers().text("From");
-  sender_ = mime::lowercase(find_address(from_));
+  mime::assign_lowercase(sender_, find_address(from_));
   received_.clear();
   headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
   find_received_markers(received_, received_markers_);
@@ -89,8 +88,10 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
 
   if (part.is_multipart()) {
     if (part.children.empty() && part_index == 0) {
-      // A multipart whose boundaries were lost on the way: read its text as it stands.
-      body_.append(raw_body_.substr(0, kMaxPartBytes));
+      // A multipart whose boundaries were lost on the way: read its text as it stands, all
+      // after the first blank line.
+      const std::size_t blank_line = mime::find_text(message_, "\n\n");
+      if (blank_line != std::string_view::npos) body_.append(message_.substr(blank_line + 2, kMaxPartBytes));
       return;
     }
     bool has_plain = false;

@@ -41,7 +41,7 @@ class BounceMessage {
   void flatten(int part_index, bool inside_alternative_with_plain);
 
   mime::MimeTree tree_;
-  std::string_view raw_body_;  // everything after the top-level header block
+  std::string_view message_;
   std::string subject_;
   std::string from_;
   std::string sender_;

@@ -80,6 +80,18 @@ TEST(BounceMessage, ATextPartWithoutEndIsReadForItsFirstMegabyte) {
   EXPECT_TRUE(bounce.body().ends_with("mailed\n\n")) << "cut at a line end";
 }
 
+// A multipart whose boundary never appears has no parts: its text is read as it stands, from
+// after the first blank line, and a message with no blank line gives no text.
+TEST(BounceMessage, AMultipartWithoutItsBoundariesIsReadAsItStands) {
+  BounceMessage bounce;
+  bounce.parse(
+      "From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; boundary=\"lost\"\n\n"
+      "Delivery to bob@example.org failed.\n\nStatus: 5.1.1\n");
+  EXPECT_EQ(bounce.body(), "Delivery to bob@example.org failed.\n\nStatus: 5.1.1\n");
+  bounce.parse("From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; boundary=\"lost\"\n");
+  EXPECT_EQ(bounce.body(), "");
+}
+
 // The original starts at the first line that starts with a marker, whichever of the markers
 // it is; a marker inside a line does not count. (Messages are read with LF line ends.)
 TEST(SplitAtOriginal, TheFirstLineStartingWithAMarkerEndsTheNotice) {
