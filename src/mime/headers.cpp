@@ -165,8 +165,11 @@ const HeaderField* Headers::find_in_slot(std::string_view name, std::uint8_t slo
 }
 
 std::string Headers::text(std::string_view name) const {
-  std::string value = unfold(raw(name));
-  return needs_no_decoding(value) ? value : decode_encoded_words(value);
+  std::string unfolded_value;
+  const std::string_view value = unfolded(raw(name), unfolded_value);
+  if (!needs_no_decoding(value)) return decode_encoded_words(value);
+  if (value.data() != unfolded_value.data()) unfolded_value.assign(value);  // it needed no unfolding
+  return unfolded_value;
 }
 
 std::string unfold(std::string_view raw) {

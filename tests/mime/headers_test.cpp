@@ -30,6 +30,25 @@ TEST(Headers, FoldedValueKeepsItsLinesAndUnfoldsToOneLine) {
   EXPECT_TRUE(headers.ended_by_blank_line());
 }
 
+// A value on one line with no tab or trailing space is taken as it is; the others are unfolded.
+TEST(Headers, TextOfValuesThatNeedNoUnfolding) {
+  const std::string message =
+      "Subject: plain words\n"
+      "X-Tab: a\tb\n"
+      "X-Trailing: c \n"
+      "X-Encoded: =?UTF-8?B?5pel?= d\n"
+      "X-Empty:\n"
+      "\n";
+  Headers headers;
+  headers.parse(message);
+  EXPECT_EQ(headers.text("Subject"), "plain words");
+  EXPECT_EQ(headers.text("X-Tab"), "a b");
+  EXPECT_EQ(headers.text("X-Trailing"), "c");
+  EXPECT_EQ(headers.text("X-Encoded"), "日 d");
+  EXPECT_EQ(headers.text("X-Empty"), "");
+  EXPECT_EQ(headers.text("X-Absent"), "");
+}
+
 TEST(Headers, CrlfLineEndings) {
   const std::string message = "From: a@example.org\r\nSubject: hi\r\n there\r\n\r\nbody\r\n";
   Headers headers;
