@@ -116,9 +116,9 @@ void append_sanitized_utf8(std::string_view text, std::string& out) {
 
 // iconv writes whole characters only, so each chunk of its output can be checked on its own.
 // The check is needed: glibc accepts junk around charset names ("\xFF\xFFUTF-8" opens UTF-8)
-// and its UTF-8 decoder lets code points past U+10FFFF through.
-void convert(iconv_t cd, std::string_view text, std::string& out) {
-  iconv(cd, nullptr, nullptr, nullptr, nullptr);
+// and its UTF-8 decoder lets code points past U+10FFFF through. The conversion goes on from
+// the shift state the last call left.
+void convert_run(iconv_t cd, std::string_view text, std::string& out) {
   char* in = const_cast<char*>(text.data());
   std::size_t in_left = text.size();
   char buffer[4096];
@@ -135,13 +135,49 @@ void convert(iconv_t cd, std::string_view text, std::string& out) {
     ++in;
     --in_left;
   }
+}
+
+void reset(iconv_t cd) { iconv(cd, nullptr, nullptr, nullptr, nullptr); }
+
+void flush_shift_state(iconv_t cd, std::string& out) {
+  char buffer[4096];
   char* dst = buffer;
   std::size_t dst_left = sizeof buffer;
-  iconv(cd, nullptr, nullptr, &dst, &dst_left);  // flush shift state
+  iconv(cd, nullptr, nullptr, &dst, &dst_left);
   append_sanitized_utf8(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
 }
 
+void convert(iconv_t cd, std::string_view text, std::string& out) {
+  reset(cd);
+  convert_run(cd, text, out);
+  flush_shift_state(cd, out);
+}
+
 bool all_ascii(std::string_view text) { return end_of_ascii(text, 0) == text.size(); }
+
+// ISO-2022-JP is 7-bit: a byte past ASCII is invalid whatever the state, and leaves the state as
+// it is. Runs of them, as in EUC-JP text mislabelled ISO-2022-JP (some carriers send it), are
+// marked here with a U+FFFD a byte, as iconv's errors would be, rather than by a call of iconv
+// for every byte. A byte within reach of an escape sequence (the three after an ESC) is left to
+// iconv, which reads such a sequence whole.
+void convert_iso_2022_jp(iconv_t cd, std::string_view text, std::string& out) {
+  reset(cd);
+  std::size_t run_start = 0;
+  std::size_t i = end_of_ascii(text, 0);
+  while (i < text.size()) {
+    const std::size_t reach = i < 3 ? 0 : i - 3;
+    if (text.substr(reach, i - reach).find('\x1B') != std::string_view::npos) {
+      i = end_of_ascii(text, i + 1);
+      continue;
+    }
+    convert_run(cd, text.substr(run_start, i - run_start), out);
+    for (; i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80; ++i) out.append(kReplacement);
+    run_start = i;
+    i = end_of_ascii(text, i);
+  }
+  convert_run(cd, text.substr(run_start), out);
+  flush_shift_state(cd, out);
+}
 
 }  // namespace
 
@@ -185,6 +221,9 @@ void append_as_utf8(std::string_view text, std::string_view charset, std::string
       return;
     }
     cd = converters.get("windows-1252");
+  } else if (name.starts_with("iso-2022-jp")) {
+    convert_iso_2022_jp(cd, text, out);
+    return;
   }
   convert(cd, text, out);
 }

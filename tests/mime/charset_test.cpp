@@ -28,6 +28,15 @@ TEST(Charset, Iso2022Jp) {
   EXPECT_EQ(to_utf8("\x1b$B%F%9%H\x1b(B ok", "iso-2022-jp"), "テスト ok");
 }
 
+// Bytes past ASCII are invalid in ISO-2022-JP whatever its state; runs of them are marked
+// without iconv, one U+FFFD a byte, and the state around them holds.
+TEST(Charset, Iso2022JpEightBitRuns) {
+  const std::string r = kReplacement;
+  EXPECT_EQ(to_utf8("\x1b$B%F\xA4\xA2%F\x1b(B", "iso-2022-jp"), "テ" + r + r + "テ");
+  EXPECT_EQ(to_utf8("\x1b$B%\xA4\x1b(B ok", "iso-2022-jp"), r + r + " ok");
+  EXPECT_EQ(to_utf8("Dear \xA4\xA2\xA4\xA4 user\n\xA4\xA2", "iso-2022-jp"), "Dear " + r + r + r + r + " user\n" + r + r);
+}
+
 // These charsets are 7-bit, but shift into other characters: the ASCII that does shift must be
 // converted, and that which does not is read as it is.
 TEST(Charset, SevenBitCharsetsThatShift) {
