@@ -179,6 +179,36 @@ void convert_iso_2022_jp(iconv_t cd, std::string_view text, std::string& out) {
   flush_shift_state(cd, out);
 }
 
+// The end of the run of ASCII from `from` that holds no ISO-2022 escape or shift byte.
+std::size_t end_of_unshifted_ascii(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  while (i < text.size() && text[i] != '\x1B' && text[i] != '\x0E' && text[i] != '\x0F' &&
+         static_cast<unsigned char>(text[i]) < 0x80)
+    ++i;
+  return i;
+}
+
+// In ISO-2022-JP the ASCII before the first escape, and that after the last return to ASCII
+// ("ESC ( B"), reads as itself: only the text between goes through iconv, which spends tens of
+// instructions on every byte, and most Japanese notices are English around a Japanese middle.
+// A text with the SO or SI shifts of the ISO-2022 family is converted whole, and so is one whose
+// last "ESC ( B" may be no escape: after a single shift ("ESC N") its ESC is a character.
+void append_iso_2022_jp_as_utf8(iconv_t cd, std::string_view text, std::string& out) {
+  if (text.find('\x0E') != std::string_view::npos || text.find('\x0F') != std::string_view::npos) {
+    convert_iso_2022_jp(cd, text, out);
+    return;
+  }
+  const std::size_t shifted = end_of_unshifted_ascii(text, 0);
+  std::size_t back_in_ascii = text.size();
+  if (const std::size_t escape = text.rfind("\x1B(B"); escape != std::string_view::npos) {
+    const bool single_shifted = escape >= 2 && text.substr(escape - 2, 2) == "\x1BN";
+    if (!single_shifted && end_of_unshifted_ascii(text, escape + 3) == text.size()) back_in_ascii = escape + 3;
+  }
+  out.append(text.substr(0, shifted));
+  if (back_in_ascii > shifted) convert_iso_2022_jp(cd, text.substr(shifted, back_in_ascii - shifted), out);
+  out.append(text.substr(back_in_ascii));
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -222,7 +252,7 @@ void append_as_utf8(std::string_view text, std::string_view charset, std::string
     }
     cd = converters.get("windows-1252");
   } else if (name.starts_with("iso-2022-jp")) {
-    convert_iso_2022_jp(cd, text, out);
+    append_iso_2022_jp_as_utf8(cd, text, out);
     return;
   }
   convert(cd, text, out);

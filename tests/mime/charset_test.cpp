@@ -28,6 +28,17 @@ TEST(Charset, Iso2022Jp) {
   EXPECT_EQ(to_utf8("\x1b$B%F%9%H\x1b(B ok", "iso-2022-jp"), "テスト ok");
 }
 
+// The ASCII around the Japanese of an ISO-2022-JP text is copied without iconv; what is not
+// plain ASCII there (a JIS-Roman run, an 8-bit byte) must still be converted or marked.
+TEST(Charset, Iso2022JpAsciiAroundTheShiftedText) {
+  EXPECT_EQ(to_utf8("Delivery to: a\n\x1b$B%F%9%H\x1b(B failed\n", "ISO-2022-JP"), "Delivery to: a\nテスト failed\n");
+  EXPECT_EQ(to_utf8("a\x1b$B%F\x1b(J\\~", "iso-2022-jp"), "aテ\u00A5\u203E");
+  EXPECT_EQ(to_utf8("a\x1b$B%F\x1b(J~\x1b(B~", "iso-2022-jp"), "aテ\u203E~");
+  EXPECT_EQ(to_utf8("ok \x1b$B%F\x1b(B \xA4", "iso-2022-jp"), std::string("ok テ ") + kReplacement);
+  EXPECT_EQ(to_utf8("\xA4 \x1b$B%F\x1b(B ok", "iso-2022-jp"), std::string(kReplacement) + " テ ok");
+  EXPECT_EQ(to_utf8("ok \x1b$B%F", "iso-2022-jp"), "ok テ");
+}
+
 // Bytes past ASCII are invalid in ISO-2022-JP whatever its state; runs of them are marked
 // without iconv, one U+FFFD a byte, and the state around them holds.
 TEST(Charset, Iso2022JpEightBitRuns) {
