@@ -49,6 +49,24 @@ TEST(Headers, TextOfValuesThatNeedNoUnfolding) {
   EXPECT_EQ(headers.text("X-Absent"), "");
 }
 
+// unfolded() tests sixteen bytes at a time, the last block overlapping the one before: a break
+// or a tab anywhere, in values of any length around the block size, must be found.
+TEST(Headers, UnfoldedFindsABreakOrTabAnywhere) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string plain(length, 'x');
+    std::string scratch;
+    EXPECT_EQ(unfolded(plain, scratch).data(), plain.data()) << length;
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char byte : {'\n', '\r', '\t'}) {
+        std::string raw = plain;
+        raw[at] = byte;
+        EXPECT_EQ(unfolded(raw, scratch), unfold(raw)) << length << " " << at;
+        EXPECT_NE(unfolded(raw, scratch).data(), raw.data()) << length << " " << at;
+      }
+    }
+  }
+}
+
 TEST(Headers, CrlfLineEndings) {
   const std::string message = "From: a@example.org\r\nSubject: hi\r\n there\r\n\r\nbody\r\n";
   Headers headers;
