@@ -1,5 +1,6 @@
 #include "mime/headers.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -90,26 +91,43 @@ void extend_value(HeaderField& field, const char* end) {
   field.value = std::string_view(field.value.data(), static_cast<std::size_t>(end - field.value.data()));
 }
 
+// Whether the words at `a` and `b` are equal but for ASCII case: 1 when they are, 0 when not, -1
+// when either holds a byte past ASCII, which the caller compares byte by byte. They are equal
+// when they differ only in bit 0x20, and only in bytes where that bit makes a letter.
+template <typename Word>
+int same_but_case(const char* a, const char* b) {
+  constexpr Word kEach = static_cast<Word>(0x0101010101010101ULL);
+  Word x, y;
+  std::memcpy(&x, a, sizeof x);
+  std::memcpy(&y, b, sizeof y);
+  if (((x | y) & (0x80 * kEach)) != 0) return -1;
+  const Word lower = x | (0x20 * kEach);
+  // Bit 7 of each byte of `lower` in 'a'..'z': above 'a' - 1 and not above 'z'.
+  const Word letters = ((lower + (0x80 - 'a') * kEach) & ~(lower + (0x7F - 'z') * kEach)) & (0x80 * kEach);
+  return ((x ^ y) & ~(letters >> 2)) == 0 ? 1 : 0;
+}
+
 }  // namespace
 
-// Eight bytes at a time: two words are equal but for ASCII case when they differ only in bit
-// 0x20, and only in bytes where that bit makes a letter. Bytes past ASCII, which field names do
-// not hold, are left to the byte-by-byte comparison.
+// A word at a time: names of eight bytes or more as eight-byte words, the last one overlapping
+// the one before it, and names of four to seven bytes as two four-byte words that overlap. A name
+// with a byte past ASCII, which field names do not hold, and a shorter one go byte by byte.
 bool iequals_name(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  constexpr std::uint64_t kEach = 0x0101010101010101ULL;
-  std::size_t i = 0;
-  for (; i + 8 <= a.size(); i += 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, a.data() + i, 8);
-    std::memcpy(&y, b.data() + i, 8);
-    if (((x | y) & (0x80 * kEach)) != 0) break;
-    const std::uint64_t lower = x | (0x20 * kEach);
-    // Bit 7 of each byte of `lower` in 'a'..'z': above 'a' - 1 and not above 'z'.
-    const std::uint64_t letters = ((lower + (0x80 - 'a') * kEach) & ~(lower + (0x7F - 'z') * kEach)) & (0x80 * kEach);
-    if (((x ^ y) & ~(letters >> 2)) != 0) return false;
+  const std::size_t n = a.size();
+  int same = 1;
+  if (n >= 8) {
+    for (std::size_t i = 0; same == 1 && i < n; i += 8) {
+      const std::size_t at = std::min(i, n - 8);
+      same = same_but_case<std::uint64_t>(a.data() + at, b.data() + at);
+    }
+  } else if (n >= 4) {
+    same = same_but_case<std::uint32_t>(a.data(), b.data());
+    if (same == 1) same = same_but_case<std::uint32_t>(a.data() + n - 4, b.data() + n - 4);
+  } else {
+    same = -1;
   }
-  return iequals(a.substr(i), b.substr(i));
+  return same < 0 ? iequals(a, b) : same == 1;
 }
 
 std::size_t Headers::parse(std::string_view message) {

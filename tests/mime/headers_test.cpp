@@ -208,8 +208,8 @@ TEST(Headers, FieldValuesAreViewsIntoTheMessage) {
   EXPECT_LE(value.data() + value.size(), message.data() + message.size());
 }
 
-// Names are compared eight bytes at a time: every byte pair that differs only in bit 0x20 is
-// tried at every position, and only letters may differ that way.
+// Names are compared a word at a time, the words overlapping: every byte pair that differs
+// only in bit 0x20 is tried at every position, and only letters may differ that way.
 TEST(Headers, NamesCompareWithoutRegardToCaseOnly) {
   for (std::size_t length = 1; length <= 24; ++length) {
     for (std::size_t at = 0; at < length; ++at) {
