@@ -1,5 +1,10 @@
 #include "mime/encoded_words.h"
 
+#include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "mime/ascii.h"
 #include "mime/charset.h"
 #include "mime/lines.h"
@@ -62,8 +67,27 @@ bool read_encoded_word(std::string_view value, std::size_t pos, TerminatorFinder
 
 }  // namespace
 
+// One pass for both questions, seventeen bytes at a time: each block tested for bytes past ASCII
+// and for a '=' followed by a '?', the last block overlapping the one before it.
 bool needs_no_decoding(std::string_view value) {
-  return end_of_ascii(value, 0) == value.size() && !contains_text(value, "=?");
+  const std::size_t size = value.size();
+#if defined(__SSE2__)
+  if (size >= 17) {
+    for (std::size_t i = 0;; i += 16) {
+      const std::size_t at = std::min(i, size - 17);
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(value.data() + at));
+      const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(value.data() + at + 1));
+      const __m128i opens = _mm_and_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('=')), _mm_cmpeq_epi8(next, _mm_set1_epi8('?')));
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(bytes, next), opens)) != 0) return false;
+      if (at == size - 17) return true;
+    }
+  }
+#endif
+  for (std::size_t i = 0; i < size; ++i) {
+    if (static_cast<unsigned char>(value[i]) >= 0x80) return false;
+    if (value[i] == '=' && i + 1 < size && value[i + 1] == '?') return false;
+  }
+  return true;
 }
 
 std::string decode_encoded_words(std::string_view value) {

@@ -19,6 +19,29 @@ TEST(EncodedWords, PlainAsciiNeedsNoDecoding) {
   EXPECT_FALSE(needs_no_decoding("caf\xC3\xA9"));  // raw 8-bit text is checked as UTF-8
 }
 
+// Values are tested seventeen bytes at a time, the last block overlapping the one before: an
+// opening "=?" or a byte past ASCII anywhere must be found, and a '=' or '?' alone is no opening.
+TEST(EncodedWords, NeedsNoDecodingLooksAtEveryPosition) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string plain(length, 'x');
+    EXPECT_TRUE(needs_no_decoding(plain)) << length;
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string high = plain;
+      high[at] = '\x80';
+      EXPECT_FALSE(needs_no_decoding(high)) << length << " " << at;
+      std::string lone = plain;
+      lone[at] = '=';
+      if (at > 0) lone[at - 1] = '?';
+      EXPECT_TRUE(needs_no_decoding(lone)) << length << " " << at;
+      if (at + 1 < length) {
+        std::string opening = plain;
+        opening.replace(at, 2, "=?");
+        EXPECT_FALSE(needs_no_decoding(opening)) << length << " " << at;
+      }
+    }
+  }
+}
+
 TEST(EncodedWords, BEncoding) {
   EXPECT_EQ(decode_encoded_words("=?UTF-8?B?5pel5pys6Kqe?="), "日本語");
   EXPECT_EQ(decode_encoded_words("=?utf-8?b?5pel5pys6Kqe?="), "日本語");
