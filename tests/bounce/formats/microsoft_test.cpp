@@ -132,6 +132,58 @@ TEST(Office365, ReadsAReportWithoutDeliveryStatusPart) {
   EXPECT_EQ(records[0].addresser, "sironeko@example.jp");
 }
 
+// An Office 365 report whose only header clue is its subject, with `host` where its Message-ID
+// and the Received header it came through name their server.
+std::string office365_report_from(std::string_view host) {
+  const std::string name(host);
+  return "Received: from mail.example.jp by " + name + " with SMTP id 15.20.1234.5; Mon, 6 Jan 2025 10:00:00 +0000\n"
+         "From: postmaster@example.onmicrosoft.com\n"
+         "To: sironeko@example.jp\n"
+         "Subject: Undeliverable: Nyaan\n"
+         "Date: Mon, 6 Jan 2025 10:00:01 +0000\n"
+         "Message-ID: <0123456789ABCDEF@" + name + ">\n"
+         "MIME-Version: 1.0\n"
+         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+         "\n"
+         "--b\n"
+         "Content-Type: text/plain; charset=us-ascii\n"
+         "\n"
+         "Delivery has failed to these recipients or groups:\n"
+         "\n"
+         "kijitora@example.org\n"
+         "\n"
+         "--b\n"
+         "Content-Type: message/delivery-status\n"
+         "\n"
+         "Reporting-MTA: dns; " + name + "\n"
+         "\n"
+         "Final-Recipient: rfc822; kijitora@example.org\n"
+         "Action: failed\n"
+         "Status: 5.1.10\n"
+         "Diagnostic-Code: smtp; 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found\n"
+         "\n"
+         "--b--\n";
+}
+
+TEST(Office365, KnowsExchangeOnlineHostsInAnyCase) {
+  for (std::string_view host :
+       {"AM9PR02MB7250.eurprd02.prod.outlook.com", "am9pr02mb7250.EURPRD02.PROD.OUTLOOK.COM",
+        "mail.outlook.com.am9pr02mb7250.Prod.Outlook.Com",
+        "eur05-am6-obe.Outbound.Protection.outlook.com", "x.outbound.protection.OUTLOOK.COM"}) {
+    const auto records = records_of_message(office365_report_from(host));
+    ASSERT_EQ(records.size(), 1u) << host;
+    EXPECT_EQ(records[0].decodedby, "Office365") << host;
+  }
+}
+
+TEST(Office365, LeavesHostsThatOnlyResembleExchangeOnline) {
+  for (std::string_view host : {"am9pr02mb7250.nonprod.outlook.com", "mail-outbound.protection.outlook.com",
+                                "prod.outlook.com", "x.prod.outlook.co", "x.prod-outlook.com"}) {
+    for (const auto& record : records_of_message(office365_report_from(host)))
+      EXPECT_NE(record.decodedby, "Office365") << host;
+  }
+}
+
 TEST(Outlook, ReadsTheDeliveryStatusFields) {
   const auto records = records_of_sample("lhost-outlook-01.eml");
   ASSERT_EQ(records.size(), 1u);
