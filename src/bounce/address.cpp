@@ -66,13 +66,15 @@ bool is_address(std::string_view text) {
   return find_address(text) == text;
 }
 
-std::string domain_of(std::string_view address) {
+std::string_view domain_part(std::string_view address) {
   const std::size_t at = address.rfind('@');
   if (at == std::string_view::npos) return {};
-  std::string domain = mime::lowercase(address.substr(at + 1));
-  while (!domain.empty() && (domain.back() == '>' || domain.back() == '.')) domain.pop_back();
+  std::string_view domain = address.substr(at + 1);
+  while (!domain.empty() && (domain.back() == '>' || domain.back() == '.')) domain.remove_suffix(1);
   return domain;
 }
+
+std::string domain_of(std::string_view address) { return mime::lowercase(domain_part(address)); }
 
 bool is_mailer_daemon(std::string_view text) {
   static constexpr std::string_view kSystemNames[] = {

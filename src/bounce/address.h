@@ -15,7 +15,9 @@ std::string find_address(std::string_view text);
 // Whether `text` is exactly one plausible address (local@domain).
 bool is_address(std::string_view text);
 
-// The part after the last '@', lowercased.
+// The part after the last '@' as written, without trailing '>' or '.'; empty when there is no '@'.
+std::string_view domain_part(std::string_view address);
+// The same, lowercased.
 std::string domain_of(std::string_view address);
 
 // Whether the address belongs to a mail system rather than a person (MAILER-DAEMON, postmaster).

@@ -59,6 +59,10 @@ TEST(Address, FoundInTheShapesBouncesUse) {
   EXPECT_FALSE(is_address("kijitora@"));
   EXPECT_FALSE(is_address("not an address"));
   EXPECT_EQ(domain_of("Kijitora@Example.JP"), "example.jp");
+  EXPECT_EQ(domain_part("Kijitora@Example.JP"), "Example.JP");
+  EXPECT_EQ(domain_part("<a@b@bounces.Example.jp.>>"), "bounces.Example.jp");
+  EXPECT_EQ(domain_part("no address here"), "");
+  EXPECT_EQ(domain_part("kijitora@"), "");
 }
 
 TEST(Address, MailSystemsAreRecognised) {

@@ -174,7 +174,7 @@ bool read_bounce_mail(const BounceMessage& message, EngineResult& result) {
 bool sent_by_ses(const BounceMessage& message) {
   if (message.headers().has("X-SES-Outgoing") || message.headers().has("X-AWS-Outgoing"))
     return true;
-  return domain_of(message.sender()).ends_with("amazonses.com");
+  return domain_part(message.sender()).ends_with("amazonses.com");  // the sender is lowercase
 }
 
 class AmazonSES final : public Engine {
@@ -184,9 +184,11 @@ class AmazonSES final : public Engine {
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (mime::trim(message.body()).starts_with("{"))
       return message.headers().has("X-Amz-Sns-Message-Id") && read_notification(message, result);
-    // WorkMail sends its bounces through SES too, in a layout of its own.
+    // WorkMail sends its bounces through SES too, in a layout of its own. Most mail names a mailer,
+    // whose header is looked for only in what SES sent.
+    if (!sent_by_ses(message)) return false;
     if (mime::icontains(message.headers().raw("X-Mailer"), "Amazon WorkMail")) return false;
-    return sent_by_ses(message) && read_bounce_mail(message, result);
+    return read_bounce_mail(message, result);
   }
 };
 

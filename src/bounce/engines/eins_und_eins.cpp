@@ -37,9 +37,10 @@ class EinsUndEins final : public Engine {
   std::string_view name() const override { return "EinsUndEins"; }
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
-    if (!mime::trim(message.headers().raw("From")).starts_with("\"Mail Delivery System\""))
-      return false;
+    // The subject first: the From header, which every message has, costs a lookup.
     if (mime::trim(message.subject()) != "Mail delivery failed: returning message to sender")
+      return false;
+    if (!mime::trim(message.headers().raw("From")).starts_with("\"Mail Delivery System\""))
       return false;
     const UnitedInternetReport report = read_united_internet_report(message.body());
     for (const UnitedInternetRecipient& recipient : report.recipients) {

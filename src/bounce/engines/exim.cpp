@@ -49,17 +49,18 @@ bool is_exim_message_id(std::string_view id) {
 }
 
 bool is_exim_bounce(const BounceMessage& message) {
-  if (mime::icontains(message.from(), ".mail.ru")) return false;  // Mail.Ru's own module reads it
   int evidence = 0;
   if (mime::trim(message.from()).starts_with("Mail Delivery System")) ++evidence;
-  if (is_exim_message_id(message.headers().raw("Message-Id"))) ++evidence;
   for (std::string_view subject : kSubjects) {
     if (message.subject().find(subject) != std::string::npos) {
       ++evidence;
       break;
     }
   }
-  return evidence >= 2;
+  // The Message-Id, which nearly every message has, is looked up only when it decides.
+  if (evidence == 1 && is_exim_message_id(message.headers().raw("Message-Id"))) ++evidence;
+  if (evidence < 2) return false;
+  return !mime::icontains(message.from(), ".mail.ru");  // Mail.Ru's own module reads it
 }
 
 // One failed address of the text part, with the error text indented below it.

@@ -30,9 +30,10 @@ bool is_ezweb_report(const BounceMessage& message) {
   if (from.find("Postmaster@au.com") != std::string::npos) ++clues;
   if (mime::trim(message.subject()) == "Mail System Error - Returned Mail") ++clues;
   clues += message.received_mentioning(kEzwebRelays);
+  // The Message-ID, which nearly every message has, is looked up only when it decides.
+  if (clues != 1) return clues >= 2;
   const std::string_view id = mime::trim(message.headers().raw("Message-ID"));
-  if (id.ends_with(".ezweb.ne.jp>") || id.ends_with(".au.com>")) ++clues;
-  return clues >= 2;
+  return id.ends_with(".ezweb.ne.jp>") || id.ends_with(".au.com>");
 }
 
 bool opens_notice(std::string_view line) {

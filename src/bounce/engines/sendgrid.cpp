@@ -34,8 +34,9 @@ class SendGrid final : public Engine {
   std::string_view name() const override { return "SendGrid"; }
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
-    if (mime::trim(message.headers().raw("Return-Path")) != "<apps@sendgrid.net>") return false;
+    // The subject first: the Return-Path header, which most messages have, costs a lookup.
     if (mime::trim(message.subject()) != "Undelivered Mail Returned to Sender") return false;
+    if (mime::trim(message.headers().raw("Return-Path")) != "<apps@sendgrid.net>") return false;
     if (!read_report_after(message, {kOpening}, result)) return false;
     const std::string command = command_of(*text_after_line(message.body(), {kOpening}));
     for (DeliveryStatus& status : result.recipients) {

@@ -22,6 +22,21 @@ TEST(Exim, ReadsEachAddressAndTheRemoteServersReply) {
   }
 }
 
+TEST(Exim, TakesItsMessageIdAsTheSecondClue) {
+  // Exim's From, but not its subject: the Message-Id decides.
+  const std::string message = with_replaced(file_text(sample_path("lhost-exim-02.eml")),
+                                            "Subject: Mail delivery failed: returning message to sender",
+                                            "Subject: Returned mail");
+  EXPECT_TRUE(read_by(message, "Exim"));
+  EXPECT_FALSE(read_by(with_replaced(message, "E1X58pT-0004bZ-Co@", "20140715.0004bZ@"), "Exim"));
+}
+
+TEST(Exim, LeavesMailRuToItsOwnModule) {
+  EXPECT_FALSE(read_by(with_replaced(file_text(sample_path("lhost-exim-02.eml")),
+                                     "Mailer-Daemon@marutamachi.example.org", "mailer-daemon@corp.mail.ru"),
+                       "Exim"));
+}
+
 TEST(Exim, ReadsTheSpoofedBackscatterSeed) {
   const auto records = records_of_message(
       file_text(std::string(BOUNCEGUARD_TEST_DATA) + "/seed/exim-spoofed-backscatter.eml"));

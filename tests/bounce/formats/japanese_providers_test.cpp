@@ -27,6 +27,16 @@ TEST(EZweb, ReadsItsOwnSentences) {
   EXPECT_EQ(records[0].reason, "suspend");
 }
 
+TEST(EZweb, TakesItsMessageIdAsTheSecondClue) {
+  // EZweb's sender, but neither its subject nor its relays: the Message-Id decides.
+  const std::string message =
+      with_replaced(with_replaced(file_text(sample_path("lhost-ezweb-02.eml")),
+                                  "Subject: Mail System Error - Returned Mail", "Subject: Returned mail"),
+                    "(EZweb Mail)", "(Mail)");
+  EXPECT_TRUE(read_by(message, "EZweb"));
+  EXPECT_FALSE(read_by(with_replaced(message, "@lsean.ezweb.ne.jp>", "@lsean.example.jp>"), "EZweb"));
+}
+
 TEST(EZweb, ReadsTheSpamFilterVerdict) {
   const auto records = records_of_sample("lhost-ezweb-01.eml");  // X-SPASIGN: NG
   ASSERT_EQ(records.size(), 1u);
