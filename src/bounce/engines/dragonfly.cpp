@@ -8,7 +8,6 @@
 #include "bounce/engines/engines.h"
 #include "bounce/engines/report_sections.h"
 #include "bounce/engines/text_lines.h"
-#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -20,9 +19,18 @@ const ReceivedMarkers kDragonFlyRelays = declare_received_markers({"(DragonFly M
 constexpr std::string_view kErrorFor = "There was an error delivering your mail to <";
 constexpr std::string_view kDidNotLike = " did not like our ";
 
+// Whether `body` holds dma's greeting. The greeting is found from its capital F, much rarer in
+// mail than its first letter: memchr skips to each F, around which the greeting is then compared.
+bool has_dragonfly_greeting(std::string_view body) {
+  constexpr std::string_view kGreeting = "This is the DragonFly Mail Agent";
+  constexpr std::size_t kRare = kGreeting.find('F');
+  for (std::size_t at = body.find('F', kRare); at != std::string_view::npos; at = body.find('F', at + 1))
+    if (body.substr(at - kRare).starts_with(kGreeting)) return true;
+  return false;
+}
+
 bool is_dragonfly_report(const BounceMessage& message) {
-  return message.received_mentioning(kDragonFlyRelays) > 0 ||
-         mime::contains_text(message.body(), "This is the DragonFly Mail Agent");
+  return message.received_mentioning(kDragonFlyRelays) > 0 || has_dragonfly_greeting(message.body());
 }
 
 // "mx.example.org [192.0.2.25] did not like our final DATA:": the remote host and the command.

@@ -20,6 +20,24 @@ TEST(DragonFly, ReadsTheRemoteServersReplyAndCommand) {
   EXPECT_EQ(records[0].subject, "Nyaan 01");
 }
 
+TEST(DragonFly, FindsItsGreetingAnywhereInTheText) {
+  // No Received header names dma: the greeting alone tells its bounces, from the first byte of
+  // the text on.
+  const std::string message = with_replaced(file_text(sample_path("lhost-dragonfly-01.eml")),
+                                            "(DragonFly Mail Agent v0.13)", "(dma)");
+  EXPECT_TRUE(read_by(message, "DragonFly"));
+  constexpr std::string_view kGreeting = "This is the DragonFly Mail Agent";
+  // Capital F's before it, each compared and passed over.
+  const std::string after_others =
+      with_replaced(message, kGreeting,
+                    "From Fred F. Fisher of the Foo Fighters Fan Forum (FFFF):\n\n" + std::string(kGreeting));
+  EXPECT_TRUE(read_by(after_others, "DragonFly"));
+  for (std::string_view unlike :
+       {"This is the DragonFly Mail agent", "This is the Dragonfly Mail Agent",
+        "this is the DragonFly Mail Agent", "This is the DragonFly Mail Agen", "This is a DragonFly Mail Agent"})
+    EXPECT_FALSE(read_by(with_replaced(message, kGreeting, unlike), "DragonFly")) << unlike;
+}
+
 TEST(DragonFly, ReadsAMultiLineReplyAfterFinalData) {
   const auto records = records_of_sample("lhost-dragonfly-01.eml");
   ASSERT_EQ(records.size(), 1u);
