@@ -17,9 +17,11 @@ namespace {
 
 bool is_biglobe_report(const BounceMessage& message) {
   if (!message.subject().starts_with("Returned mail:")) return false;
-  const std::string& from = message.sender();
+  constexpr std::string_view kPostmaster = "postmaster@";
+  const std::string_view from = message.sender();
+  if (!from.starts_with(kPostmaster)) return false;
   for (std::string_view domain : {"biglobe.ne.jp", "inacatv.ne.jp", "tmtv.ne.jp", "ttv.ne.jp"})
-    if (from == "postmaster@" + std::string(domain)) return true;
+    if (from.substr(kPostmaster.size()) == domain) return true;
   return false;
 }
 

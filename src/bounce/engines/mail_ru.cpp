@@ -19,7 +19,8 @@ namespace {
 
 bool is_mail_ru_report(const BounceMessage& message) {
   const std::string& from = message.from();
-  if (!mime::icontains(from, "mailer-daemon@") || !mime::icontains(from, "mail.ru")) return false;
+  // The domain first: most bounces come from a mailer-daemon.
+  if (!mime::icontains(from, "mail.ru") || !mime::icontains(from, "mailer-daemon@")) return false;
   const std::string_view id = mime::trim(message.headers().raw("Message-ID"));
   return id.ends_with(".mail.ru>") || id.ends_with(".smailru.net>") || id.ends_with("@mail.ru>");
 }

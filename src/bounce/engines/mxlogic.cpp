@@ -16,8 +16,9 @@ namespace bg::bounce {
 namespace {
 
 bool is_mxlogic_bounce(const BounceMessage& message) {
-  for (std::string_view header : {"X-MX-Bounce", "X-MXL-Hash", "X-MXL-NoteHash"})
-    if (message.headers().has(header)) return true;
+  const mime::Headers& headers = message.headers();
+  if (headers.has("X-MX-Bounce") || headers.has("X-MXL-Hash") || headers.has("X-MXL-NoteHash"))
+    return true;
   if (mime::trim(message.from()).starts_with("Mail Delivery System")) return true;
   const std::string& subject = message.subject();
   return subject.find("Mail delivery failed") != std::string::npos ||

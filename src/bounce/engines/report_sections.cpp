@@ -14,8 +14,11 @@ std::optional<std::string_view> text_after_line(std::string_view text,
     std::string_view unindented = line.text;
     while (!unindented.empty() && mime::is_space_or_tab(unindented.front()))
       unindented.remove_prefix(1);
+    // The first bytes are compared in place: few lines go on to the call that compares the rest.
     for (std::string_view opening : openings)
-      if (unindented.starts_with(opening)) return text.substr(pos);
+      if (opening.empty() || (!unindented.empty() && unindented.front() == opening.front() &&
+                              unindented.starts_with(opening)))
+        return text.substr(pos);
   }
   return std::nullopt;
 }
@@ -34,8 +37,15 @@ std::vector<DeliveryStatus> read_fields_after(std::string_view text,
 
 bool read_report_after(const BounceMessage& message,
                        std::initializer_list<std::string_view> openings, EngineResult& result) {
-  const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
-  std::vector<DeliveryStatus> recipients = read_fields_after(parts.notice, openings);
+  // Most texts a module asks about lack its opening line: the body is split at the original only
+  // when the line is there, and it counts only when it comes before the original.
+  const std::string_view body = message.body();
+  const std::optional<std::string_view> section = text_after_line(body, openings);
+  if (!section) return false;
+  const BodyParts parts = split_at_original(body, {kRfc822Part, kRfc822HeadersPart});
+  const std::size_t section_at = body.size() - section->size();
+  if (section_at > parts.notice.size()) return false;
+  std::vector<DeliveryStatus> recipients = read_fields(parts.notice.substr(section_at));
   if (recipients.empty()) return false;
   result.recipients = std::move(recipients);
   result.original = std::string(parts.original);
