@@ -2,8 +2,6 @@
 
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "bounce/address.h"
 #include "bounce/literal_set.h"
 #include "diagnose/batv.h"
@@ -34,6 +32,18 @@ std::string_view site_of(std::string_view host) {
 bool is_authenticated_submission(std::string_view protocol) {
   return mime::istarts_with(protocol, "esmtpsa") || mime::istarts_with(protocol, "esmtpa") ||
          mime::istarts_with(protocol, "smtpsa");
+}
+
+// The pieces of a sentence of evidence, joined into a string sized once.
+template <typename... Pieces>
+std::string sentence(const Pieces&... pieces) {
+  const std::string_view views[] = {pieces...};
+  std::size_t size = 0;
+  for (std::string_view view : views) size += view.size();
+  std::string text;
+  text.reserve(size);
+  for (std::string_view view : views) text += view;
+  return text;
 }
 
 std::string message_id_host(std::string_view message_id) {
@@ -147,20 +157,20 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   // 1. The owner's own records of what they sent.
   const bool has_message_id = original.present && !original.messageid.empty();
   if (has_message_id && context.sent.in_sent_folder(original.messageid)) {
-    say(kConclusive, fmt::format("Message-ID <{}> is in your Sent folder", original.messageid));
+    say(kConclusive, sentence("Message-ID <", original.messageid, "> is in your Sent folder"));
   } else if (has_message_id && context.sent.in_mail_log(original.messageid)) {
-    say(kConclusive, fmt::format("Message-ID <{}> is in your server's mail log", original.messageid));
+    say(kConclusive, sentence("Message-ID <", original.messageid, "> is in your server's mail log"));
   } else if (has_message_id && !context.sent.empty()) {
-    say(-kWeak, fmt::format("Message-ID <{}> is in neither your Sent folder nor your mail log", original.messageid));
+    say(-kWeak, sentence("Message-ID <", original.messageid, "> is in neither your Sent folder nor your mail log"));
   }
 
   // 2. BATV: only the owner's server can tag the envelope sender.
   std::optional<BatvTag> tag = read_batv(record.bounce_to);
   if (!tag && original.present) tag = read_batv(original.returnpath);
   if (tag && owner.owns_address(tag->address) && is_fresh(*tag, record.timestamp)) {
-    say(kBatv, fmt::format("the bounce came back to {}, tagged by your server (BATV)", record.bounce_to));
+    say(kBatv, sentence("the bounce came back to ", record.bounce_to, ", tagged by your server (BATV)"));
   } else if (context.owner_uses_batv && !tag && owner.owns_address(record.bounce_to)) {
-    say(-kBatv / 2, fmt::format("the bounce came back to {} without the BATV tag your server adds", record.bounce_to));
+    say(-kBatv / 2, sentence("the bounce came back to ", record.bounce_to, " without the BATV tag your server adds"));
   }
 
   // 3. When the owner's own server wrote the bounce, its copy's top line is its own record of
@@ -172,18 +182,16 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   const EntryHop entry = owner_server_bounce ? EntryHop{} : entry_hop(original);
   if (owner_server_bounce) {
     const bounce::ReceivedHop& top = original.received.front();
-    const std::string client = top.from_ip.empty() ? std::string() : fmt::format(" from {}", top.from_ip);
+    const std::string client = top.from_ip.empty() ? std::string() : sentence(" from ", top.from_ip);
     if (is_authenticated_submission(top.protocol) || (parse_ip(top.from_ip) && is_internal(*parse_ip(top.from_ip)))) {
       verdict.auth_sender = top.auth_sender;
       verdict.client_ip = top.from_ip;
-      say(kStrong, fmt::format("your server {} wrote this bounce: it had accepted the original{}{}{}, and could not "
-                               "deliver it",
-                               record.lhost, client, top.auth_sender.empty() ? "" : ", sent with the password of ",
-                               top.auth_sender));
+      say(kStrong, sentence("your server ", record.lhost, " wrote this bounce: it had accepted the original", client,
+                            top.auth_sender.empty() ? "" : ", sent with the password of ", top.auth_sender,
+                            ", and could not deliver it"));
     } else {
-      say(-kStrong, fmt::format("your server {} wrote this bounce for mail it received{} without a password: not "
-                                "mail of yours",
-                                record.lhost, client));
+      say(-kStrong, sentence("your server ", record.lhost, " wrote this bounce for mail it received", client,
+                             " without a password: not mail of yours"));
     }
   }
   // What the recipient's server wrote: where the original came from, and what it checked.
@@ -192,46 +200,46 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
     verdict.entry_ip = hop.from_ip;
     verdict.entry_address = entry.address;
     verdict.entry_helo = hop.from_host;
-    const std::string helo = hop.from_host.empty() ? "" : fmt::format(" (HELO {})", hop.from_host);
+    const std::string helo = hop.from_host.empty() ? "" : sentence(" (HELO ", hop.from_host, ")");
     if (owner.is_relay(entry.address) || owner.is_relay_host(hop.from_rdns)) {
       say(kStrong, hop.from_rdns.empty()
-                       ? fmt::format("the original reached {} from your relay {}", hop.by_host, hop.from_ip)
-                       : fmt::format("the original reached {} from your relay {} ({})", hop.by_host, hop.from_ip,
-                                     hop.from_rdns));
+                       ? sentence("the original reached ", hop.by_host, " from your relay ", hop.from_ip)
+                       : sentence("the original reached ", hop.by_host, " from your relay ", hop.from_ip, " (",
+                                  hop.from_rdns, ")"));
       // Below a hop from the owner's relay, the submission line is the owner server's own.
       if (entry.below != nullptr && is_authenticated_submission(entry.below->protocol)) {
         verdict.auth_sender = entry.below->auth_sender;
         verdict.client_ip = entry.below->from_ip;
         const bounce::ReceivedHop& below = *entry.below;
-        verdict.evidence.push_back(fmt::format("submitted to {} with {}{}{}{}{}", below.by_host, below.protocol,
-                                               below.auth_sender.empty() ? "" : " by ", below.auth_sender,
-                                               below.from_ip.empty() ? "" : " from ", below.from_ip));
+        verdict.evidence.push_back(sentence("submitted to ", below.by_host, " with ", below.protocol,
+                                            below.auth_sender.empty() ? "" : " by ", below.auth_sender,
+                                            below.from_ip.empty() ? "" : " from ", below.from_ip));
       }
     } else if (owner.knows_relays()) {
-      say(-kStrong, fmt::format("the original entered {} directly from {}{}; no hop through {}'s servers", hop.by_host,
-                                hop.from_ip, helo, domain));
+      say(-kStrong, sentence("the original entered ", hop.by_host, " directly from ", hop.from_ip, helo,
+                             "; no hop through ", domain, "'s servers"));
     } else if (looks_like_pc_name(hop.from_host)) {
-      say(-kWeak, fmt::format("the original came from {}{}, a PC-style name, not a mail server", hop.from_ip, helo));
+      say(-kWeak, sentence("the original came from ", hop.from_ip, helo, ", a PC-style name, not a mail server"));
     }
   }
   if (original.present && !original.authentication_results.empty()) {
     const AuthenticationResults results = read_authentication_results(original.authentication_results, owner);
-    if (results.spf == "pass") say(kAuthResults, fmt::format("the recipient's server found SPF pass for {}", domain));
+    if (results.spf == "pass") say(kAuthResults, sentence("the recipient's server found SPF pass for ", domain));
     else if (results.spf == "fail" || results.spf == "softfail")
-      say(-kAuthResults, fmt::format("the recipient's server found SPF {} for {}", results.spf, domain));
-    if (results.dkim == "pass") say(kAuthResults, fmt::format("the recipient's server verified {}'s DKIM signature", domain));
+      say(-kAuthResults, sentence("the recipient's server found SPF ", results.spf, " for ", domain));
+    if (results.dkim == "pass") say(kAuthResults, sentence("the recipient's server verified ", domain, "'s DKIM signature"));
   }
 
   // 4. Weaker signs: DKIM domains and the Message-ID's shape.
   if (original.present && !owner.domains.empty()) {
     bool signed_by_owner = false;
     for (const std::string& signer : original.dkim_domains) signed_by_owner = signed_by_owner || owner.owns_domain(signer);
-    if (signed_by_owner) say(kWeak, fmt::format("DKIM-signed by {}", domain));
-    else say(-kWeak, original.dkim_domains.empty() ? "no DKIM signature" : fmt::format("no DKIM signature of {}", domain));
+    if (signed_by_owner) say(kWeak, sentence("DKIM-signed by ", domain));
+    else say(-kWeak, original.dkim_domains.empty() ? "no DKIM signature" : sentence("no DKIM signature of ", domain));
     if (has_message_id) {
       const std::string host = message_id_host(original.messageid);
-      if (owner.is_relay_host(host)) say(kHint, fmt::format("Message-ID made by {}", host));
-      else if (!host.empty()) say(-kHint, fmt::format("Message-ID made by {}, not by {}", host, domain));
+      if (owner.is_relay_host(host)) say(kHint, sentence("Message-ID made by ", host));
+      else if (!host.empty()) say(-kHint, sentence("Message-ID made by ", host, ", not by ", domain));
     }
   }
   if (!original.present) verdict.evidence.push_back("the bounce returned no copy of the original");
@@ -252,16 +260,16 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
     const std::string& ip = verdict.blocklist->ip;
     if (!ip.empty() && owner.is_relay(ip)) {
       verdict.category = Category::kBlocklisted;
-      verdict.evidence.push_back(fmt::format("{} refused your relay {}", verdict.blocklist->list, ip));
+      verdict.evidence.push_back(sentence(verdict.blocklist->list, " refused your relay ", ip));
     } else if (!ip.empty() && verdict.sent_by_owner != true) {
       // Only an address of the owner's counts: this one may be whoever injected the mail.
       verdict.category = Category::kUnknown;
       verdict.evidence.push_back(
-          fmt::format("{} refused {}, which is not one of your relays", verdict.blocklist->list, ip));
+          sentence(verdict.blocklist->list, " refused ", ip, ", which is not one of your relays"));
     } else {
       verdict.category = Category::kBlocklisted;
       verdict.evidence.push_back(
-          fmt::format("{} refused the mail{}{}", verdict.blocklist->list, ip.empty() ? "" : " from ", ip));
+          sentence(verdict.blocklist->list, " refused the mail", ip.empty() ? "" : " from ", ip));
     }
   } else if (verdict.sent_by_owner == true || is_delivery_failure_reason(record.reason)) {
     verdict.category = Category::kDeliveryFailure;
