@@ -248,15 +248,20 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   else if (score < 0) verdict.sent_by_owner = false;
   verdict.spammy_subject = original.present && looks_like_spam_subject(original.subject);
 
-  // The category follows from who sent it and why it bounced.
-  // Replies about the address or the mailbox itself never name a blocklist; the others may.
-  if (!is_recipient_problem(record.reason)) verdict.blocklist = find_blocklist_mention(record.diagnosticcode, record.rhost);
-  const bool reputation_refusal = record.reason == "blocked" || record.reason == "badreputation" || verdict.blocklist;
+  // The category follows from who sent it and why it bounced. A blocklist the reply names
+  // decides it only for mail that may be the owner's and was not refused for failing its
+  // authentication, so the reply is searched for one only then.
   if (verdict.sent_by_owner == false) {
     verdict.category = Category::kBackscatter;
-  } else if (is_authentication_refusal(record)) {
+    return verdict;
+  }
+  if (is_authentication_refusal(record)) {
     verdict.category = Category::kAuthFailure;
-  } else if (reputation_refusal && verdict.blocklist) {
+    return verdict;
+  }
+  // Replies about the address or the mailbox itself never name a blocklist; the others may.
+  if (!is_recipient_problem(record.reason)) verdict.blocklist = find_blocklist_mention(record.diagnosticcode, record.rhost);
+  if (verdict.blocklist) {
     const std::string& ip = verdict.blocklist->ip;
     if (!ip.empty() && owner.is_relay(ip)) {
       verdict.category = Category::kBlocklisted;

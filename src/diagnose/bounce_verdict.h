@@ -36,7 +36,7 @@ struct BounceVerdict {
   std::optional<bool> sent_by_owner;
   Category category = Category::kUnknown;
   std::vector<std::string> evidence;
-  std::optional<BlocklistMention> blocklist;
+  std::optional<BlocklistMention> blocklist;  // looked for only where it decides the category
   std::string entry_ip;       // where the original came from, when known
   std::optional<dns::IpAddress> entry_address;  // the same, parsed
   std::string entry_helo;
