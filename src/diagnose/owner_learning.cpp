@@ -40,12 +40,13 @@ void OwnerLearning::observe(const bounce::Record& record, const SentMail& sent) 
 
 void OwnerLearning::complete_domains(Owner& owner) const {
   if (owner.domains.empty()) {
-    // The domain most bounces come back to; failing that, the originals' senders'.
+    // The domain most bounces come back to; failing that, the originals' senders'. Of domains
+    // as frequent, the first in name order.
     const auto& counts = bounce_domains_.empty() ? sender_domains_ : bounce_domains_;
     std::string best;
     std::uint64_t best_count = 0;
     for (const auto& [domain, count] : counts)
-      if (count > best_count) best = domain, best_count = count;
+      if (count > best_count || (count == best_count && domain < best)) best = domain, best_count = count;
     if (!best.empty()) {
       owner.domains.push_back(best);
       owner.learned_from.push_back("domain " + best + ": " + human_number(best_count) + " of " + human_number(bounces_) +

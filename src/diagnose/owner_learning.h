@@ -5,6 +5,7 @@
 // learned and from what.
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bounce/record.h"
@@ -27,8 +28,9 @@ class OwnerLearning {
 
  private:
   std::uint64_t bounces_ = 0;
-  std::map<std::string, std::uint64_t> bounce_domains_;   // where bounces were sent
-  std::map<std::string, std::uint64_t> sender_domains_;   // the originals' senders
+  // Hashed, not ordered: every record counts into both.
+  std::unordered_map<std::string, std::uint64_t> bounce_domains_;  // where bounces were sent
+  std::unordered_map<std::string, std::uint64_t> sender_domains_;  // the originals' senders
   std::map<std::string, std::uint64_t> batv_domains_;     // BATV-tagged bounce addresses
   // Entry IPs of originals, by what vouches for them: found in the Sent folder or mail log, or
   // signed with a DKIM domain (domain -> ip -> count).

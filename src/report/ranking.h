@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -12,7 +12,7 @@ namespace bg::report {
 
 using Ranking = std::vector<std::pair<std::string, std::uint64_t>>;
 
-Ranking rank_by_count(const std::map<std::string, std::uint64_t>& counts,
+Ranking rank_by_count(const std::unordered_map<std::string, std::uint64_t>& counts,
                       std::size_t limit = std::numeric_limits<std::size_t>::max());
 
 }  // namespace bg::report

@@ -1,8 +1,8 @@
 #pragma once
 // What a scan saw, counted as it went: the numbers behind the human summary.
 #include <cstdint>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bounce/record.h"
@@ -23,8 +23,9 @@ struct ScanSummary {
   std::uint64_t records = 0;  // one per failed or reported recipient
   std::uint64_t hard = 0;
   std::uint64_t soft = 0;
-  std::map<std::string, std::uint64_t> by_reason;
-  std::map<std::string, std::uint64_t> by_destination;  // recipient domains
+  // Hashed, not ordered: every record counts into both. report::rank_by_count orders them.
+  std::unordered_map<std::string, std::uint64_t> by_reason;
+  std::unordered_map<std::string, std::uint64_t> by_destination;  // recipient domains
   // Unreadable files, malformed messages, inputs given twice: the first kProblemsKept of them,
   // and how many there were in all, so that a folder of junk cannot fill the memory with its
   // complaints.

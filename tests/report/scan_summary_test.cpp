@@ -20,9 +20,9 @@ TEST(ScanSummaryCount, TalliesRecordsReasonsAndDomains) {
   EXPECT_EQ(summary.records, 3u);
   EXPECT_EQ(summary.hard, 2u);
   EXPECT_EQ(summary.soft, 1u);
-  EXPECT_EQ(summary.by_reason, (std::map<std::string, std::uint64_t>{{"userunknown", 2},
+  EXPECT_EQ(summary.by_reason, (std::unordered_map<std::string, std::uint64_t>{{"userunknown", 2},
                                                                      {"mailboxfull", 1}}));
-  EXPECT_EQ(summary.by_destination, (std::map<std::string, std::uint64_t>{
+  EXPECT_EQ(summary.by_destination, (std::unordered_map<std::string, std::uint64_t>{
                                         {"remote-isp.net", 1}, {"partner-co.example", 2}}));
 }
 
@@ -53,7 +53,7 @@ TEST(ScanSummaryCount, DomainFallsBackToTheRecipientAddress) {
   summary.count(record);
   record.recipient = "postmaster";  // no domain at all: not counted under any
   summary.count(record);
-  EXPECT_EQ(summary.by_destination, (std::map<std::string, std::uint64_t>{{"remote-isp.net", 1}}));
+  EXPECT_EQ(summary.by_destination, (std::unordered_map<std::string, std::uint64_t>{{"remote-isp.net", 1}}));
 }
 
 TEST(ScanSummaryProblems, KeepsTheFirstThousandAndCountsThemAll) {
