@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,8 @@ class IpAddress {
 
   Family family() const { return family_; }
   bool is_v4() const { return family_ == Family::v4; }
+  // Four bytes for IPv4, sixteen for IPv6, in network order.
+  std::span<const std::uint8_t> bytes() const { return {bytes_.data(), is_v4() ? 4u : 16u}; }
   // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as the IPv4 address it carries; RFC 7208
   // section 5 treats such a client as IPv4.
   IpAddress unmapped() const;

@@ -44,6 +44,22 @@ TEST(IpRange, ParsesAndContains) {
   EXPECT_FALSE(is_internal(*parse_ip("198.51.100.7")));
 }
 
+TEST(IpRange, InternalNetworksEndWhereTheirPrefixesDo) {
+  // The first and last address of each internal network, and the addresses just outside it.
+  for (std::string_view inside :
+       {"0.0.0.0", "0.255.255.255", "10.0.0.0", "10.255.255.255", "127.0.0.0", "127.255.255.255", "100.64.0.0",
+        "100.127.255.255", "169.254.0.0", "169.254.255.255", "172.16.0.0", "172.31.255.255", "192.168.0.0",
+        "192.168.255.255", "::1", "fc00::", "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe80::",
+        "febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "::ffff:10.1.2.3", "::ffff:192.168.0.1"})
+    EXPECT_TRUE(is_internal(*parse_ip(inside))) << inside;
+  for (std::string_view outside :
+       {"1.0.0.0", "9.255.255.255", "11.0.0.0", "126.255.255.255", "128.0.0.0", "100.63.255.255", "100.128.0.0",
+        "169.253.255.255", "169.255.0.0", "172.15.255.255", "172.32.0.0", "192.167.255.255", "192.169.0.0",
+        "::", "::2", "1::1", "::1:0:0:1", "fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe00::", "fe7f:ffff::",
+        "fec0::", "::ffff:8.8.8.8", "::10.1.2.3"})
+    EXPECT_FALSE(is_internal(*parse_ip(outside))) << outside;
+}
+
 TEST(Owner, RelaysByAddressRangeAndName) {
   Owner owner;
   owner.domains = {"example.com"};
