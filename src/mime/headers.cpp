@@ -42,16 +42,22 @@ std::size_t field_name_length(std::string_view line) {
   return i;
 }
 
-// The position of the colon that ends the field name at the start of `line`, or npos when the
-// line does not start a field.
-std::size_t field_colon(std::string_view line) {
-  std::size_t i = field_name_length(line);
-  if (i == 0 || i == line.size()) return std::string_view::npos;
-  if (line[i] == ':') return i;
+// Where the field that starts `line` has its name end and its colon. The name ends at the first
+// byte that cannot be in one, so it never ends in white space.
+struct FieldStart {
+  std::size_t name_end = 0;
+  std::size_t colon = std::string_view::npos;  // npos when the line does not start a field
+};
+
+FieldStart field_start(std::string_view line) {
+  const std::size_t name_end = field_name_length(line);
+  std::size_t i = name_end;
+  if (i == 0 || i == line.size()) return {};
+  if (line[i] == ':') return {name_end, i};
   // Some mailers write "Name : value"; allow white space between the name and the colon.
-  if (!is_space_or_tab(line[i])) return std::string_view::npos;
+  if (!is_space_or_tab(line[i])) return {};
   while (i < line.size() && is_space_or_tab(line[i])) ++i;
-  return i < line.size() && line[i] == ':' ? i : std::string_view::npos;
+  return i < line.size() && line[i] == ':' ? FieldStart{name_end, i} : FieldStart{};
 }
 
 // A line starting with "--" may be a MIME boundary delimiter, which always ends a header block.
@@ -59,7 +65,7 @@ bool may_be_boundary(std::string_view line) { return line.starts_with("--"); }
 
 // A line that can be neither a field nor a continuation in a well-formed header block.
 bool is_malformed_header_line(std::string_view line) {
-  return !line.empty() && !may_be_boundary(line) && field_colon(line) == std::string_view::npos;
+  return !line.empty() && !may_be_boundary(line) && field_start(line).colon == std::string_view::npos;
 }
 
 // Whether `text` holds a line break or a tab, what unfolding changes. Sixteen bytes are tested at
@@ -166,8 +172,8 @@ std::size_t Headers::parse_block(std::string_view message) {
     }
     if (may_be_boundary(line.text)) return pos;
 
-    const std::size_t colon = field_colon(line.text);
-    if (colon == std::string_view::npos) {
+    const FieldStart field = field_start(line.text);
+    if (field.colon == std::string_view::npos) {
       // Some gateways strip the indentation of folded lines. Lines that cannot start a field
       // are read as such folding when the block goes on after them with a field or the blank
       // line; otherwise the block has ended without a blank line and they start the body.
@@ -188,12 +194,10 @@ std::size_t Headers::parse_block(std::string_view message) {
       continue;
     }
 
-    std::string_view name = line.text.substr(0, colon);
-    while (!name.empty() && is_space_or_tab(name.back())) name.remove_suffix(1);
-    std::string_view value = line.text.substr(colon + 1);
-    while (!value.empty() && is_space_or_tab(value.front())) value.remove_prefix(1);
-    if (value.empty()) value = std::string_view(line.text.data() + line.text.size(), 0);
-    fields_.push_back({name, value});
+    const std::string_view name(line.text.data(), field.name_end);
+    std::size_t value_start = field.colon + 1;
+    while (value_start < line.text.size() && is_space_or_tab(line.text[value_start])) ++value_start;
+    fields_.push_back({name, std::string_view(line.text.data() + value_start, line.text.size() - value_start)});
     names_.add(name);
     pos = line.next;
   }
