@@ -39,6 +39,27 @@ TEST(Charset, Iso2022JpAsciiAroundTheShiftedText) {
   EXPECT_EQ(to_utf8("ok \x1b$B%F", "iso-2022-jp"), "ok テ");
 }
 
+// The ASCII runs before the first escape and after the last return to ASCII are measured sixteen
+// bytes at a time: the escape, and an 8-bit byte on either side, end them at every position of
+// texts around that size.
+TEST(Charset, Iso2022JpAsciiRunsEndAtEveryPosition) {
+  const std::string shifted = "\x1b$B%F\x1b(B";
+  for (std::size_t length = 0; length <= 40; ++length) {
+    const std::string ascii(length, 'a');
+    for (std::size_t after = 0; after <= 40; ++after)
+      EXPECT_EQ(to_utf8(ascii + shifted + std::string(after, 'b'), "iso-2022-jp"), ascii + "テ" + std::string(after, 'b'))
+          << length << " before, " << after << " after";
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string eight_bit = ascii;
+      eight_bit[at] = '\xA4';
+      std::string marked = ascii;
+      marked.replace(at, 1, kReplacement);
+      EXPECT_EQ(to_utf8(eight_bit + shifted + "ok", "iso-2022-jp"), marked + "テok") << at << " of " << length;
+      EXPECT_EQ(to_utf8("ok" + shifted + eight_bit, "iso-2022-jp"), "okテ" + marked) << at << " of " << length;
+    }
+  }
+}
+
 // Bytes past ASCII are invalid in ISO-2022-JP whatever its state; runs of them are marked
 // without iconv, one U+FFFD a byte, and the state around them holds.
 TEST(Charset, Iso2022JpEightBitRuns) {
