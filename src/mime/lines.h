@@ -19,16 +19,21 @@ struct Line {
 
 // The position of the first '\n' or '\r' at or after `pos`, or data.size(). Sixteen bytes are
 // tested at a time (SSE2, part of every x86-64), and the first match in a block is found from
-// its bit mask; eight at a time elsewhere, with the classic has-zero-byte test.
+// its bit mask; the last bytes of data of sixteen bytes or more as the block that ends it, its
+// bits before `pos` dropped. Eight at a time elsewhere, with the classic has-zero-byte test.
 inline std::size_t find_line_end(std::string_view data, std::size_t pos) {
   const std::size_t size = data.size();
 #if defined(__SSE2__)
-  const __m128i newline = _mm_set1_epi8('\n');
-  const __m128i carriage_return = _mm_set1_epi8('\r');
-  for (; pos + 16 <= size; pos += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data.data() + pos));
-    const int ends = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, newline), _mm_cmpeq_epi8(bytes, carriage_return)));
-    if (ends != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(ends)));
+  const auto ends_in_block = [&](std::size_t at) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data.data() + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')))));
+  };
+  for (; pos + 16 <= size; pos += 16)
+    if (const unsigned ends = ends_in_block(pos); ends != 0) return pos + static_cast<std::size_t>(__builtin_ctz(ends));
+  if (pos < size && size >= 16) {
+    const unsigned ends = ends_in_block(size - 16) >> (pos - (size - 16));
+    return ends != 0 ? pos + static_cast<std::size_t>(__builtin_ctz(ends)) : size;
   }
 #else
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;

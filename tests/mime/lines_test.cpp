@@ -33,6 +33,22 @@ TEST(Lines, LineAtAgreesWithAByteByByteReading) {
   }
 }
 
+// The last bytes of a text are tested as the sixteen-byte block that ends it: a line ending at
+// every position of texts up to forty bytes is found from every start before and after it.
+TEST(Lines, LineEndsAreFoundAtEveryPositionFromEveryStart) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char ending : {'\n', '\r'}) {
+        std::string text(length, 'x');
+        text[at] = ending;
+        for (std::size_t pos = 0; pos < length; ++pos)
+          ASSERT_EQ(find_line_end(text, pos), pos <= at ? at : length) << length << " " << at << " " << pos;
+      }
+    }
+    for (std::size_t pos = 0; pos <= length; ++pos) ASSERT_EQ(find_line_end(std::string(length, 'x'), pos), length);
+  }
+}
+
 TEST(Lines, EveryLineEndingEndsALine) {
   EXPECT_EQ(line_at("Subject: a long header line\r\nnext", 0).text, "Subject: a long header line");
   EXPECT_EQ(line_at("Subject: a long header line\r\nnext", 0).next, 29u);
