@@ -29,14 +29,37 @@ bool is_message_part(const mime::ContentType& type) {
                                     type.subtype == "news" || type.subtype == "partial");
 }
 
-// Appends the header block of a parsed part as one text, fields joined by newlines.
+// Appends the header block of a parsed part as one text, fields joined by newlines. Fields
+// written "Name: value" and ended by '\n', as nearly all are, read the same as they stand: each
+// run of them that follow one another is copied at once.
 void append_header_block(const mime::Headers& headers, std::string& out) {
+  const char* run_start = nullptr;
+  const char* run_end = nullptr;
+  const auto append_run = [&] {
+    out.append(run_start, static_cast<std::size_t>(run_end - run_start));
+    run_start = run_end = nullptr;
+  };
   for (const mime::HeaderField& field : headers.fields()) {
+    const char* name_end = field.name.data() + field.name.size();
+    const char* value_end = field.value.data() + field.value.size();
+    // Only a block ended by its blank line has a line break after every value.
+    const bool as_written = headers.ended_by_blank_line() && field.value.data() == name_end + 2 &&
+                            name_end[0] == ':' && name_end[1] == ' ' && *value_end == '\n';
+    if (as_written) {
+      if (field.name.data() != run_end) {
+        if (run_start != nullptr) append_run();
+        run_start = field.name.data();
+      }
+      run_end = value_end + 1;
+      continue;
+    }
+    if (run_start != nullptr) append_run();
     out.append(field.name);
     out.append(": ");
     out.append(field.value);
     out.push_back('\n');
   }
+  if (run_start != nullptr) append_run();
 }
 
 // Removes the quoting of a forwarded message: "> " at line starts.

@@ -92,6 +92,44 @@ TEST(BounceMessage, AMultipartWithoutItsBoundariesIsReadAsItStands) {
   EXPECT_EQ(bounce.body(), "");
 }
 
+// The returned original's header block is written a field a line, "Name: value": fields written
+// so are copied as they stand, runs of them at once, and the others are written so, whether the
+// block ends with its blank line, at a boundary, or at the end of the message.
+TEST(BounceMessage, TheReturnedOriginalsFieldsAreWrittenAsNameColonSpaceValue) {
+  const std::string notice =
+      "From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; boundary=\"B1\"\n\n"
+      "--B1\nContent-Type: text/plain\n\nDelivery failed.\n\n--B1\nContent-Type: message/rfc822\n\n";
+  const std::string fields =
+      "From alice@example.com Thu Nov  5 10:00:00 2026\n"
+      "From: alice@example.com\nTo:bob@example.org\nCc:   carol@example.org\nX-Empty:\nX-Blank: \n"
+      "Subject: a folded\n subject\nX-Spaced : value\nReceived: by mx\n\tid 1\nnot a field\n"
+      "Message-ID: <logs@example.com>\nX-Last: end";
+  const std::string written =
+      "From: alice@example.com\nTo: bob@example.org\nCc: carol@example.org\nX-Empty: \nX-Blank: \n"
+      "Subject: a folded\n subject\nX-Spaced: value\nReceived: by mx\n\tid 1\nnot a field\n"
+      "Message-ID: <logs@example.com>\nX-Last: end\n";
+  BounceMessage bounce;
+  bounce.parse(notice + fields + "\n\nthe text\n\n--B1--\n");
+  EXPECT_NE(bounce.body().find("Content-Type: message/rfc822\n" + written + "\nthe text\n"), std::string::npos)
+      << bounce.body();
+  bounce.parse(notice + fields + "\n--B1--\n");
+  EXPECT_NE(bounce.body().find("Content-Type: message/rfc822\n" + written + "\n"), std::string::npos) << bounce.body();
+  bounce.parse(notice + fields);
+  EXPECT_NE(bounce.body().find("Content-Type: message/rfc822\n" + written + "\n"), std::string::npos) << bounce.body();
+
+  // With CRLF line ends no field reads as written.
+  std::string crlf_fields;
+  for (const char c : fields) crlf_fields += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const std::string crlf_message = notice + crlf_fields + "\r\n\r\nthe text\r\n\r\n--B1--\r\n";
+  bounce.parse(crlf_message);
+  const mime::Part& original = bounce.tree().parts().back();
+  ASSERT_EQ(original.headers.fields().size(), 10u);
+  std::string expected = "Content-Type: message/rfc822\n";
+  for (const mime::HeaderField& field : original.headers.fields())
+    expected += std::string(field.name) + ": " + std::string(field.value) + "\n";
+  EXPECT_NE(bounce.body().find(expected + "\n"), std::string::npos) << bounce.body();
+}
+
 // The original starts at the first line that starts with a marker, whichever of the markers
 // it is; a marker inside a line does not count. (Messages are read with LF line ends.)
 TEST(SplitAtOriginal, TheFirstLineStartingWithAMarkerEndsTheNotice) {
