@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "mime/ascii.h"
+
 namespace bg::mime {
 namespace {
 
@@ -13,6 +19,28 @@ TEST(ContentType, TypeSubtypeAndQuotedParameters) {
   EXPECT_EQ(type.parameter("report-type"), "delivery-status");
   EXPECT_EQ(type.parameter("boundary"), "a;b \"c\"");
   EXPECT_EQ(type.parameter("absent"), "");
+}
+
+// The subtype's token is read up to the first byte that cannot be in one, which must be white
+// space or its end: every byte at every position of subtypes up to forty bytes.
+TEST(ContentType, SubtypeEndsAtWhiteSpaceOnly) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int c = 1; c < 256; ++c) {
+        if (c == ';' || c == '\n' || c == '\r') continue;  // these end the value or the line
+        std::string subtype(length, 'r');
+        subtype[at] = static_cast<char>(c);
+        // Trimmed, cut at the first space or tab, then wholly a token or not read at all.
+        std::string_view cut = subtype;
+        cut.remove_prefix(std::min(cut.find_first_not_of(" \t"), cut.size()));
+        cut = cut.substr(0, cut.find_first_of(" \t"));
+        const bool token = !cut.empty() && cut.find_first_of("()<>@,;:\\\"/[]?= \t") == std::string_view::npos &&
+                           std::all_of(cut.begin(), cut.end(), [](char b) { return b > ' ' && b < 127; });
+        const ContentType type = parse_content_type("Multipart/" + subtype + "; boundary=b");
+        ASSERT_EQ(type.subtype, token ? lowercase(cut) : "plain") << length << " " << at << " " << c;
+      }
+    }
+  }
 }
 
 TEST(ContentType, FallbackForEmptyOrUnreadableValues) {
@@ -64,6 +92,34 @@ TEST(Parameters, BackslashesInQuotedValuesEscapeTheNextCharacter) {
   EXPECT_EQ(parse_content_type(R"(text/plain; name="say \"hi\" \\ now"; x=1)").parameter("name"), R"(say "hi" \ now)");
   EXPECT_EQ(parse_content_type(R"(text/plain; name="C:\dir\")").parameter("name"), R"(C:dir")");
   EXPECT_EQ(parse_content_type(R"(text/plain; name="ends with \)").parameter("name"), R"(ends with \)");
+}
+
+// A quoted value ends at its closing quote, or runs to the end without one, and a backslash
+// anywhere in it escapes the byte after it; an unquoted one ends at the next ';'. Each at every
+// position of values up to forty bytes.
+TEST(Parameters, ValuesEndWhereTheirQuoteOrSemicolonIs) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string text(length, 'v');
+    EXPECT_EQ(parse_content_type("text/plain; name=\"" + text + "\"; next=1").parameter("name"), text);
+    EXPECT_EQ(parse_content_type("text/plain; name=\"" + text).parameter("name"), text);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string escaped = text;
+      escaped.insert(at, "\\");
+      std::string unescaped = text;
+      unescaped[at] = 'v';
+      EXPECT_EQ(parse_content_type("text/plain; name=\"" + escaped + "\"; next=1").parameter("name"), unescaped)
+          << length << " " << at;
+      std::string quoted = text;
+      quoted.insert(at, "\\\"");
+      std::string with_quote = text;
+      with_quote.insert(at, "\"");
+      EXPECT_EQ(parse_content_type("text/plain; name=\"" + quoted + "\"").parameter("name"), with_quote) << length << " " << at;
+      std::string cut = text;
+      cut[at] = ';';
+      const ContentType type = parse_content_type("text/plain; name=" + cut);
+      EXPECT_EQ(type.parameter("name"), text.substr(0, at)) << length << " " << at;
+    }
+  }
 }
 
 TEST(Parameters, MalformedPartsAreSkipped) {
