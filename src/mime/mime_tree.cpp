@@ -1,6 +1,9 @@
 #include "mime/mime_tree.h"
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "mime/ascii.h"
 #include "mime/charset.h"
@@ -31,6 +34,31 @@ int boundary_kind(std::string_view line, std::string_view boundary) {
   return closing ? 2 : 1;
 }
 
+// The first "--" in `text` at or after `from`, a line start, that starts a line, or npos.
+// Thirty-two positions are tested at once for a dash followed by a dash; only those are looked at
+// for the line break before them, so that the dashes inside lines cost no new search.
+std::size_t dashes_at_line_start(std::string_view text, std::size_t from) {
+  const auto starts_line = [&](std::size_t at) { return at == from || text[at - 1] == '\n' || text[at - 1] == '\r'; };
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const auto dash_pairs = [&](std::size_t at) {
+    const __m128i dash = _mm_set1_epi8('-');
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at + 1));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(first, dash), _mm_cmpeq_epi8(second, dash))));
+  };
+  for (; i + 33 <= text.size(); i += 32) {
+    for (unsigned pairs = dash_pairs(i) | dash_pairs(i + 16) << 16; pairs != 0; pairs &= pairs - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(pairs));
+      if (starts_line(at)) return at;
+    }
+  }
+#endif
+  for (; i + 2 <= text.size(); ++i)
+    if (text[i] == '-' && text[i + 1] == '-' && starts_line(i)) return i;
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 void MimeTree::parse(std::string_view message, const Headers* root_headers) {
@@ -52,21 +80,16 @@ MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t li
   match.line_start = match.line_end = message_.size();
   if (boundaries_.empty()) return match;
   limit = std::min(limit, message_.size());
-  // Only lines starting with "--" can be boundaries: the search jumps from one "--" to the next,
-  // and one at the start of a line is a candidate. `from` is always a line start.
+  // Only lines starting with "--" can be boundaries: the search jumps from one such line to the
+  // next. `from` is always a line start.
   const std::string_view searched = message_.substr(0, std::min(limit + 1, message_.size()));
-  std::size_t pos = find_text(searched, "--", from);
-  while (pos < limit) {
-    if (pos == from || message_[pos - 1] == '\n' || message_[pos - 1] == '\r') {
-      const Line line = line_at(message_, pos);
-      for (std::size_t level = boundaries_.size(); level-- > 0;) {
-        if (const int kind = boundary_kind(line.text, boundaries_[level]))
-          return {pos, line.next, level, kind == 2, true};
-      }
-      pos = find_text(searched, "--", line.next);
-    } else {
-      pos = find_text(searched, "--", pos + 1);
+  for (std::size_t pos = dashes_at_line_start(searched, from); pos < limit;) {
+    const Line line = line_at(message_, pos);
+    for (std::size_t level = boundaries_.size(); level-- > 0;) {
+      if (const int kind = boundary_kind(line.text, boundaries_[level]))
+        return {pos, line.next, level, kind == 2, true};
     }
+    pos = dashes_at_line_start(searched, line.next);
   }
   return match;
 }

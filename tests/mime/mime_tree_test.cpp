@@ -66,6 +66,26 @@ TEST(MimeTree, NestedMultiparts) {
   EXPECT_FALSE(parts[4].is_message);
 }
 
+// Boundary lines are looked for thirty-two positions at a time, among dashes inside lines and
+// lines that start with dashes but no boundary: bodies of every length up to seventy bytes, with
+// every kind of line break, end at the boundary line after them.
+TEST(MimeTree, BoundaryLinesAreFoundAmongDashesAtEveryPosition) {
+  for (const std::string line_break : {"\n", "\r\n", "\r"}) {
+    for (std::size_t length = 0; length <= 70; ++length) {
+      std::string body;
+      for (std::size_t i = 0; body.size() < length; ++i) body += i % 5 == 4 ? line_break + "--d" : std::string("a--b-");
+      body.resize(length);
+      const std::string message = "Content-Type: multipart/mixed; boundary=\"B1\"" + line_break + line_break + "--B1" +
+                                  line_break + line_break + body + line_break + "--B1--" + line_break;
+      MimeTree tree;
+      tree.parse(message);
+      ASSERT_EQ(tree.parts().size(), 2u) << length;
+      EXPECT_EQ(tree.parts()[1].body, body) << length;
+      EXPECT_FALSE(tree.has_broken_structure()) << length;
+    }
+  }
+}
+
 TEST(MimeTree, CrlfBodiesLeaveTheLineBreakBeforeABoundaryOut) {
   const std::string message =
       "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
