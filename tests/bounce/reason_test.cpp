@@ -156,5 +156,23 @@ TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {
   EXPECT_FALSE(deferred.any("provider microsoft"));
 }
 
+// The set of a scope's reasons has the bit of each reason at its index exactly when has() says
+// the reason occurs there, vetoes included.
+TEST(PhraseMatcher, ReasonsOfAScopeAreTheReasonsItHas) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  for (std::string_view reply : {"550 5.1.1 user unknown; mailbox full", "451 4.7.650 rate limited due to IP reputation",
+                                 "5.7.509 rcpt 550 access denied, sending domain does not pass dmarc", ""}) {
+    const PhraseHits hits = matcher.match(normalize_reply(reply));
+    for (std::string_view scope : {"", "decisive", "provider microsoft", "format office365", "no such scope"}) {
+      const std::uint64_t reasons = hits.reasons(scope);
+      EXPECT_EQ(reasons != 0, hits.any(scope)) << reply << " in " << scope;
+      for (const std::string& reason : matcher.reasons()) {
+        const int at = matcher.reason_index(reason);
+        EXPECT_EQ(((reasons >> at) & 1) != 0, hits.has(reason, scope)) << reply << ": " << reason << " in " << scope;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bg::bounce

@@ -109,10 +109,13 @@ bool PhraseHits::vetoed(std::string_view reason, std::string_view scope) const {
   return at.valid && (vetoes_[at.scope] & at.bit);
 }
 
-bool PhraseHits::any(std::string_view scope) const {
-  const int at = PhraseMatcher::instance().scope_index(scope);
-  if (at < 0) return false;
-  return (found_[static_cast<std::size_t>(at)] & ~vetoes_[static_cast<std::size_t>(at)]) != 0;
+bool PhraseHits::any(std::string_view scope) const { return reasons(scope) != 0; }
+
+std::uint64_t PhraseHits::reasons(std::string_view scope) const {
+  // compile_phrases numbers the scope of phrases that hold everywhere, "", first.
+  const int at = scope.empty() ? 0 : PhraseMatcher::instance().scope_index(scope);
+  if (at < 0) return 0;
+  return found_[static_cast<std::size_t>(at)] & ~vetoes_[static_cast<std::size_t>(at)];
 }
 
 std::string normalize_reply(std::string_view text) {

@@ -26,6 +26,9 @@ class PhraseHits {
   // Whether any reason has a phrase in `scope` that no veto cancels: most scopes have none,
   // and this spares asking reason by reason.
   bool any(std::string_view scope) const;
+  // The reasons with a phrase in `scope` that no veto cancels, as a set of bits, each at its
+  // PhraseMatcher::reason_index(): for callers that ask about many reasons.
+  std::uint64_t reasons(std::string_view scope = "") const;
 
  private:
   friend class PhraseMatcher;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "bounce/reason/name_index.h"
 #include "bounce/reason/phrase_matcher.h"
 #include "bounce/reason/providers.h"
 #include "bounce/reason/status_codes.h"
@@ -11,14 +12,61 @@ namespace bg::bounce {
 
 namespace {
 
+// The reasons the rules below name. A rule is tried many times per recipient, so each reason is
+// asked about by its position here, and its phrases by a bit, instead of by its name.
+enum Reason : int {
+  kMailboxFull, kMesgTooBig, kExceedLimit, kSuspend, kHasMoved, kNoRelaying, kAuthFailure, kUserUnknown,
+  kFiltered, kRequirePtr, kNotCompliantRfc, kBadReputation, kRejected, kHostUnknown, kSpamDetected,
+  kVirusDetected, kPolicyViolation, kSpeeding, kTooManyConn, kBlocked, kSecurityError, kSystemError,
+  kNetworkError, kNotAccept, kContentError, kExpired, kMailerError, kSyntaxError, kSystemFull, kOnHold,
+  kUndefined, kVacation,
+  kReasonCount,
+  kOtherReason = kReasonCount,  // a name the rules do not know, or none
+};
+
+constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
+    "mailboxfull", "mesgtoobig",  "exceedlimit",   "suspend",       "hasmoved",     "norelaying",
+    "authfailure", "userunknown", "filtered",      "requireptr",    "notcompliantrfc", "badreputation",
+    "rejected",    "hostunknown", "spamdetected",  "virusdetected", "policyviolation", "speeding",
+    "toomanyconn", "blocked",     "securityerror", "systemerror",   "networkerror", "notaccept",
+    "contenterror", "expired",    "mailererror",   "syntaxerror",   "systemfull",   "onhold",
+    "undefined",   "vacation"};
+
+// The reasons by name, and the bit of each in a PhraseHits set (none for a reason no phrase gives).
+struct ReasonTable {
+  NameIndex by_name{kReasonNames};
+  std::array<std::uint64_t, kReasonCount> phrase_bits{};
+
+  ReasonTable() {
+    for (std::size_t reason = 0; reason < kReasonCount; ++reason)
+      if (const int at = PhraseMatcher::instance().reason_index(kReasonNames[reason]); at >= 0)
+        phrase_bits[reason] = std::uint64_t{1} << at;
+  }
+};
+
+const ReasonTable& reason_table() {
+  static const ReasonTable table;
+  return table;
+}
+
+Reason reason_named(std::string_view name) {
+  const int at = reason_table().by_name.find(name);
+  return at < 0 ? kOtherReason : static_cast<Reason>(at);
+}
+
+std::string name_of(Reason reason) { return std::string(kReasonNames[reason]); }
+
 // The facts every rule looks at, computed once per recipient.
 struct Evidence {
   const ReasonInput& input;
   std::string_view code_reason;  // what the status code alone means
-  const PhraseHits& hits;
+  Reason code;                   // the same, as a position
+  Reason said;                   // the format's verdict, as a position
+  std::uint64_t phrases;         // the reasons whose phrases for every reply occur, as bits
+  const ReasonTable& reasons;
   std::string spec;              // uppercased
 
-  bool phrase(std::string_view reason) const { return hits.has(reason); }
+  bool phrase(Reason reason) const { return (phrases & reasons.phrase_bits[reason]) != 0; }
   bool command_is(std::initializer_list<std::string_view> commands) const {
     for (std::string_view command : commands)
       if (mime::iequals(input.command, command)) return true;
@@ -27,81 +75,87 @@ struct Evidence {
 };
 
 // Each rule says whether one reason holds; it mirrors the checks each reason has in Sisimai.
-bool holds(std::string_view reason, const Evidence& e) {
-  const std::string_view code = e.code_reason;
-  if (e.input.format_reason == reason) return true;
-  if (reason == "userunknown") {
-    if (code == "suspend") return false;
-    if (code == "userunknown") {
-      for (std::string_view other : {"norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept"})
-        if (e.phrase(other)) return false;
-      return true;
-    }
-    return e.command_is({"RCPT"}) && e.phrase("userunknown");
+bool holds(Reason reason, const Evidence& e) {
+  const Reason code = e.code;
+  if (e.said == reason) return true;
+  switch (reason) {
+    case kUserUnknown:
+      if (code == kSuspend) return false;
+      if (code == kUserUnknown) {
+        for (Reason other : {kNoRelaying, kBlocked, kMailboxFull, kHasMoved, kRejected, kNotAccept})
+          if (e.phrase(other)) return false;
+        return true;
+      }
+      return e.command_is({"RCPT"}) && e.phrase(kUserUnknown);
+    case kFiltered:
+      if (code == kSuspend) return false;
+      if (code == kFiltered) return e.phrase(kUserUnknown) || e.phrase(kFiltered);
+      if (e.command_is({"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
+      return e.phrase(kFiltered) || e.phrase(kUserUnknown);
+    case kRejected:
+      if (code == kRejected) return true;
+      if (e.command_is({"MAIL"})) return e.phrase(kRejected);
+      if (e.command_is({"DATA"})) return code != kUserUnknown && e.phrase(kRejected);
+      if (e.code_reason.empty() || code == kOnHold || code == kUndefined || code == kSecurityError ||
+          code == kSystemError)
+        return e.phrase(kRejected);
+      return false;
+    case kHostUnknown:
+      if (code == kHostUnknown) return !e.phrase(kNetworkError);
+      return e.phrase(kHostUnknown);
+    case kMesgTooBig:
+      if (code == kMesgTooBig) return true;
+      if (code == kExceedLimit || e.input.status == "5.2.3") return false;
+      return e.phrase(kMesgTooBig);
+    case kNotAccept:
+      if (e.input.replycode == "521" || e.input.replycode == "556") return true;
+      if (!e.command_is({"MAIL"})) return false;
+      return e.phrase(kNotAccept);
+    case kNoRelaying:
+      if (e.said == kSecurityError || e.said == kSystemError || e.said == kUndefined) return false;
+      if (e.command_is({"CONN", "EHLO", "HELO"})) return false;
+      return e.phrase(kNoRelaying);
+    case kSpamDetected:
+    case kVirusDetected:
+      if (code == reason) return true;
+      if (e.command_is({"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
+      return e.phrase(reason);
+    case kSuspend:
+    case kHasMoved:
+      return e.phrase(reason);
+    default:
+      // mailboxfull, exceedlimit, toomanyconn, blocked, authfailure, requireptr, badreputation...
+      return code == reason || e.phrase(reason);
   }
-  if (reason == "filtered") {
-    if (code == "suspend") return false;
-    if (code == "filtered") return e.phrase("userunknown") || e.phrase("filtered");
-    if (e.command_is({"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
-    return e.phrase("filtered") || e.phrase("userunknown");
-  }
-  if (reason == "rejected") {
-    if (code == "rejected") return true;
-    if (e.command_is({"MAIL"})) return e.phrase("rejected");
-    if (e.command_is({"DATA"})) return code != "userunknown" && e.phrase("rejected");
-    if (code.empty() || code == "onhold" || code == "undefined" || code == "securityerror" || code == "systemerror")
-      return e.phrase("rejected");
-    return false;
-  }
-  if (reason == "hostunknown") {
-    if (code == "hostunknown") return !e.phrase("networkerror");
-    return e.phrase("hostunknown");
-  }
-  if (reason == "mesgtoobig") {
-    if (code == "mesgtoobig") return true;
-    if (code == "exceedlimit" || e.input.status == "5.2.3") return false;
-    return e.phrase("mesgtoobig");
-  }
-  if (reason == "notaccept") {
-    if (e.input.replycode == "521" || e.input.replycode == "556") return true;
-    if (!e.command_is({"MAIL"})) return false;
-    return e.phrase("notaccept");
-  }
-  if (reason == "norelaying") {
-    const std::string_view said = e.input.format_reason;
-    if (said == "securityerror" || said == "systemerror" || said == "undefined") return false;
-    if (e.command_is({"CONN", "EHLO", "HELO"})) return false;
-    return e.phrase("norelaying");
-  }
-  if (reason == "spamdetected" || reason == "virusdetected") {
-    if (code == reason) return true;
-    if (e.command_is({"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
-    return e.phrase(reason);
-  }
-  if (reason == "suspend" || reason == "hasmoved") return e.phrase(reason);
-  // mailboxfull, exceedlimit, toomanyconn, blocked, authfailure, requireptr, badreputation...
-  return code == reason || e.phrase(reason);
 }
 
 // The reasons tried first, when the reply is an SMTP reply (or says nothing of its type).
 constexpr std::array kFirstPass = {
-    "mailboxfull", "mesgtoobig", "exceedlimit", "suspend",     "hasmoved",     "norelaying",
-    "authfailure", "userunknown", "filtered",   "requireptr",  "notcompliantrfc", "badreputation",
-    "rejected",    "hostunknown", "spamdetected", "speeding",  "toomanyconn",  "blocked"};
+    kMailboxFull, kMesgTooBig,  kExceedLimit, kSuspend,      kHasMoved,   kNoRelaying,
+    kAuthFailure, kUserUnknown, kFiltered,    kRequirePtr,   kNotCompliantRfc, kBadReputation,
+    kRejected,    kHostUnknown, kSpamDetected, kSpeeding,    kTooManyConn, kBlocked};
 
 // Then the phrases alone, for what the first pass did not settle.
 constexpr std::array kSecondPass = {
-    "mailboxfull",   "authfailure", "badreputation", "speeding",     "spamdetected", "virusdetected",
-    "policyviolation", "norelaying", "systemerror",  "networkerror", "suspend",      "contenterror",
-    "systemfull",    "notaccept",   "expired",       "securityerror", "mailererror"};
+    kMailboxFull,     kAuthFailure, kBadReputation, kSpeeding,     kSpamDetected, kVirusDetected,
+    kPolicyViolation, kNoRelaying,  kSystemError,   kNetworkError, kSuspend,      kContentError,
+    kSystemFull,      kNotAccept,   kExpired,       kSecurityError, kMailerError};
 
 // The reasons provider- or format-specific phrases may give, in the order they are tried.
 constexpr std::array kSpecificOrder = {
-    "mailboxfull", "mesgtoobig", "exceedlimit", "suspend",      "hasmoved",    "authfailure",
-    "userunknown", "filtered",   "requireptr",  "notcompliantrfc", "badreputation", "rejected",
-    "hostunknown", "spamdetected", "virusdetected", "policyviolation", "speeding", "toomanyconn",
-    "blocked",     "securityerror", "systemerror", "networkerror", "norelaying", "notaccept",
-    "contenterror", "expired",   "mailererror", "syntaxerror", "systemfull", "onhold", "undefined"};
+    kMailboxFull,  kMesgTooBig,   kExceedLimit,    kSuspend,        kHasMoved,   kAuthFailure,
+    kUserUnknown,  kFiltered,     kRequirePtr,     kNotCompliantRfc, kBadReputation, kRejected,
+    kHostUnknown,  kSpamDetected, kVirusDetected,  kPolicyViolation, kSpeeding,  kTooManyConn,
+    kBlocked,      kSecurityError, kSystemError,   kNetworkError,   kNoRelaying, kNotAccept,
+    kContentError, kExpired,      kMailerError,    kSyntaxError,    kSystemFull, kOnHold,    kUndefined};
+
+// The first reason in kSpecificOrder among `found` (PhraseHits bits); empty when there is none.
+std::string first_specific(std::uint64_t found) {
+  if (found == 0) return {};
+  for (Reason candidate : kSpecificOrder)
+    if (found & reason_table().phrase_bits[candidate]) return name_of(candidate);
+  return {};
+}
 
 bool is_retry_candidate(std::string_view reason) {
   return reason.empty() || reason == "undefined" || reason == "onhold" || reason == "systemerror" ||
@@ -114,8 +168,8 @@ std::string second_pass(const Evidence& e) {
   const bool try_phrases = reason.empty() || reason == "expired" || is_retry_candidate(reason) || e.spec != "SMTP";
   if (!try_phrases) return reason;
 
-  for (std::string_view candidate : kSecondPass)
-    if (e.phrase(candidate)) return std::string(candidate);
+  for (Reason candidate : kSecondPass)
+    if (e.phrase(candidate)) return name_of(candidate);
   const std::string_view status = e.input.status;
   if (status.size() >= 3 && (status.substr(1, 2) == ".6")) return "contenterror";
   if (status.size() >= 3 && status.substr(1, 2) == ".7") return "securityerror";
@@ -138,11 +192,7 @@ std::string second_pass(const Evidence& e) {
 bool is_tentative_reason(std::string_view reason) { return is_retry_candidate(reason); }
 
 std::string reason_in_scope(std::string_view text, std::string_view scope) {
-  const PhraseHits hits = PhraseMatcher::instance().match(normalize_reply(text));
-  if (!hits.any(scope)) return {};
-  for (std::string_view candidate : kSpecificOrder)
-    if (hits.has(candidate, scope)) return std::string(candidate);
-  return {};
+  return first_specific(PhraseMatcher::instance().match(normalize_reply(text)).reasons(scope));
 }
 
 std::string resolve_reason(const ReasonInput& input) {
@@ -156,15 +206,11 @@ std::string resolve_reason(const ReasonInput& input) {
   coded_reply.reserve(input.status.size() + input.command.size() + input.diagnosis.size() + 2);
   coded_reply.append(input.status).append(" ").append(input.command).append(" ").append(input.diagnosis);
   const PhraseHits coded_hits = PhraseMatcher::instance().match(normalize_reply(coded_reply));
-  Evidence e{input, reason_of_status(input.status), coded_hits, {}};
+  const std::string_view code_reason = reason_of_status(input.status);
+  Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), coded_hits.reasons(), reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   const std::string_view provider = provider_of(input.rhost, input.destination);
-  auto specific_reason = [&](const std::string& scope) -> std::string {
-    if (!coded_hits.any(scope)) return {};
-    for (std::string_view candidate : kSpecificOrder)
-      if (coded_hits.has(candidate, scope)) return std::string(candidate);
-    return {};
-  };
+  auto specific_reason = [&](const std::string& scope) { return first_specific(coded_hits.reasons(scope)); };
   // The provider knows its replies best; decisive phrases outrank even the format's verdict.
   for (const std::string& scope : {std::string("provider ").append(provider), std::string("decisive")})
     if (std::string reason = specific_reason(scope); !reason.empty()) return reason;
@@ -173,8 +219,8 @@ std::string resolve_reason(const ReasonInput& input) {
     return reason;
 
   if (e.spec == "SMTP" || e.spec.empty()) {
-    for (std::string_view candidate : kFirstPass)
-      if (holds(candidate, e)) return std::string(candidate);
+    for (Reason candidate : kFirstPass)
+      if (holds(candidate, e)) return name_of(candidate);
   }
 
   std::string reason = second_pass(e);
@@ -182,7 +228,7 @@ std::string resolve_reason(const ReasonInput& input) {
   if (reason.empty() && mime::istarts_with(input.action, "delayed")) reason = "expired";
   if (!reason.empty()) return reason;
   if (!input.format_reason.empty()) return std::string(input.format_reason);
-  if (e.phrase("vacation")) return "vacation";
+  if (e.phrase(kVacation)) return "vacation";
   return input.diagnosis.empty() ? "undefined" : "onhold";
 }
 
