@@ -47,6 +47,47 @@ TEST(Received, MicrosoftIpv6Hop) {
   EXPECT_EQ(hop.protocol, "Microsoft SMTP Server");
 }
 
+// Keywords are found in any case, as whole words: followed by a space, a tab or the end of the
+// line, and not as the start of a longer word.
+TEST(Received, KeywordsAreWholeWordsInAnyCase) {
+  const ReceivedHop hop = parse_received("FROM a.example Bypass b.example By\tc.example WiTh esmtp");
+  EXPECT_EQ(hop.from_host, "a.example");
+  EXPECT_EQ(hop.by_host, "c.example");
+  EXPECT_EQ(hop.protocol, "esmtp");
+  EXPECT_EQ(parse_received("fromage x.example from y.example by").by_host, "");
+  EXPECT_EQ(parse_received("from y.example withdrawn z by mx.example with").protocol, "");
+  EXPECT_EQ(parse_received("from y.example (with x) by mx.example").protocol, "");
+}
+
+// Host names are read to their end sixteen bytes at a time: a name of every length up to 40,
+// after every offset within a block, ends at each byte that can end it, or at the end of the line.
+TEST(Received, HostsOfEveryLengthEndWhereTheyShould) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    std::string host;
+    for (std::size_t i = 0; i < length; ++i) host.push_back(static_cast<char>('a' + i % 26));
+    for (std::size_t pad = 0; pad < 16; ++pad) {
+      const std::string from = "from h" + std::string(pad, 'x');
+      for (std::string_view end : {" id 1", "\tid 1", "; Tue, 3 Nov 2026", "(Postfix)", ""}) {
+        const std::string line = from + " by " + host + std::string(end);
+        EXPECT_EQ(received_by_host(line), host) << line;
+        EXPECT_EQ(parse_received(from + std::string(end) + " by mx").from_host, "h" + std::string(pad, 'x'));
+      }
+    }
+  }
+}
+
+// The first address in brackets or parentheses is found wherever the bracket falls in a block,
+// after a parenthesis that holds none.
+TEST(Received, FirstAddressAfterEveryOffset) {
+  for (std::size_t pad = 0; pad <= 40; ++pad) {
+    const std::string name = "h" + std::string(pad, 'x');
+    EXPECT_EQ(parse_received("from " + name + " ([192.0.2.1]) by mx").from_ip, "192.0.2.1") << pad;
+    EXPECT_EQ(parse_received("from " + name + " (comment) [192.0.2.9] by mx").from_ip, "192.0.2.9") << pad;
+    EXPECT_EQ(parse_received("from " + name + " (192.0.2.7) by mx").from_ip, "192.0.2.7") << pad;
+    EXPECT_EQ(parse_received("from " + name + " by mx").from_ip, "") << pad;
+  }
+}
+
 // The hosts of a line, read alone, are those of the whole line read: on every Received line of
 // the corpus's bounces, unfolded and as written.
 TEST(Received, HostsReadAloneAreThoseOfTheWholeLine) {
