@@ -30,23 +30,25 @@ std::string dkim_domain(std::string_view signature) {
 }
 
 std::string list_id(std::string_view value) {
-  std::string id = mime::unfold(value);
+  std::string scratch;
+  std::string_view id = mime::unfolded(value, scratch);
   const std::size_t open = id.find('<');
-  const std::size_t close = id.find('>', open == std::string::npos ? 0 : open);
-  if (open != std::string::npos && close != std::string::npos) id = id.substr(open + 1, close - open - 1);
-  if (id.find(' ') != std::string::npos) return {};
-  return id;
+  const std::size_t close = id.find('>', open == std::string_view::npos ? 0 : open);
+  if (open != std::string_view::npos && close != std::string_view::npos) id = id.substr(open + 1, close - open - 1);
+  if (id.find(' ') != std::string_view::npos) return {};
+  return std::string(id);
 }
 
 }  // namespace
 
 std::string clean_message_id(std::string_view value) {
-  std::string id = mime::unfold(value);
+  std::string scratch;
+  std::string_view id = mime::unfolded(value, scratch);
   const std::size_t open = id.find('<');
-  const std::size_t close = id.find('>', open == std::string::npos ? 0 : open);
-  if (open != std::string::npos && close != std::string::npos) return id.substr(open + 1, close - open - 1);
-  if (const std::size_t space = id.find(' '); space != std::string::npos) id.resize(space);
-  return id;
+  const std::size_t close = id.find('>', open == std::string_view::npos ? 0 : open);
+  if (open != std::string_view::npos && close != std::string_view::npos) return std::string(id.substr(open + 1, close - open - 1));
+  if (const std::size_t space = id.find(' '); space != std::string_view::npos) id = id.substr(0, space);
+  return std::string(id);
 }
 
 OriginalMessage read_original(std::string_view header_block) {
@@ -76,7 +78,7 @@ OriginalMessage read_original(std::string_view header_block) {
       original.dkim_domains.push_back(std::move(domain));
   });
   for (std::string_view name : {"X-Originating-IP", "X-Sender-IP", "X-Source-IP"}) {
-    std::string ip(mime::trim(mime::unfold(headers.raw(name))));
+    std::string ip(mime::trim(mime::unfolded(headers.raw(name), unfolded)));
     ip.erase(std::remove_if(ip.begin(), ip.end(), [](char c) { return c == '[' || c == ']'; }), ip.end());
     if (is_ip_address(ip)) {
       original.x_originating_ip = ip;
