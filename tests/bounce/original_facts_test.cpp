@@ -59,6 +59,27 @@ TEST(Received, KeywordsAreWholeWordsInAnyCase) {
   EXPECT_EQ(parse_received("from y.example (with x) by mx.example").protocol, "");
 }
 
+// Clauses are looked for sixteen bytes at a time, at the spaces and tabs before a keyword's first
+// letter: each keyword, in either case and after either break, is found at every offset in a
+// block, and not inside parentheses.
+TEST(Received, KeywordsAtEveryOffset) {
+  for (std::size_t pad = 0; pad <= 40; ++pad) {
+    const std::string name = "h" + std::string(pad, 'x');
+    for (std::string_view by : {" by ", " BY ", "\tBy\t"}) {
+      for (std::string_view with : {" with ", " WITH ", "\twItH "}) {
+        const std::string line = "from " + name + std::string(by) + "mx.example" + std::string(with) + "esmtp";
+        const ReceivedHop hop = parse_received(line);
+        EXPECT_EQ(hop.from_host, name) << line;
+        EXPECT_EQ(hop.by_host, "mx.example") << line;
+        EXPECT_EQ(hop.protocol, "esmtp") << line;
+      }
+    }
+    const ReceivedHop hidden = parse_received("from " + name + " (by x with y) by mx.example with esmtp");
+    EXPECT_EQ(hidden.by_host, "mx.example") << pad;
+    EXPECT_EQ(hidden.protocol, "esmtp") << pad;
+  }
+}
+
 // Host names are read to their end sixteen bytes at a time: a name of every length up to 40,
 // after every offset within a block, ends at each byte that can end it, or at the end of the line.
 TEST(Received, HostsOfEveryLengthEndWhereTheyShould) {

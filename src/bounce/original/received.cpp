@@ -50,24 +50,40 @@ struct Clauses {
 
 bool is_break(char c) { return c == ' ' || c == '\t'; }
 
-// Calls `visit(i)` for each parenthesis, space and tab of `text`, in order, until it returns
-// false. Sixteen bytes are tested at a time: most of a Received line is none of them.
+// Whether `c` can start a keyword: 'f', 'b' or 'w' in either case.
+bool starts_keyword(char c) {
+  const char lower = static_cast<char>(c | 0x20);
+  return lower == 'f' || lower == 'b' || lower == 'w';
+}
+
+// Calls `visit(i)` for each parenthesis of `text`, and each space or tab before a byte that can
+// start a keyword, in order, until it returns false: the only places where the depth changes or
+// a clause can begin. Sixteen bytes are tested at a time: most of a Received line is none of them.
 template <typename Visit>
 void for_each_clause_byte(std::string_view text, Visit visit) {
   std::size_t i = 0;
 #if defined(__SSE2__)
   const char* bytes = text.data();
-  for (; i + 16 <= text.size(); i += 16) {
+  // Each block is read with the byte after it, which the last position's test needs.
+  for (; i + 17 <= text.size(); i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    const __m128i next = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1)), _mm_set1_epi8(0x20));
     const __m128i spaces = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\t')));
+    const __m128i before_keyword = _mm_or_si128(
+        _mm_cmpeq_epi8(next, _mm_set1_epi8('f')),
+        _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('b')), _mm_cmpeq_epi8(next, _mm_set1_epi8('w'))));
     const __m128i parentheses = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('(')), _mm_cmpeq_epi8(block, _mm_set1_epi8(')')));
-    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(spaces, parentheses))); mask != 0;
-         mask &= mask - 1)
+    for (unsigned mask = static_cast<unsigned>(
+             _mm_movemask_epi8(_mm_or_si128(_mm_and_si128(spaces, before_keyword), parentheses)));
+         mask != 0; mask &= mask - 1)
       if (!visit(i + static_cast<std::size_t>(__builtin_ctz(mask)))) return;
   }
 #endif
-  for (; i < text.size(); ++i)
-    if ((is_break(text[i]) || text[i] == '(' || text[i] == ')') && !visit(i)) return;
+  for (; i < text.size(); ++i) {
+    const bool marks = text[i] == '(' || text[i] == ')' ||
+                       (is_break(text[i]) && i + 1 < text.size() && starts_keyword(text[i + 1]));
+    if (marks && !visit(i)) return;
+  }
 }
 
 // Whether the word at `at` is `keyword` (lowercase letters) in any case: the keyword followed by
@@ -83,7 +99,7 @@ bool is_keyword_at(std::string_view text, std::size_t at, std::string_view keywo
 
 // The clause a word starting at `at` opens, if it is one of the keywords.
 std::size_t* keyword_slot(std::string_view text, std::size_t at, Clauses& clauses) {
-  switch (mime::to_lower_ascii(text[at])) {
+  switch (text[at] | 0x20) {
     case 'f': return is_keyword_at(text, at, "from") ? &clauses.from : nullptr;
     case 'b': return is_keyword_at(text, at, "by") ? &clauses.by : nullptr;
     case 'w': return is_keyword_at(text, at, "with") ? &clauses.with : nullptr;
