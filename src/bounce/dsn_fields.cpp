@@ -1,7 +1,10 @@
 #include "bounce/dsn_fields.h"
 
+#include <array>
+
 #include "bounce/address.h"
 #include "mime/ascii.h"
+#include "mime/headers.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -29,6 +32,21 @@ constexpr FieldName kFields[] = {
     {"will-retry-until", DsnField::kWillRetryUntil, DsnScope::kPerRecipient},
 };
 
+constexpr std::size_t kLongestName = 18;  // "original-recipient", "x-actual-recipient"
+
+// The positions in kFields of the names of each length, at most two (-1 where there are fewer):
+// a line's name is compared with those as long as it alone, not with every name in turn.
+constexpr auto kFieldsByLength = [] {
+  std::array<std::array<int, 2>, kLongestName + 1> table{};
+  for (auto& positions : table) positions = {-1, -1};
+  for (std::size_t i = 0; i < std::size(kFields); ++i) {
+    auto& positions = table.at(kFields[i].name.size());
+    if (positions[1] >= 0) throw "more than two DSN field names of one length";
+    positions[positions[0] < 0 ? 0 : 1] = static_cast<int>(i);
+  }
+  return table;
+}();
+
 std::string uppercase(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -52,8 +70,11 @@ std::optional<DsnLine> read_dsn_line(std::string_view line) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0) return std::nullopt;
   const std::string_view name = mime::trim(line.substr(0, colon));
-  for (const FieldName& known : kFields) {
-    if (!mime::iequals(name, known.name)) continue;
+  if (name.size() > kLongestName) return std::nullopt;
+  for (const int position : kFieldsByLength[name.size()]) {
+    if (position < 0) break;
+    const FieldName& known = kFields[position];
+    if (!mime::iequals_name(name, known.name)) continue;
     DsnLine result{known.field, known.scope, {}, {}};
     std::string_view value = mime::trim(line.substr(colon + 1));
     const bool typed = known.field != DsnField::kAction && known.field != DsnField::kStatus &&
