@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "corpus_scoring.h"
 
 namespace bg::bounce {
@@ -41,6 +45,40 @@ TEST(RecordBuilder, ReplyCodeOfAnotherClassThanTheStatusIsDropped) {
   const auto records = testing::records_of_file(kMaildir + "lhost-amazonworkmail-05.eml");
   ASSERT_FALSE(records.empty());
   EXPECT_EQ(records[0].replycode[0], records[0].deliverystatus[0]);
+}
+
+// The record of one recipient whose reply is `diagnosis`, in a bounce that says nothing more.
+Record record_of_reply(std::string_view diagnosis) {
+  BounceMessage message;
+  message.parse("From: MAILER-DAEMON@example.net\nTo: sender@example.org\nSubject: failure\n\nfailed\n");
+  EngineResult result;
+  result.recipients.emplace_back().recipient = "user@example.com";
+  result.recipients.back().diagnosis = diagnosis;
+  std::vector<Record> records;
+  build_records(message, result, RecordSource{"Test", "", 0}, records);
+  EXPECT_EQ(records.size(), 1u);
+  return records.empty() ? Record{} : records.front();
+}
+
+// The clues to the SMTP command are looked for sixteen positions at a time: each is found in any
+// case at every offset in a block, and words that only start like one are none.
+TEST(RecordBuilder, CommandCluesAtEveryOffset) {
+  const std::pair<std::string_view, std::string_view> kClues[] = {
+      {"In Reply To RCPT TO command", "RCPT"}, {"AFTER end of DATA", "DATA"},
+      {"after MAIL FROM:<a@b>", "MAIL"},      {"Refused to talk to me", "HELO"}};
+  for (std::size_t pad = 0; pad <= 40; ++pad) {
+    const std::string before = "550 " + std::string(pad, 'x') + " ";
+    for (const auto& [clue, command] : kClues)
+      EXPECT_EQ(record_of_reply(before + std::string(clue)).smtpcommand, command) << pad << " " << clue;
+    EXPECT_EQ(record_of_reply(before + "in repl y to RCPT TO, afte r DATA, refuse d").smtpcommand, "") << pad;
+  }
+}
+
+// The host that answered, after "host " alone or as part of "from remote host ".
+TEST(RecordBuilder, HostTheReplyNames) {
+  EXPECT_EQ(record_of_reply("host MX.example.com[192.0.2.1] said: 550 unknown user").rhost, "mx.example.com");
+  EXPECT_EQ(record_of_reply("SMTP error from remote host mx.example.com [192.0.2.1] refused").rhost, "mx.example.com");
+  EXPECT_EQ(record_of_reply("host localhost said: 550 no").rhost, "");
 }
 
 TEST(RecordBuilder, HardBounceRule) {
