@@ -1,5 +1,7 @@
 #include "bounce/address.h"
 
+#include <string.h>
+
 #include <array>
 
 #include "mime/ascii.h"
@@ -50,9 +52,11 @@ std::string find_address(std::string_view text) {
     while (!local.empty() && local.front() == '.') local.remove_prefix(1);
     const std::string_view domain = text.substr(at + 1, end - at - 1);
     if (!local.empty() && !domain.empty()) {
-      std::string address;
-      address.reserve(local.size() + 1 + domain.size());
-      return address.append(local).append(1, '@').append(domain);
+      // Sized once, the '@' in place, and the two parts copied in beside it.
+      std::string address(local.size() + 1 + domain.size(), '@');
+      local.copy(address.data(), local.size());
+      domain.copy(address.data() + local.size() + 1, domain.size());
+      return address;
     }
     at = text.find('@', at + 1);
   }
@@ -67,9 +71,9 @@ bool is_address(std::string_view text) {
 }
 
 std::string_view domain_part(std::string_view address) {
-  const std::size_t at = address.rfind('@');
-  if (at == std::string_view::npos) return {};
-  std::string_view domain = address.substr(at + 1);
+  const void* at = address.empty() ? nullptr : ::memrchr(address.data(), '@', address.size());
+  if (at == nullptr) return {};
+  std::string_view domain = address.substr(static_cast<std::size_t>(static_cast<const char*>(at) - address.data()) + 1);
   while (!domain.empty() && (domain.back() == '>' || domain.back() == '.')) domain.remove_suffix(1);
   return domain;
 }

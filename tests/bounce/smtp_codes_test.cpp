@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <utility>
+
 #include "bounce/address.h"
 
 namespace bg::bounce {
@@ -63,6 +67,23 @@ TEST(Address, FoundInTheShapesBouncesUse) {
   EXPECT_EQ(domain_part("<a@b@bounces.Example.jp.>>"), "bounces.Example.jp");
   EXPECT_EQ(domain_part("no address here"), "");
   EXPECT_EQ(domain_part("kijitora@"), "");
+}
+
+// The domain is what follows the last '@', without the '>' and dots that end it.
+TEST(Address, DomainAfterTheLastAt) {
+  const std::pair<std::string_view, std::string_view> kDomains[] = {
+      {"\"a@b\"@Example.COM.>", "example.com"}, {"<user@example.org>", "example.org"},
+      {"user@", ""}, {"@.>", ""}, {"no address", ""}, {"", ""}};
+  for (const auto& [address, domain] : kDomains) EXPECT_EQ(domain_of(address), domain) << address;
+}
+
+// An address is built from its two parts around the '@', whatever their lengths.
+TEST(Address, PartsOfEveryLength) {
+  for (std::size_t local = 1; local <= 40; ++local)
+    for (std::size_t domain = 1; domain <= 40; domain += 3) {
+      const std::string address = std::string(local, 'l') + "@" + std::string(domain, 'd');
+      EXPECT_EQ(find_address("To: <" + address + ">"), address);
+    }
 }
 
 TEST(Address, MailSystemsAreRecognised) {
