@@ -249,8 +249,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     record.addresser = last ? std::move(addresser) : addresser;
     record.bounce_to = last ? std::move(bounce_to) : bounce_to;
     record.kind = result.kind;
-    record.decodedby = std::string(source.format);
-    record.origin = std::string(source.origin);
+    record.decodedby.assign(source.format);
+    record.origin.assign(source.origin);
     record.message_index = source.message_index;
     record.subject = original.subject;
     record.messageid = original.messageid;
@@ -263,8 +263,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     record.action = status.action;
 
     record.diagnosticcode = squeeze_spaces(status.diagnosis);
-    record.diagnostictype = mime::lowercase(status.spec);
-    for (char& c : record.diagnostictype) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    record.diagnostictype.assign(status.spec);
+    for (char& c : record.diagnostictype) c = mime::to_upper_ascii(c);
 
     // Codes: those the bounce gave, made more specific by the reply text where it says more.
     record.deliverystatus = is_status_code(status.status) ? status.status : "";
