@@ -79,7 +79,7 @@ bool is_dbox_file(std::string_view head) {
   return header && head.substr(header->end).starts_with(kMessageMagic);
 }
 
-std::size_t split_dbox(std::string_view text, std::vector<std::string_view>& messages, CutMessage cut) {
+std::size_t split_dbox(std::string_view text, std::vector<Piece>& messages, CutMessage cut) {
   const std::optional<FileHeader> header = read_file_header(text);
   if (!header) return text.size();
   const std::size_t header_size = header->message_header_size;
@@ -97,7 +97,7 @@ std::size_t split_dbox(std::string_view text, std::vector<std::string_view>& mes
     }
     const std::string_view message = text.substr(at + header_size).substr(0, *size);
     if (message.size() < *size && cut == CutMessage::drop) break;
-    if (!message.empty()) messages.push_back(message);
+    if (!message.empty()) messages.push_back({message});
     at = past_metadata(text, at + header_size + message.size());
   }
   return damaged;

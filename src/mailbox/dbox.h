@@ -21,7 +21,7 @@ bool is_dbox_file(std::string_view head);
 // bytes it passed over as damaged: where a message's header should start and does not, the
 // bytes up to the next message's header. `cut` says what becomes of a message the end of `text`
 // cuts short.
-std::size_t split_dbox(std::string_view text, std::vector<std::string_view>& messages,
+std::size_t split_dbox(std::string_view text, std::vector<Piece>& messages,
                        CutMessage cut = CutMessage::keep);
 
 // Whether `path` lies in a mailbox of an mdbox store (".../mailboxes/Sent/dbox-Mails/..." with a

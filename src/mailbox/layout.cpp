@@ -32,7 +32,7 @@ Layout choose_layout(Content content, FileRole role) {
   return Layout::not_mail;
 }
 
-std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages,
+std::size_t split_whole(std::string_view text, Layout layout, std::vector<Piece>& messages,
                         CutMessage cut) {
   if (layout == Layout::dbox) return split_dbox(text, messages, cut);
   if (layout == Layout::mailbox) {
@@ -40,7 +40,7 @@ std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::s
     splitter.split(text, /*at_end=*/cut == CutMessage::keep, messages);
   } else if (layout == Layout::single_message && cut == CutMessage::keep) {
     const std::string_view message = single_message_of(text);
-    if (!message.empty()) messages.push_back(message);
+    if (!message.empty()) messages.push_back({message});
   }
   return 0;
 }

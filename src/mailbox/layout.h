@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mailbox/message_source.h"
 #include "mailbox/sniff.h"
 
 namespace bg::mailbox {
@@ -33,7 +34,7 @@ Layout choose_layout(Content content, FileRole role);
 // of its messages; returned is how many of its bytes were passed over as damaged (0 for the
 // other layouts). `cut` says what becomes of a message the end of `text` cuts short (the one
 // message of a single-message file).
-std::size_t split_whole(std::string_view text, Layout layout, std::vector<std::string_view>& messages,
+std::size_t split_whole(std::string_view text, Layout layout, std::vector<Piece>& messages,
                         CutMessage cut = CutMessage::keep);
 
 // The message of the text of a file that holds one, or of the start of such a text: past a

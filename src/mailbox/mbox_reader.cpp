@@ -79,7 +79,7 @@ void MboxReader::read_whole(Batch& batch) {
 void MboxReader::cut_oversized(Batch& batch, std::shared_ptr<const MappedWindow> window) {
   // The window starts where the message does, after its separator line.
   const std::string_view open = window->bytes();
-  pieces_.assign({open});
+  pieces_.assign({Piece{open}});
   passing_over_ = true;
   // A separator line starts after a line break and is short: only the last line may begin one.
   const std::size_t last_break = open.rfind(line_break_);
@@ -126,12 +126,14 @@ void MboxReader::pass_over(Batch& batch) {
 
 void MboxReader::append(Batch& batch, std::shared_ptr<const MappedWindow> window) {
   if (pieces_.empty()) return;
-  for (std::string_view piece : pieces_) {
-    if (is_too_large(piece, largest_message_)) {
+  for (Piece piece : pieces_) {
+    // Its start holds no quoted From line when the whole does not.
+    if (is_too_large(piece.bytes, largest_message_)) {
       problems_.push_back({*origin_, too_large_notice(next_index_, largest_message_)});
-      piece = kept_start(piece, largest_message_, line_break_);
+      piece.bytes = kept_start(piece.bytes, largest_message_, line_break_);
     }
-    batch.messages.push_back({piece, *origin_, next_index_++, layout_ == Layout::mailbox});
+    batch.messages.push_back(
+        {piece.bytes, *origin_, next_index_++, layout_ == Layout::mailbox, piece.without_quoted_from});
   }
   batch.storage = std::make_shared<const WindowStorage>(WindowStorage{std::move(window), origin_});
 }

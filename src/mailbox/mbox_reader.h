@@ -59,7 +59,7 @@ class MboxReader final : public MessageSource {
   bool inside_long_line_ = false;  // while passing over: the cursor is not at a line break
   std::uint64_t cursor_ = 0;              // where the next message starts in the file
   std::uint64_t next_index_ = 0;
-  std::vector<std::string_view> pieces_;
+  std::vector<Piece> pieces_;
   std::vector<ReadProblem> problems_;
 };
 

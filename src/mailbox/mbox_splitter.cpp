@@ -38,6 +38,13 @@ bool is_separator_line(std::string_view line) {
   return false;
 }
 
+bool starts_quoted_from(std::string_view text, std::size_t at) {
+  if (text[at - 1] != '>' || !text.substr(at).starts_with(kFrom)) return false;
+  std::size_t line_start = at - 1;
+  while (line_start > 0 && text[line_start - 1] == '>') --line_start;
+  return line_start == 0 || text[line_start - 1] == '\n' || text[line_start - 1] == '\r';
+}
+
 std::size_t skip_separator_line(std::string_view text) {
   if (text.empty()) return 0;
   const mime::Line first = mime::line_at(text, 0);
@@ -45,28 +52,29 @@ std::size_t skip_separator_line(std::string_view text) {
 }
 
 std::size_t MboxSplitter::split(std::string_view text, bool at_end,
-                                std::vector<std::string_view>& messages) const {
+                                std::vector<Piece>& messages) const {
   std::size_t message_start = 0;
   while (true) {
     Separator separator;
-    switch (find_separator(text, message_start, at_end, separator)) {
+    bool quoted_from = false;
+    switch (find_separator(text, message_start, at_end, separator, quoted_from)) {
       case Search::undecided:
         return message_start;
       case Search::none:
         if (!at_end) return message_start;
-        add_message(text.substr(message_start), messages);
+        add_message({text.substr(message_start), !quoted_from}, messages);
         return text.size();
       case Search::found:
-        add_message(text.substr(message_start, separator.start - message_start), messages);
+        add_message({text.substr(message_start, separator.start - message_start), !quoted_from}, messages);
         message_start = separator.next;
         break;
     }
   }
 }
 
-void MboxSplitter::add_message(std::string_view message,
-                               std::vector<std::string_view>& messages) const {
+void MboxSplitter::add_message(Piece piece, std::vector<Piece>& messages) const {
   // Writers end each message with an empty line, which belongs to the mailbox.
+  std::string_view& message = piece.bytes;
   if (line_break_ == '\r') {
     if (message.ends_with("\r\r")) message.remove_suffix(1);
   } else if (message.ends_with("\r\n\r\n")) {
@@ -74,13 +82,15 @@ void MboxSplitter::add_message(std::string_view message,
   } else if (message.ends_with("\n\n")) {
     message.remove_suffix(1);
   }
-  if (!message.empty()) messages.push_back(message);
+  if (!message.empty()) messages.push_back(piece);
 }
 
 MboxSplitter::Search MboxSplitter::find_separator(std::string_view text, std::size_t from,
-                                                  bool at_end, Separator& separator) const {
-  std::size_t candidate = text.substr(from).starts_with(kFrom) ? from : next_candidate(text, from);
-  for (; candidate != std::string_view::npos; candidate = next_candidate(text, candidate)) {
+                                                  bool at_end, Separator& separator,
+                                                  bool& quoted_from) const {
+  // A "From " at `from` follows a line break: it cannot be quoted.
+  std::size_t candidate = text.substr(from).starts_with(kFrom) ? from : next_candidate(text, from, quoted_from);
+  for (; candidate != std::string_view::npos; candidate = next_candidate(text, candidate, quoted_from)) {
     const std::size_t look = std::min(text.size() - candidate, kLongestSeparatorLine);
     const char* start = text.data() + candidate;
     const char* found = static_cast<const char*>(std::memchr(start, line_break_, look));
@@ -99,13 +109,16 @@ MboxSplitter::Search MboxSplitter::find_separator(std::string_view text, std::si
 
 // The start of the next line after `from` that begins with "From ". A capital F is far rarer
 // in mail than a line break, so memchr, which the C library runs many bytes at a time, finds
-// each F, and only there are the byte before and the four after compared.
-std::size_t MboxSplitter::next_candidate(std::string_view text, std::size_t from) const {
+// each F, and only there are the byte before and the four after compared. Whether an F on the
+// way starts a quoted From line is noted in `quoted_from`, so that normalization need not
+// search the message for one again.
+std::size_t MboxSplitter::next_candidate(std::string_view text, std::size_t from, bool& quoted_from) const {
   for (std::size_t at = from + 1; at < text.size(); ++at) {
     const void* found = std::memchr(text.data() + at, 'F', text.size() - at);
     if (found == nullptr) break;
     at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
     if (text[at - 1] == line_break_ && text.substr(at).starts_with(kFrom)) return at;
+    if (starts_quoted_from(text, at)) quoted_from = true;
   }
   return std::string_view::npos;
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mailbox/message_source.h"
+
 namespace bg::mailbox {
 
 // How lines end in a mailbox. LF stands for CRLF too: both put '\n' before "From ".
@@ -28,6 +30,10 @@ LineBreak detect_line_break(std::string_view head);
 // Whether `line`, without its line ending, is a separator line.
 bool is_separator_line(std::string_view line);
 
+// Whether the capital F at `at` (past 0) of `text` starts the "From " of a line that mbox quoting
+// protected: ">From ", ">>From "... at the start of `text` or after a line break.
+bool starts_quoted_from(std::string_view text, std::size_t at);
+
 // Where a message stored with its envelope line starts: just past a leading separator line, or
 // 0 when `text` does not start with one.
 std::size_t skip_separator_line(std::string_view text);
@@ -39,9 +45,9 @@ class MboxSplitter {
   // Appends the complete, non-empty messages of `text` to `messages` and returns how much of
   // `text` is done with: the offset where the message still open starts. When `at_end` says that
   // `text` reaches the end of the mailbox, the last message is complete too and everything is
-  // consumed. `text` must start at the start of a line.
-  std::size_t split(std::string_view text, bool at_end,
-                    std::vector<std::string_view>& messages) const;
+  // consumed. `text` must start at the start of a line. Each message says whether it holds no
+  // quoted From line, which the search for separators sees on its way.
+  std::size_t split(std::string_view text, bool at_end, std::vector<Piece>& messages) const;
 
  private:
   struct Separator {
@@ -50,10 +56,10 @@ class MboxSplitter {
   };
   enum class Search { found, none, undecided };
 
-  void add_message(std::string_view message, std::vector<std::string_view>& messages) const;
-  Search find_separator(std::string_view text, std::size_t from, bool at_end,
-                        Separator& separator) const;
-  std::size_t next_candidate(std::string_view text, std::size_t from) const;
+  void add_message(Piece piece, std::vector<Piece>& messages) const;
+  Search find_separator(std::string_view text, std::size_t from, bool at_end, Separator& separator,
+                        bool& quoted_from) const;
+  std::size_t next_candidate(std::string_view text, std::size_t from, bool& quoted_from) const;
 
   char line_break_;
 };

@@ -20,6 +20,16 @@ struct RawMessage {
   // The message came out of an mbox, so body lines ">From ", ">>From "... carry one '>' of
   // mbox quoting (mboxo and mboxrd alike) that normalization removes.
   bool mbox_quoted = false;
+  // Of an mbox message: the splitter, which looks at every capital F of a mailbox, saw no quoted
+  // From line in it, so normalization need not look for one.
+  bool without_quoted_from = false;
+};
+
+// The bytes of a message as a reader finds them in a file, before the message is named and
+// numbered.
+struct Piece {
+  std::string_view bytes;
+  bool without_quoted_from = false;  // as in RawMessage
 };
 
 struct Batch {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "mailbox/mbox_splitter.h"
 #include "mime/lines.h"
 
 namespace bg::mailbox {
@@ -15,13 +16,6 @@ bool is_quoted_from_line(std::string_view line) {
          line.substr(quotes).starts_with("From ");
 }
 
-// Whether the ">From " at `at` starts its line, after any further '>'.
-bool starts_quoted_from_line(std::string_view text, std::size_t at) {
-  std::size_t line_start = at;
-  while (line_start > 0 && text[line_start - 1] == '>') --line_start;
-  return line_start == 0 || text[line_start - 1] == '\n' || text[line_start - 1] == '\r';
-}
-
 // What `text` needs before it is parsed: CR line endings made LF, and, in an mbox that quotes,
 // ">From " lines unquoted.
 struct Needs {
@@ -31,17 +25,18 @@ struct Needs {
 
 // Both are rare, so each is looked for with memchr, which the C library runs many bytes at a
 // time: a carriage return anywhere, and the 'F' of every "From " (rarer in mail than '>', which
-// quoted replies and HTML are full of), checked for quoting before it.
-Needs needs_of(std::string_view text, bool mbox_quoted) {
+// quoted replies and HTML are full of), checked for quoting before it, unless the mbox splitter
+// saw none already.
+Needs needs_of(const RawMessage& message) {
+  const std::string_view text = message.bytes;
   Needs needs;
   needs.line_endings = std::memchr(text.data(), '\r', text.size()) != nullptr;
-  if (!mbox_quoted) return needs;
-  constexpr std::string_view kFrom = "From ";
+  if (!message.mbox_quoted || message.without_quoted_from) return needs;
   for (std::size_t at = 1; at < text.size(); ++at) {
     const void* found = std::memchr(text.data() + at, 'F', text.size() - at);
     if (found == nullptr) break;
     at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
-    if (text[at - 1] == '>' && text.substr(at).starts_with(kFrom) && starts_quoted_from_line(text, at - 1)) {
+    if (starts_quoted_from(text, at)) {
       needs.unquoting = true;
       break;
     }
@@ -53,7 +48,7 @@ Needs needs_of(std::string_view text, bool mbox_quoted) {
 
 std::string_view normalize(const RawMessage& message, std::string& scratch) {
   const std::string_view text = message.bytes;
-  const Needs needs = needs_of(text, message.mbox_quoted);
+  const Needs needs = needs_of(message);
   if (!needs.line_endings && !needs.unquoting) return text;
 
   scratch.clear();

@@ -33,7 +33,7 @@ class SmallFileBatch {
   std::size_t used_ = 0;
   std::size_t files_ = 0;
   std::deque<std::string> origins_;  // a deque, so that views of earlier names stay valid
-  std::vector<std::string_view> pieces_;
+  std::vector<Piece> pieces_;
 };
 
 }  // namespace bg::mailbox

@@ -55,8 +55,10 @@ bool StreamReader::next(Batch& batch) {
     }
     open_message_chunk_ = chunk;
     open_message_start_ = consumed;
-    for (const std::string_view piece : pieces_) {
-      batch.messages.push_back({keep_start(piece, next_index_), *origin_, next_index_, layout_ == Layout::mailbox});
+    for (const Piece& piece : pieces_) {
+      // Its start holds no quoted From line when the whole does not.
+      batch.messages.push_back({keep_start(piece.bytes, next_index_), *origin_, next_index_, layout_ == Layout::mailbox,
+                                piece.without_quoted_from});
       ++next_index_;
     }
     if (!batch.messages.empty()) batch.storage = std::move(chunk);
@@ -147,7 +149,7 @@ std::size_t StreamReader::cut_oversized(Chunk& chunk) {
   passing_over_ = true;
   switch (*layout_) {
     case Layout::mailbox:
-      pieces_.push_back(chunk.text());  // keep_start() cuts it
+      pieces_.push_back({chunk.text()});  // keep_start() cuts it
       return carry_start(chunk);
     case Layout::single_message:
       split_read_whole(chunk.text());  // keep_start() cuts it

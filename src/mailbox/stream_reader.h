@@ -72,7 +72,7 @@ class StreamReader final : public MessageSource {
   bool ended_ = false;
   bool failed_ = false;
   std::uint64_t next_index_ = 0;
-  std::vector<std::string_view> pieces_;
+  std::vector<Piece> pieces_;
   std::vector<ReadProblem> problems_;
 };
 

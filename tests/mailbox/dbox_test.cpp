@@ -155,18 +155,18 @@ TEST(Dbox, AFileCutShortGivesTheMessagesItHolds) {
   const std::string whole = dbox_of(messages);
   // Cut inside the third message: it is kept as far as it goes.
   const std::size_t cut = whole.find(messages[2].substr(0, 200)) + 150;
-  std::vector<std::string_view> pieces;
+  std::vector<Piece> pieces;
   split_dbox(std::string_view(whole).substr(0, cut), pieces);
   ASSERT_EQ(pieces.size(), 3u);
-  EXPECT_EQ(pieces[0], messages[0]);
-  EXPECT_EQ(pieces[1], messages[1]);
-  EXPECT_EQ(pieces[2], messages[2].substr(0, 150));
+  EXPECT_EQ(pieces[0].bytes, messages[0]);
+  EXPECT_EQ(pieces[1].bytes, messages[1]);
+  EXPECT_EQ(pieces[2].bytes, messages[2].substr(0, 150));
   // Cut inside the metadata after the second: two messages.
   const std::size_t second_metadata = whole.find("\x01\x03\n", whole.find("\x01\x03\n") + 1);
   pieces.clear();
   split_dbox(std::string_view(whole).substr(0, second_metadata + 5), pieces);
   ASSERT_EQ(pieces.size(), 2u);
-  EXPECT_EQ(pieces[1], messages[1]);
+  EXPECT_EQ(pieces[1].bytes, messages[1]);
 }
 
 TEST(Dbox, DamageIsPassedOverToTheNextMessage) {
@@ -177,11 +177,11 @@ TEST(Dbox, DamageIsPassedOverToTheNextMessage) {
   const std::size_t second = damaged.find("\x01\x02N", damaged.find(messages[0]));
   const std::size_t third = damaged.find("\x01\x02N", second + 1);
   damaged[second + 2] = 'X';
-  std::vector<std::string_view> pieces;
+  std::vector<Piece> pieces;
   EXPECT_EQ(split_dbox(damaged, pieces), third - second);
   ASSERT_EQ(pieces.size(), 2u);
-  EXPECT_EQ(pieces[0], messages[0]);
-  EXPECT_EQ(pieces[1], messages[2]);
+  EXPECT_EQ(pieces[0].bytes, messages[0]);
+  EXPECT_EQ(pieces[1].bytes, messages[2]);
 
   // Read from a file, in a folder, and from a stream, the damage is reported as bytes not read.
   testing::TempDir dir;
@@ -208,7 +208,7 @@ TEST(Dbox, DamageIsPassedOverToTheNextMessage) {
   pieces.clear();
   EXPECT_EQ(split_dbox(oversized, pieces), 0u);
   ASSERT_EQ(pieces.size(), 1u);
-  EXPECT_TRUE(pieces[0].starts_with(messages[0]));
+  EXPECT_TRUE(pieces[0].bytes.starts_with(messages[0]));
 }
 
 TEST(Dbox, AFileLargerThanTheLargestMessageIsReadForItsStartWithANotice) {

@@ -42,6 +42,7 @@ struct ReadMessage {
   std::string origin;
   std::uint64_t index = 0;
   bool mbox_quoted = false;
+  bool without_quoted_from = false;
 };
 
 struct ReadAll {

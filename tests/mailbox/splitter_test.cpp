@@ -35,21 +35,21 @@ TEST(MboxSplitter, KeepsTheOpenMessageForMoreText) {
   const MboxSplitter splitter(LineBreak::lf);
   const std::string_view text =
       "From a Mon Jan  1 10:00:00 2024\nA: 1\n\nFrom b Mon Jan  1 11:00:00 2024\nB: 2\n";
-  std::vector<std::string_view> messages;
+  std::vector<Piece> messages;
   const std::size_t consumed = splitter.split(text, /*at_end=*/false, messages);
   ASSERT_EQ(messages.size(), 1u);
-  EXPECT_EQ(messages[0], "A: 1\n");
+  EXPECT_EQ(messages[0].bytes, "A: 1\n");
   EXPECT_EQ(text.substr(consumed), "B: 2\n");
 
   messages.clear();
   EXPECT_EQ(splitter.split(text, /*at_end=*/true, messages), text.size());
   ASSERT_EQ(messages.size(), 2u);
-  EXPECT_EQ(messages[1], "B: 2\n");
+  EXPECT_EQ(messages[1].bytes, "B: 2\n");
 }
 
 TEST(MboxSplitter, WaitsWhenASeparatorMayBeCutByTheEndOfText) {
   const MboxSplitter splitter(LineBreak::lf);
-  std::vector<std::string_view> messages;
+  std::vector<Piece> messages;
   const std::string_view text = "From a Mon Jan  1 10:00:00 2024\nA: 1\n\nFrom b Mon Jan";
   EXPECT_EQ(splitter.split(text, /*at_end=*/false, messages), 32u);
   EXPECT_TRUE(messages.empty());
@@ -65,20 +65,20 @@ TEST(MboxSplitter, LeavesOutTheEmptyLineThatEndsEachMessage) {
     const std::string text = lines({"From a Mon Jan  1 10:00:00 2024", "A: 1", "", "body", "",
                                     "From b Mon Jan  1 11:00:00 2024", "B: 2", "", ""});
     const MboxSplitter splitter(detect_line_break(text));
-    std::vector<std::string_view> messages;
+    std::vector<Piece> messages;
     splitter.split(text, /*at_end=*/true, messages);
     ASSERT_EQ(messages.size(), 2u);
-    EXPECT_EQ(messages[0], lines({"A: 1", "", "body"}));
-    EXPECT_EQ(messages[1], lines({"B: 2", ""}));
+    EXPECT_EQ(messages[0].bytes, lines({"A: 1", "", "body"}));
+    EXPECT_EQ(messages[1].bytes, lines({"B: 2", ""}));
   }
 }
 
 TEST(MboxSplitter, SkipsEmptyMessagesBetweenSeparators) {
   const MboxSplitter splitter(LineBreak::cr);
-  std::vector<std::string_view> messages;
+  std::vector<Piece> messages;
   splitter.split("From a b 10:00\rFrom c d 11:00\rA: 1\r", /*at_end=*/true, messages);
   ASSERT_EQ(messages.size(), 1u);
-  EXPECT_EQ(messages[0], "A: 1\r");
+  EXPECT_EQ(messages[0].bytes, "A: 1\r");
 }
 
 // A separator is found after any body, however many capital F's, "From " words inside lines
@@ -93,11 +93,45 @@ TEST(MboxSplitter, FindsTheSeparatorAfterBodiesOfEveryLength) {
       const std::string text = "From a b 10:00" + std::string(1, line_break) + body + "From c d 11:00" + line_break +
                                "B: 2" + line_break;
       const MboxSplitter splitter(static_cast<LineBreak>(line_break));
-      std::vector<std::string_view> messages;
+      std::vector<Piece> messages;
       splitter.split(text, /*at_end=*/true, messages);
       ASSERT_EQ(messages.size(), 2u) << "body of " << length << " bytes";
-      EXPECT_EQ(messages[0], body) << "body of " << length << " bytes";
-      EXPECT_EQ(messages[1], "B: 2" + std::string(1, line_break));
+      EXPECT_EQ(messages[0].bytes, body) << "body of " << length << " bytes";
+      EXPECT_EQ(messages[1].bytes, "B: 2" + std::string(1, line_break));
+    }
+  }
+}
+
+// Whether a line of `message` is ">From ", ">>From "...: what normalization would unquote.
+bool holds_quoted_from_line(std::string_view message) {
+  for (std::size_t at = 0; at < message.size(); ++at) {
+    if (at > 0 && message[at - 1] != '\n' && message[at - 1] != '\r') continue;
+    const std::size_t quotes = message.find_first_not_of('>', at);
+    if (quotes != at && quotes != std::string_view::npos && message.substr(quotes).starts_with("From ")) return true;
+  }
+  return false;
+}
+
+// Each message says whether it holds no quoted From line, wherever such a line stands (first or
+// last in a message, last in the mailbox) and whatever only resembles one, with any line break.
+TEST(MboxSplitter, TellsWhichMessagesHoldNoQuotedFromLine) {
+  const std::string_view lines[] = {">From a",  ">>From a", "x>From a", ">From",      ">Fro",
+                                    "> From a", ">F",       "From: a",  ">>>From a b", "body"};
+  for (const std::string_view line_break : {"\n", "\r\n", "\r"}) {
+    const MboxSplitter splitter(detect_line_break(line_break));
+    for (const std::string_view first : lines) {
+      for (const std::string_view last : lines) {
+        std::string text;
+        for (const std::string_view line : {std::string_view("From a b 10:00"), first, std::string_view("A: 1"), last,
+                                            std::string_view(""), std::string_view("From c d 11:00"), last})
+          (text += line) += line_break;
+        text += first;
+        std::vector<Piece> messages;
+        splitter.split(text, /*at_end=*/true, messages);
+        ASSERT_EQ(messages.size(), 2u) << text;
+        for (const Piece& message : messages)
+          EXPECT_EQ(message.without_quoted_from, !holds_quoted_from_line(message.bytes)) << message.bytes;
+      }
     }
   }
 }
