@@ -126,9 +126,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::string> expected;
     if (layout == Layout::dbox) {
       // A dbox file is read as far as one message may reach, for the messages that lie there.
-      std::vector<std::string_view> pieces;
+      std::vector<Piece> pieces;
       split_whole(text.substr(0, kSmallLargest + kLongestSeparatorLine + 2), Layout::dbox, pieces);
-      for (const std::string_view piece : pieces) expected.push_back(kept_start(std::string(piece), line_break));
+      for (const Piece& piece : pieces) expected.push_back(kept_start(std::string(piece.bytes), line_break));
     } else {
       for (const std::string& message : opened) expected.push_back(kept_start(message, line_break));
     }
