@@ -1,7 +1,10 @@
 #include "bounce/bounce_message.h"
 
 #include <algorithm>
-#include <cstring>
+#include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "bounce/address.h"
 #include "mime/ascii.h"
@@ -81,6 +84,53 @@ std::string unquote_forwarded(std::string_view text) {
     pos = line.next;
   }
   return out;
+}
+
+#if defined(__SSE2__)
+// The positions of the 32 bytes at `at` that are line breaks, one bit each.
+unsigned line_breaks_at(std::string_view text, std::size_t at) {
+  const __m128i line_break = _mm_set1_epi8('\n');
+  const auto breaks16 = [&](std::size_t from) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, line_break)));
+  };
+  return breaks16(at) | breaks16(at + 16) << 16;
+}
+#endif
+
+// The first line start after `after` whose first byte is flagged in `first_bytes`, or npos.
+// The line breaks are found thirty-two bytes at a time, and only the byte after each is looked
+// at, instead of a search for the end of every line.
+std::size_t line_starting_with(std::string_view text, std::size_t after, const std::array<bool, 256>& first_bytes) {
+  const auto flagged = [&](std::size_t at) { return first_bytes[static_cast<unsigned char>(text[at])]; };
+  std::size_t i = after;
+#if defined(__SSE2__)
+  for (; i + 33 <= text.size(); i += 32) {
+    for (unsigned breaks = line_breaks_at(text, i); breaks != 0; breaks &= breaks - 1) {
+      const std::size_t start = i + static_cast<std::size_t>(__builtin_ctz(breaks)) + 1;
+      if (flagged(start)) return start;
+    }
+  }
+#endif
+  for (; i + 1 < text.size(); ++i)
+    if (text[i] == '\n' && flagged(i + 1)) return i + 1;
+  return std::string_view::npos;
+}
+
+// The position of the first blank line's line break ("\n\n"), or npos; thirty-two positions at
+// a time.
+std::size_t find_blank_line(std::string_view text) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 33 <= text.size(); i += 32) {
+    const unsigned breaks = line_breaks_at(text, i);
+    const unsigned followed = breaks >> 1 | static_cast<unsigned>(text[i + 32] == '\n') << 31;
+    if ((breaks & followed) != 0) return i + static_cast<std::size_t>(__builtin_ctz(breaks & followed));
+  }
+#endif
+  for (; i + 1 < text.size(); ++i)
+    if (text[i] == '\n' && text[i + 1] == '\n') return i;
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -173,30 +223,32 @@ int BounceMessage::received_mentioning(ReceivedMarkers markers) const {
 }
 
 BodyParts split_at_original(std::string_view body, std::initializer_list<std::string_view> markers) {
-  // A marker starts a line: the body is read line by line, each line's start compared with every
-  // marker, in one pass whatever the number of markers. The first marker of the list wins a line.
-  std::size_t cut = std::string_view::npos;
-  std::size_t marker_length = 0;
-  for (std::size_t line = 0; line < body.size() && cut == std::string_view::npos;) {
+  // A marker starts a line, and the first marker of the list wins a line. Only the lines whose
+  // first byte starts a marker are compared with the markers.
+  constexpr std::size_t npos = std::string_view::npos;
+  const auto marker_length_at = [&](std::size_t line) {
     const std::string_view rest = body.substr(line);
-    for (std::string_view marker : markers) {
-      if (!marker.empty() && (rest[0] != marker[0] || !rest.starts_with(marker))) continue;
-      cut = line;
-      marker_length = marker.size();
-      break;
-    }
-    const void* line_end = std::memchr(rest.data(), '\n', rest.size());
-    if (line_end == nullptr) break;
-    line = static_cast<std::size_t>(static_cast<const char*>(line_end) - body.data()) + 1;
+    for (std::string_view marker : markers)
+      if (marker.empty() || (rest.front() == marker.front() && rest.starts_with(marker))) return marker.size();
+    return npos;
+  };
+  std::array<bool, 256> first_bytes{};
+  for (std::string_view marker : markers)
+    if (!marker.empty()) first_bytes[static_cast<unsigned char>(marker.front())] = true;
+  std::size_t cut = 0;
+  std::size_t marker_length = body.empty() ? npos : marker_length_at(0);
+  while (marker_length == npos) {
+    cut = line_starting_with(body, cut, first_bytes);
+    if (cut == npos) return {body, {}};
+    marker_length = marker_length_at(cut);
   }
-  if (cut == std::string_view::npos) return {body, {}};
 
   std::string_view original = body.substr(cut + marker_length);
   // Skip the rest of the marker line and any blank lines before the original's headers.
   original.remove_prefix(std::min(original.size(), original.find('\n') + 1));
   while (!original.empty() && (original.front() == '\n' || original.front() == ' ' || original.front() == '\t'))
     original.remove_prefix(1);
-  if (const std::size_t blank = mime::find_text(original, "\n\n"); blank != std::string_view::npos)
+  if (const std::size_t blank = find_blank_line(original); blank != std::string_view::npos)
     original = original.substr(0, blank + 1);
   return {body.substr(0, cut), original};
 }

@@ -161,5 +161,44 @@ TEST(SplitAtOriginal, TheFirstLineStartingWithAMarkerEndsTheNotice) {
   EXPECT_EQ(none.original, "");
 }
 
+// The marker line is found from the line breaks, thirty-two bytes at a time, and the original's
+// blank line the same way: a marker line or a blank line at every offset of a block, after
+// lines of every length that start with the markers' first bytes or with others.
+TEST(SplitAtOriginal, FindsTheMarkerLineAndTheBlankLineAtEveryOffset) {
+  const std::initializer_list<std::string_view> markers = {"--- Below", "Content-Type: message/rfc822", "---"};
+  const auto expected_split = [&](std::string_view body) -> BodyParts {
+    for (std::size_t line = 0; line < body.size(); line = body.find('\n', line) + 1) {
+      for (std::string_view marker : markers) {
+        if (!body.substr(line).starts_with(marker)) continue;
+        std::string_view original = body.substr(line + marker.size());
+        original.remove_prefix(std::min(original.size(), original.find('\n') + 1));
+        while (!original.empty() && (original.front() == '\n' || original.front() == ' ')) original.remove_prefix(1);
+        if (const std::size_t blank = original.find("\n\n"); blank != std::string_view::npos)
+          original = original.substr(0, blank + 1);
+        return {body.substr(0, line), original};
+      }
+      if (body.find('\n', line) == std::string_view::npos) break;
+    }
+    return {body, {}};
+  };
+  for (std::string_view filler : {"", "Content-Type: text/plain", "-- a", "x"}) {
+    for (std::size_t length = 0; length <= 70; ++length) {
+      std::string notice;
+      while (notice.size() < length) notice += std::string(filler) + "\n";
+      notice.resize(length, 'y');
+      for (std::string_view marker_line : {"--- Below this line\n", "Content-Type: message/rfc822\n", "---\n", ""}) {
+        for (std::size_t headers = 0; headers <= 40; ++headers) {
+          const std::string original = std::string(headers, 'h') + "\n\nbody\n";
+          const std::string body = notice + "\n" + std::string(marker_line) + original;
+          const BodyParts parts = split_at_original(body, markers);
+          const BodyParts expected = expected_split(body);
+          EXPECT_EQ(parts.notice, expected.notice) << body;
+          EXPECT_EQ(parts.original, expected.original) << body;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bg::bounce
