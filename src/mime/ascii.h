@@ -55,8 +55,11 @@ inline __m128i equal_bytes(__m128i bytes, char c) {
 
 // The first `needle` in haystack at or after `from`, or npos. Sixteen candidate positions are
 // tested at once by comparing the needle's first, second and last bytes (SSE2, part of every
-// x86-64); only positions where all agree are compared in full. This needs no set-up, so it also suits
-// the many short searches over header values, where memmem's tables cost more than the search.
+// x86-64); only positions where all agree are compared in full. The positions left after the last
+// whole block are tested as the block that ends at the last of them, its bits before them
+// dropped: header values are often too short for more than one block. This needs no set-up, so it
+// also suits the many short searches over header values, where memmem's tables cost more than the
+// search.
 template <bool kCaseless>
 inline std::size_t find_by_ends(std::string_view haystack, std::string_view needle, std::size_t from) {
   constexpr std::size_t npos = std::string_view::npos;
@@ -73,18 +76,26 @@ inline std::size_t find_by_ends(std::string_view haystack, std::string_view need
   // The second byte is tested too: with the first and last alone, needles that start with a line
   // break or end with a space ("\nFrom ") would stop at nearly every line.
   const std::size_t second = n > 2 ? 1 : 0;
-  for (; i + (n - 1) + 16 <= haystack.size(); i += 16) {
-    const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
-    const __m128i at_second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + second));
-    const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + n - 1));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
+  const auto candidates_at = [&](std::size_t at) {
+    const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + at));
+    const __m128i at_second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + at + second));
+    const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + at + n - 1));
+    return static_cast<unsigned>(_mm_movemask_epi8(
         _mm_and_si128(_mm_and_si128(equal_bytes<kCaseless>(at_first, needle[0]), equal_bytes<kCaseless>(at_second, needle[second])),
                       equal_bytes<kCaseless>(at_last, needle[n - 1]))));
-    while (mask != 0) {
-      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+  };
+  const auto first_found = [&](std::size_t block, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1) {
+      const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(mask));
       if (found_at(at)) return at;
-      mask &= mask - 1;
     }
+    return npos;
+  };
+  for (; i + (n - 1) + 16 <= haystack.size(); i += 16)
+    if (const std::size_t at = first_found(i, candidates_at(i)); at != npos) return at;
+  if (haystack.size() >= (n - 1) + 16) {
+    const std::size_t last_block = haystack.size() - (n - 1) - 16;
+    return first_found(last_block, candidates_at(last_block) & (~0u << (i - last_block)));
   }
 #endif
   for (; i + n <= haystack.size(); ++i)
