@@ -109,6 +109,29 @@ TEST(Received, FirstAddressAfterEveryOffset) {
   }
 }
 
+// HELO markers are looked for sixteen positions at a time, the last block overlapping the one
+// before it: each marker, in any case, is found at every offset of from clauses of every length
+// up to 40, and preferred in its order; an "lo" that ends no marker is passed over.
+TEST(Received, HeloMarkersAtEveryOffset) {
+  for (std::size_t pad = 0; pad <= 40; ++pad) {
+    const std::string before = "from unknown (" + std::string(pad, 'x');
+    for (std::string_view marker : {" helo=", " HeLo=", " HELO ", " helo ", " ehlo=", " EHLO="}) {
+      const std::string line = before + std::string(marker) + "mx.example)";
+      EXPECT_EQ(parse_received(line + " by mx").from_host, "mx.example") << line;
+      EXPECT_EQ(parse_received(line).from_host, "mx.example") << line;
+      EXPECT_EQ(received_from_host(line), "mx.example") << line;
+    }
+    for (std::string_view other : {" halo=", " hello=", " helo:", " helo", " lo=", " ehlo-"}) {
+      const std::string line = before + std::string(other) + "mx.example)";
+      EXPECT_EQ(parse_received(line).from_host, "unknown") << line;
+    }
+    const std::string both = before + " ehlo=second.example helo=first.example)";
+    EXPECT_EQ(parse_received(both).from_host, "first.example") << both;
+    const std::string spaced = before + " HELO second.example ehlo=third.example)";
+    EXPECT_EQ(parse_received(spaced).from_host, "second.example") << spaced;
+  }
+}
+
 // The hosts of a line, read alone, are those of the whole line read: on every Received line of
 // the corpus's bounces, unfolded and as written.
 TEST(Received, HostsReadAloneAreThoseOfTheWholeLine) {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include <optional>
 #include <string>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -195,15 +196,52 @@ std::string_view first_ip(std::string_view text) {
   return {};
 }
 
+// Where a HELO marker may start, at or after `from`: two bytes before an "lo" in any case that
+// is followed by '=' or a space, as each marker's is. Sixteen positions are tested at a time, the
+// last sixteen from the block that ends the text with the positions before `from` dropped: most
+// from clauses are short and hold no marker, and the "lo" of "localhost" is passed over at once.
+std::size_t next_helo_candidate(std::string_view text, std::size_t from) {
+  constexpr std::size_t kReach = 4;  // a candidate's last byte, '=' or the space, is this far on
+  std::size_t at = from;
+#if defined(__SSE2__)
+  const auto candidates_in_block = [&](std::size_t start) {
+    const auto bytes = [&](std::size_t offset) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + start + offset));
+    };
+    const auto folded_equal = [&](std::size_t offset, char letter) {
+      return _mm_cmpeq_epi8(_mm_or_si128(bytes(offset), _mm_set1_epi8(0x20)), _mm_set1_epi8(letter));
+    };
+    const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(bytes(kReach), _mm_set1_epi8('=')),
+                                      _mm_cmpeq_epi8(bytes(kReach), _mm_set1_epi8(' ')));
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(folded_equal(2, 'l'), folded_equal(3, 'o')), ends)));
+  };
+  if (text.size() >= kReach + 16) {
+    for (; at + kReach + 16 <= text.size(); at += 16)
+      if (const unsigned mask = candidates_in_block(at)) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+    const std::size_t last = text.size() - kReach - 16;
+    if (at + kReach >= text.size()) return std::string_view::npos;
+    const unsigned mask = candidates_in_block(last) & (~0u << (at - last));
+    return mask != 0 ? last + static_cast<std::size_t>(__builtin_ctz(mask)) : std::string_view::npos;
+  }
+#endif
+  for (; at + kReach < text.size(); ++at)
+    if ((text[at + 2] | 0x20) == 'l' && (text[at + 3] | 0x20) == 'o' && (text[at + kReach] == '=' || text[at + kReach] == ' '))
+      return at;
+  return std::string_view::npos;
+}
+
 // "helo=NAME" (Exim), "HELO NAME" (qmail) or "ehlo=NAME" inside the from-part, in that order of
-// preference. Each marker holds "lo", so one search for it finds them all.
+// preference, each in any case.
 std::string_view helo_name(std::string_view from_part) {
   constexpr std::string_view kMarkers[] = {"helo=", "HELO ", "ehlo="};
   std::size_t found[std::size(kMarkers)] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
-  for (std::size_t lo = mime::ifind(from_part, "lo", 2); lo != std::string_view::npos; lo = mime::ifind(from_part, "lo", lo + 1)) {
+  // Once the first marker is found, no later one can be preferred to it.
+  for (std::size_t at = next_helo_candidate(from_part, 0); at != std::string_view::npos && found[0] == std::string_view::npos;
+       at = next_helo_candidate(from_part, at + 1)) {
     for (std::size_t marker = 0; marker < std::size(kMarkers); ++marker)
-      if (found[marker] == std::string_view::npos && mime::istarts_with(from_part.substr(lo - 2), kMarkers[marker]))
-        found[marker] = lo - 2;
+      if (found[marker] == std::string_view::npos && mime::istarts_with(from_part.substr(at), kMarkers[marker]))
+        found[marker] = at;
   }
   for (std::size_t marker = 0; marker < std::size(kMarkers); ++marker)
     if (found[marker] != std::string_view::npos)
@@ -269,13 +307,33 @@ std::string_view without_date(std::string_view text, std::string* date) {
   return text.substr(0, at);
 }
 
-// What the from clause says of the sending host: its name, address and looked-up name.
-void read_from_clause(std::string_view text, const Clauses& clauses, ReceivedHop& hop) {
+// The text of the from clause, up to the by clause or the end; none when the line has no from.
+std::optional<std::string_view> from_part_of(std::string_view text, const Clauses& clauses) {
   const std::size_t from_at = clauses.from;
   const std::size_t by_at = clauses.by;
-  if (from_at == std::string_view::npos) return;
+  if (from_at == std::string_view::npos) return std::nullopt;
   const std::size_t from_end = by_at != std::string_view::npos && by_at > from_at ? by_at : text.size();
-  const std::string_view from_part = text.substr(from_at + 4, from_end - from_at - 4);
+  return text.substr(from_at + 4, from_end - from_at - 4);
+}
+
+// The name the from clause gives the sending host: its HELO name, or its first word where that
+// is a name and the HELO name says less. A host that said hello with an address has no name,
+// and is written as that address in brackets when the receiver saw another (`seen`).
+void write_sending_host(std::string_view first, bool first_is_ip, std::string_view helo, std::string_view seen,
+                        std::string& host) {
+  if (first_is_ip) {
+    if (helo.empty() && !seen.empty()) host.append("[").append(first).append("]");
+    else host = helo;
+  } else {
+    host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
+  }
+}
+
+// What the from clause says of the sending host: its name, address and looked-up name.
+void read_from_clause(std::string_view text, const Clauses& clauses, ReceivedHop& hop) {
+  const std::optional<std::string_view> clause = from_part_of(text, clauses);
+  if (!clause) return;
+  const std::string_view from_part = *clause;
   const std::string_view first = strip_brackets(next_token(from_part, 0));
   const std::string_view helo = helo_name(from_part);
   if (is_ip_address(first)) {
@@ -284,10 +342,9 @@ void read_from_clause(std::string_view text, const Clauses& clauses, ReceivedHop
     // connection is in the parentheses, and that is the address that counts.
     const std::string_view seen = ip_in_parentheses(from_part);
     hop.from_ip = seen.empty() ? first : seen;
-    if (helo.empty() && !seen.empty()) hop.from_host.append("[").append(first).append("]");
-    else hop.from_host = helo;
+    write_sending_host(first, true, helo, seen, hop.from_host);
   } else {
-    hop.from_host = helo.empty() ? first : (mime::iequals(first, "unknown") ? helo : first);
+    write_sending_host(first, false, helo, {}, hop.from_host);
     hop.from_ip = first_ip(from_part);
     // Exim writes the looked-up name first and the HELO after: "from NAME ([IP]) (helo=X)".
     if (!helo.empty() && !mime::iequals(first, "unknown")) hop.from_rdns = mime::lowercase(first);
@@ -325,10 +382,18 @@ std::string received_by_host(std::string_view value) {
 }
 
 std::string received_from_host(std::string_view value) {
-  ReceivedHop hop;
   const std::string_view text = without_date(mime::trim(value), nullptr);
-  read_from_clause(text, find_clauses(text), hop);
-  return std::move(hop.from_host);
+  const std::optional<std::string_view> clause = from_part_of(text, find_clauses(text));
+  if (!clause) return {};
+  const std::string_view from_part = *clause;
+  // Only the name: the addresses and the looked-up name that read_from_clause also finds are
+  // left unread, and the address in parentheses is looked for only where the name depends on it.
+  const std::string_view first = strip_brackets(next_token(from_part, 0));
+  const std::string_view helo = helo_name(from_part);
+  const bool first_is_ip = is_ip_address(first);
+  std::string host;
+  write_sending_host(first, first_is_ip, helo, first_is_ip && helo.empty() ? ip_in_parentheses(from_part) : "", host);
+  return host;
 }
 
 }  // namespace bg::bounce
