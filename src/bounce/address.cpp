@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "mime/ascii.h"
 #include "mime/lines.h"
@@ -30,20 +33,86 @@ constexpr std::array<bool, 256> kDomainChars = address_chars("-.[]:_");
 bool is_local_char(char c) { return kLocalChars[static_cast<unsigned char>(c)]; }
 bool is_domain_char(char c) { return kDomainChars[static_cast<unsigned char>(c)]; }
 
+#if defined(__SSE2__)
+// The same tables, for sixteen bytes at once: bit i is set when bytes[i] may be in a local part,
+// or in a domain. Compared as signed bytes, those of 0x80 and above are the negative ones.
+__m128i in_range(__m128i bytes, char low, char high) {
+  return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(low - 1))),
+                       _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(high + 1))));
+}
+
+__m128i equal(__m128i bytes, char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); }
+
+unsigned local_bytes(const char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // Printable ASCII but the specials of RFC 5322 (section 3.2.3) and the space.
+  const __m128i specials = _mm_or_si128(
+      _mm_or_si128(_mm_or_si128(equal(bytes, '"'), equal(bytes, ',')), _mm_or_si128(equal(bytes, '>'), equal(bytes, '@'))),
+      _mm_or_si128(in_range(bytes, '(', ')'), _mm_or_si128(in_range(bytes, ':', '<'), in_range(bytes, '[', ']'))));
+  const __m128i local = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_setzero_si128()),
+                                     _mm_andnot_si128(specials, in_range(bytes, '!', '~')));
+  return static_cast<unsigned>(_mm_movemask_epi8(local));
+}
+
+unsigned domain_bytes(const char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // Setting bit 0x20 lowercases a letter and makes no other byte one.
+  const __m128i letters = in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 'z');
+  const __m128i punctuation = _mm_or_si128(_mm_or_si128(in_range(bytes, '-', '.'), equal(bytes, '_')),
+                                           _mm_or_si128(equal(bytes, '['), equal(bytes, ']')));
+  // The digits and the ':' that follows them in ASCII are one range.
+  const __m128i domain = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_setzero_si128()), letters),
+                                      _mm_or_si128(in_range(bytes, '0', ':'), punctuation));
+  return static_cast<unsigned>(_mm_movemask_epi8(domain));
+}
+#endif
+
+// Where the run of local-part bytes that ends just before `at` starts. Sixteen bytes are tested
+// at a time, going back, and the first sixteen of the text hold what is left, those at or after
+// `at` dropped: the local part is mostly a block or less.
+std::size_t local_part_start(std::string_view text, std::size_t at) {
+#if defined(__SSE2__)
+  for (; at >= 16; at -= 16)
+    if (const unsigned outside = ~local_bytes(text.data() + at - 16) & 0xFFFFu)
+      return at - 16 + static_cast<std::size_t>(32 - __builtin_clz(outside));
+  if (at > 0 && text.size() >= 16) {
+    const unsigned outside = ~local_bytes(text.data()) & ((1u << at) - 1);
+    return outside != 0 ? static_cast<std::size_t>(32 - __builtin_clz(outside)) : 0;
+  }
+#endif
+  while (at > 0 && is_local_char(text[at - 1])) --at;
+  return at;
+}
+
+// Where the run of domain bytes that starts at `from` ends: sixteen bytes are tested at a time,
+// and the last sixteen of the text hold what is left, those before `from` dropped.
+std::size_t domain_end(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  for (; from + 16 <= text.size(); from += 16)
+    if (const unsigned outside = ~domain_bytes(text.data() + from) & 0xFFFFu)
+      return from + static_cast<std::size_t>(__builtin_ctz(outside));
+  if (from < text.size() && text.size() >= 16) {
+    const std::size_t last = text.size() - 16;
+    const unsigned outside = ~domain_bytes(text.data() + last) & (0xFFFFu << (from - last)) & 0xFFFFu;
+    return outside != 0 ? last + static_cast<std::size_t>(__builtin_ctz(outside)) : text.size();
+  }
+#endif
+  while (from < text.size() && is_domain_char(text[from])) ++from;
+  return from;
+}
+
 }  // namespace
 
 std::string find_address(std::string_view text) {
   std::size_t at = text.find('@');
   while (at != std::string_view::npos) {
-    std::size_t start = at;
-    while (start > 0 && is_local_char(text[start - 1])) --start;
+    std::size_t start = local_part_start(text, at);
     // A quoted local part: "john doe"@example.com
     if (start == at && at >= 2 && text[at - 1] == '"') {
       const std::size_t open = text.rfind('"', at - 2);
       if (open != std::string_view::npos) start = open;
     }
-    std::size_t end = at + 1;
-    while (end < text.size() && is_domain_char(text[end])) ++end;
+    std::size_t end = domain_end(text, at + 1);
     while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == ':' || text[end - 1] == ']')) {
       if (text[end - 1] == ']' && text.substr(at + 1, end - at - 1).find('[') != std::string_view::npos) break;
       --end;

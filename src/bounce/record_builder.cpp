@@ -220,7 +220,10 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
   if (addresser.empty()) addresser = find_address(message.header("To"));
   std::string bounce_to;
   for (std::string_view field : {"Envelope-To", "X-Original-To", "Delivered-To", "To"}) {
-    bounce_to = find_address(message.headers().raw(field));
+    // Most bounces have only the last of these: an absent one is not searched.
+    const std::string_view value = message.headers().raw(field);
+    if (value.empty()) continue;
+    bounce_to = find_address(value);
     if (!bounce_to.empty()) break;
   }
 

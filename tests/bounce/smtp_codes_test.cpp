@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,6 +85,40 @@ TEST(Address, PartsOfEveryLength) {
       const std::string address = std::string(local, 'l') + "@" + std::string(domain, 'd');
       EXPECT_EQ(find_address("To: <" + address + ">"), address);
     }
+}
+
+// The bytes of each part, as RFC 5322 and RFC 6531 allow them: letters, digits, 8-bit bytes and
+// some punctuation.
+bool may_be_in_local_part(unsigned char c) {
+  return std::isalnum(c) != 0 || c >= 0x80 || std::string_view("!#$%&'*+-/=?^_`{|}~.").find(static_cast<char>(c)) != std::string_view::npos;
+}
+bool may_be_in_domain(unsigned char c) {
+  return std::isalnum(c) != 0 || c >= 0x80 || std::string_view("-.[]:_").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// The parts are read sixteen bytes at a time, back from the '@' and on from it, the blocks at the
+// text's ends overlapping the ones before: every byte value ends them, or not, at every offset of
+// texts up to sixty bytes.
+TEST(Address, EveryByteEndsThePartsOrNotAtEveryOffset) {
+  for (int value = 0; value < 256; ++value) {
+    const char byte = static_cast<char>(value);
+    if (byte == '@') continue;
+    for (std::size_t pad = 0; pad <= 20; ++pad) {
+      for (std::size_t length = 1; length <= 20; length += 3) {
+        const std::string local(length, 'l');
+        const std::string before = std::string(pad, 'p') + byte + local;
+        std::string expected_local = may_be_in_local_part(static_cast<unsigned char>(value)) ? before : local;
+        while (expected_local.front() == '.') expected_local.erase(0, 1);
+        EXPECT_EQ(find_address(before + "@d.example"), expected_local + "@d.example") << pad << ' ' << value;
+
+        const std::string domain(length, 'd');
+        const std::string after = domain + byte + "tail";
+        const std::string expected_domain = may_be_in_domain(static_cast<unsigned char>(value)) ? after : domain;
+        EXPECT_EQ(find_address("u@" + after + " " + std::string(pad, 'x')), "u@" + expected_domain) << pad << ' ' << value;
+        EXPECT_EQ(find_address(std::string(pad, ' ') + "u@" + after), "u@" + expected_domain) << pad << ' ' << value;
+      }
+    }
+  }
 }
 
 TEST(Address, MailSystemsAreRecognised) {
