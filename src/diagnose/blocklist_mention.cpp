@@ -14,7 +14,6 @@ namespace {
 
 struct MentionRow {
   std::string_view list;
-  std::string_view phrase;
   std::string_view removal_page;
 };
 
@@ -22,18 +21,16 @@ const std::vector<MentionRow>& mention_rows() {
   static const std::vector<MentionRow> rows = [] {
     std::vector<MentionRow> table;
     for (const data::TsvRow& row : data::read_tsv(data::embedded_file("blocklist-mentions.tsv")))
-      if (row.size() >= 2) table.push_back({row[0], row[1], row.size() > 2 ? row[2] : std::string_view()});
+      if (row.size() >= 2) table.push_back({row[0], row.size() > 2 ? row[2] : std::string_view()});
     return table;
   }();
   return rows;
 }
 
+// The phrase column of the same table, compiled at build time (tools/compile_literals.cpp): a
+// match's number is its row's in mention_rows().
 const bounce::LiteralSet& mention_phrases() {
-  static const bounce::LiteralSet phrases([] {
-    std::vector<std::string_view> list;
-    for (const MentionRow& row : mention_rows()) list.push_back(row.phrase);
-    return list;
-  }());
+  static const bounce::LiteralSet phrases = bounce::LiteralSet::compiled("blocklist-mentions");
   return phrases;
 }
 

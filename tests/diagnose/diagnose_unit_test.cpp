@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "bounce/original/original_facts.h"
 #include "bounce/original/received.h"
 #include "corpus_scoring.h"
+#include "data/embedded_files.h"
+#include "data/tsv.h"
 #include "diagnose/batv.h"
 #include "diagnose/blocklist_mention.h"
 #include "diagnose/bounce_verdict.h"
@@ -115,6 +118,26 @@ TEST(BlocklistMention, FirstTableRowWinsWhateverTheCase) {
   EXPECT_EQ(mention->list, "SpamCop");
   EXPECT_EQ(mention->removal_page, "https://www.spamcop.net/bl.shtml");
   EXPECT_TRUE(mention->ip.empty());
+}
+
+// The phrases are compiled at build time apart from the table's other columns: each row's
+// phrase, in upper case, must name the list of the first row whose phrase it contains.
+TEST(BlocklistMention, EveryRowsPhraseNamesTheFirstRowItContains) {
+  std::vector<data::TsvRow> rows;
+  for (const data::TsvRow& row : data::read_tsv(data::embedded_file("blocklist-mentions.tsv")))
+    if (row.size() >= 2) rows.push_back(row);
+  ASSERT_FALSE(rows.empty());
+  for (const data::TsvRow& row : rows) {
+    const auto first = std::find_if(rows.begin(), rows.end(), [&](const data::TsvRow& earlier) {
+      return row[1].find(earlier[1]) != std::string_view::npos;
+    });
+    std::string shouted(row[1]);
+    for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto mention = find_blocklist_mention(shouted, "");
+    ASSERT_TRUE(mention) << row[1];
+    EXPECT_EQ(mention->list, (*first)[0]) << row[1];
+    EXPECT_EQ(mention->removal_page, first->size() > 2 ? (*first)[2] : "") << row[1];
+  }
 }
 
 TEST(TypoSuggestion, ProposesTheDomainTheOwnerMeant) {
