@@ -102,11 +102,10 @@ constexpr std::size_t kSearchSlack = 16;
 // bytes are tested sixteen at a time too, not one by one.
 std::size_t plain_length(const char* copy, std::size_t length) {
 #if defined(__SSE2__)
-  for (std::size_t i = 0; i < length; i += 16) {
-    unsigned mask = special_bytes(copy + i);
-    if (length - i < 16) mask &= (1u << (length - i)) - 1;
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-  }
+  // A byte to escape found past the end leaves the whole string plain.
+  for (std::size_t i = 0; i < length; i += 16)
+    if (const unsigned mask = special_bytes(copy + i))
+      return std::min(length, i + static_cast<std::size_t>(__builtin_ctz(mask)));
   return length;
 #else
   return end_of_plain_run(std::string_view(copy, length), 0);
@@ -192,6 +191,9 @@ class JsonText {
   }
   void wrote_to(const char* end) { used_ = static_cast<std::size_t>(end - scratch_.bytes.get()); }
   void append(std::string_view text) { wrote_to(copy(room(text.size()), text)); }
+  // How much has been written, and the byte written at `offset` of it.
+  std::size_t size() const { return used_; }
+  char& at(std::size_t offset) { return scratch_.bytes[offset]; }
   void finish() { out_.append(scratch_.bytes.get(), used_); }
 
   static char* copy(char* out, std::string_view text) {
@@ -222,33 +224,31 @@ class JsonText {
 
 thread_local JsonText::Scratch JsonText::scratch_;
 
-// Writes a JSON object's fields, each as `"name":value` with the comma before it unless it is
-// the first.
+// Writes a JSON object's fields, each as `,"name":value`. The comma before the first field is
+// made the opening brace when the object is closed, so that no field asks whether it is the first.
 class ObjectWriter {
  public:
-  explicit ObjectWriter(JsonText& text) : text_(text) { text_.append("{"); }
-  ObjectWriter& key(std::string_view name) {
+  explicit ObjectWriter(JsonText& text) : text_(text), start_(text.size()) {}
+  // Each field is inlined where it is written, where the name is a constant: its length and
+  // copy are then worked out by the compiler, not a call of memcpy per name.
+  [[gnu::always_inline]] ObjectWriter& key(std::string_view name) {
     text_.wrote_to(write_key(text_.room(name.size() + 4), name));
     return *this;
   }
-  // Inlined into every field, where the name is a constant: its length and copy are then
-  // worked out by the compiler, not a call of memcpy per name.
   [[gnu::always_inline]] ObjectWriter& string(std::string_view name, std::string_view value) {
     char* out = write_key(text_.room(name.size() + 4 + longest_json_string(value.size())), name);
     text_.wrote_to(write_json_string(out, value));
     return *this;
   }
-  ObjectWriter& number(std::string_view name, std::int64_t value) {
+  [[gnu::always_inline]] ObjectWriter& number(std::string_view name, std::int64_t value) {
     char* out = write_key(text_.room(name.size() + 4 + 20), name);
     text_.wrote_to(std::to_chars(out, out + 20, value).ptr);
     return *this;
   }
-  ObjectWriter& boolean(std::string_view name, bool value) {
-    key(name);
-    text_.append(value ? "true" : "false");
-    return *this;
+  [[gnu::always_inline]] ObjectWriter& boolean(std::string_view name, bool value) {
+    return word(name, value ? "true" : "false");
   }
-  ObjectWriter& strings(std::string_view name, const std::vector<std::string>& values) {
+  [[gnu::always_inline]] ObjectWriter& strings(std::string_view name, const std::vector<std::string>& values) {
     std::size_t longest = name.size() + 4 + 2;
     for (const std::string& value : values) longest += longest_json_string(value.size()) + 1;
     char* out = write_key(text_.room(longest), name);
@@ -261,18 +261,30 @@ class ObjectWriter {
     text_.wrote_to(out);
     return *this;
   }
-  ObjectWriter& maybe_boolean(std::string_view name, std::optional<bool> value) {
-    key(name);
-    text_.append(!value ? "null" : *value ? "true" : "false");
-    return *this;
+  [[gnu::always_inline]] ObjectWriter& maybe_boolean(std::string_view name, std::optional<bool> value) {
+    return word(name, !value ? "null" : *value ? "true" : "false");
   }
   ObjectWriter& original(std::string_view name, const bounce::OriginalMessage& original);
-  void close() { text_.append("}"); }
+  // Every object written has fields: a record, its original, a Received hop.
+  void close() {
+    text_.at(start_) = '{';
+    text_.append("}");
+  }
 
  private:
-  char* write_key(char* out, std::string_view name) {
-    if (!first_) *out++ = ',';
-    first_ = false;
+  // Writes true, false or null, given as a literal: five bytes are copied whatever the word (a
+  // shorter literal's closing zero fills them out), a copy of constant size instead of a call of
+  // memcpy, and the end is set after the word.
+  [[gnu::always_inline]] ObjectWriter& word(std::string_view name, std::string_view value) {
+    char* out = write_key(text_.room(name.size() + 4 + kLongestWord), name);
+    std::memcpy(out, value.data(), kLongestWord);
+    text_.wrote_to(out + value.size());
+    return *this;
+  }
+  static constexpr std::size_t kLongestWord = 5;  // "false"
+
+  static char* write_key(char* out, std::string_view name) {
+    *out++ = ',';
     *out++ = '"';
     out = JsonText::copy(out, name);
     *out++ = '"';
@@ -281,7 +293,7 @@ class ObjectWriter {
   }
 
   JsonText& text_;
-  bool first_ = true;
+  const std::size_t start_;  // where the object's first comma goes
 };
 
 void append_hop(const bounce::ReceivedHop& hop, JsonText& text) {
