@@ -40,10 +40,16 @@ bool is_internal(const dns::IpAddress& address) {
 }
 
 std::string network_of(const dns::IpAddress& address) {
-  const std::string text = address.to_string();
   if (address.is_v4()) {
-    const std::size_t second_dot = text.find('.', text.find('.') + 1);
-    return text.substr(0, second_dot) + ".0.0/16";
+    // Written from the first two bytes: every backscatter bounce asks, and printing the whole
+    // address to cut it at its second dot cost twice as much.
+    constexpr std::string_view kRest = ".0.0/16";
+    char text[3 + 1 + 3 + kRest.size()];
+    char* end = std::to_chars(text, text + 3, address.bytes()[0]).ptr;
+    *end++ = '.';
+    end = std::to_chars(end, end + 3, address.bytes()[1]).ptr;
+    end = std::copy(kRest.begin(), kRest.end(), end);
+    return std::string(text, end);
   }
   // The first 32 bits of an IPv6 address: the last eight of its reversed nibbles, read back.
   const std::string nibbles = address.reversed_labels();  // "1.0.0.0. ... .8.b.d.0.1.0.0.2"

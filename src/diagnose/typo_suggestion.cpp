@@ -49,21 +49,29 @@ std::optional<TypoSuggestion> suggest_correction(std::string_view address, const
   if (sent.wrote_to_domain(domain)) return std::nullopt;  // the owner writes there: not a typo
 
   // The owner's own correspondents first: that is where the mail was most likely meant to go.
-  std::optional<TypoSuggestion> best;
+  // Whether the owner writes to a big provider is asked only of the one suggested.
+  std::string_view best_domain;
   int best_distance = allowed_edits(domain) + 1;
-  auto consider = [&](std::string_view candidate, bool writes_to) {
+  auto consider = [&](std::string_view candidate) {
     if (candidate == domain) return;
+    // The distance is at least the difference of the lengths: a candidate too long or too short
+    // to be near enough is passed over without computing it.
+    const auto length_gap = static_cast<int>(std::max(domain.size(), candidate.size()) - std::min(domain.size(), candidate.size()));
+    if (length_gap > allowed_edits(candidate) || length_gap >= best_distance) return;
     const int distance = edit_distance(domain, candidate);
     if (distance > allowed_edits(candidate) || distance >= best_distance) return;
     best_distance = distance;
-    best = TypoSuggestion{std::string(address.substr(0, at + 1)) + std::string(candidate), writes_to};
+    best_domain = candidate;
   };
   std::vector<std::string_view> correspondents(sent.correspondent_domains().begin(), sent.correspondent_domains().end());
   std::sort(correspondents.begin(), correspondents.end());  // the same suggestion on every run
-  for (std::string_view candidate : correspondents) consider(candidate, true);
-  if (!best)
-    for (std::string_view candidate : common) consider(candidate, sent.wrote_to_domain(candidate));
-  return best;
+  for (std::string_view candidate : correspondents) consider(candidate);
+  const bool correspondent = !best_domain.empty();
+  if (!correspondent)
+    for (std::string_view candidate : common) consider(candidate);
+  if (best_domain.empty()) return std::nullopt;
+  return TypoSuggestion{std::string(address.substr(0, at + 1)) + std::string(best_domain),
+                        correspondent || sent.wrote_to_domain(best_domain)};
 }
 
 }  // namespace bg::diagnose

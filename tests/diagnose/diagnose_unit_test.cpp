@@ -41,6 +41,9 @@ TEST(IpRange, ParsesAndContains) {
   EXPECT_FALSE(IpRange::parse("203.0.113.0/33"));
   EXPECT_FALSE(IpRange::parse("mail.example.com"));
   EXPECT_EQ(network_of(*parse_ip("185.220.101.47")), "185.220.0.0/16");
+  EXPECT_EQ(network_of(*parse_ip("0.0.0.0")), "0.0.0.0/16");
+  EXPECT_EQ(network_of(*parse_ip("9.99.100.1")), "9.99.0.0/16");
+  EXPECT_EQ(network_of(*parse_ip("255.255.255.255")), "255.255.0.0/16");
   EXPECT_EQ(network_of(*parse_ip("2001:db8:1::5")), "2001:0db8::/32");
   EXPECT_TRUE(is_internal(*parse_ip("10.1.2.3")));
   EXPECT_TRUE(is_internal(*parse_ip("[::1]")));
@@ -149,6 +152,59 @@ TEST(TypoSuggestion, ProposesTheDomainTheOwnerMeant) {
   EXPECT_FALSE(suggest_correction("bob@example.org", nothing_sent));
   EXPECT_EQ(edit_distance("gmial.com", "gmail.com"), 1);
   EXPECT_EQ(edit_distance("yaho.com", "yahoo.com"), 1);
+}
+
+// Candidates whose length alone puts them too far are passed over without their distance: the
+// suggestion must be the one every distance computed would give, for slips that shorten or
+// lengthen each big provider's domain by up to three letters.
+TEST(TypoSuggestion, LengthsTooFarApartNeverChangeTheSuggestion) {
+  const SentMail nothing_sent;
+  const std::vector<std::string_view> common = data::read_first_cells(data::embedded_file("common-domains.tsv"));
+  const auto allowed_edits = [](std::string_view name) { return name.size() <= 8 ? 1 : 2; };
+  for (std::string_view provider : common) {
+    const std::string name(provider);
+    for (const std::string& slip : {name.substr(1), name.substr(2), name.substr(3), name + "x", name + "xy",
+                                    name + "xyz", "x" + name.substr(0, name.size() - 1)}) {
+      std::string expected;
+      int best = allowed_edits(slip) + 1;
+      if (std::find(common.begin(), common.end(), slip) == common.end()) {
+        for (std::string_view candidate : common) {
+          const int distance = edit_distance(slip, candidate);
+          if (candidate == slip || distance > allowed_edits(candidate) || distance >= best) continue;
+          best = distance;
+          expected = "bob@" + std::string(candidate);
+        }
+      }
+      const auto suggestion = suggest_correction("bob@" + slip, nothing_sent);
+      EXPECT_EQ(suggestion ? suggestion->address : "", expected) << slip;
+      if (suggestion) {
+        EXPECT_FALSE(suggestion->owner_writes_to) << slip;
+      }
+    }
+  }
+}
+
+// A correspondent's domain comes first and says so; a big provider says so only when the owner
+// writes there too.
+TEST(TypoSuggestion, SaysWhenTheOwnerWritesToTheDomainSuggested) {
+  mailbox::testing::TempDir dir;
+  mailbox::testing::write_file(dir.file("mail.log"),
+                               "Nov  3 05:12:03 mail postfix/smtp[124]: ID1: to=<carol@partner-firm.example>, status=sent\n"
+                               "Nov  3 05:12:04 mail postfix/smtp[124]: ID2: to=<dave@yahoo.com>, status=sent\n");
+  SentMail sent;
+  sent.read_mail_log(dir.file("mail.log"));
+  const auto partner = suggest_correction("carol@partner-frim.example", sent);
+  ASSERT_TRUE(partner);
+  EXPECT_EQ(partner->address, "carol@partner-firm.example");
+  EXPECT_TRUE(partner->owner_writes_to);
+  const auto yahoo = suggest_correction("erin@yaho.com", sent);
+  ASSERT_TRUE(yahoo);
+  EXPECT_EQ(yahoo->address, "erin@yahoo.com");
+  EXPECT_TRUE(yahoo->owner_writes_to);
+  const auto gmail = suggest_correction("erin@gmial.com", sent);
+  ASSERT_TRUE(gmail);
+  EXPECT_EQ(gmail->address, "erin@gmail.com");
+  EXPECT_FALSE(gmail->owner_writes_to);
 }
 
 TEST(EntryHop, SkipsTheRecipientsInternalRelays) {
