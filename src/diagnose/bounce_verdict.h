@@ -4,6 +4,7 @@
 // server wrote, then DKIM and Message-ID), and the category that follows with the reason.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bounce/record.h"
@@ -37,11 +38,12 @@ struct BounceVerdict {
   Category category = Category::kUnknown;
   std::vector<std::string> evidence;
   std::optional<BlocklistMention> blocklist;  // looked for only where it decides the category
-  std::string entry_ip;       // where the original came from, when known
+  // The four views below are of the judged record's Received hops, valid while it is.
+  std::string_view entry_ip;  // where the original came from, when known
   std::optional<dns::IpAddress> entry_address;  // the same, parsed
-  std::string entry_helo;
-  std::string auth_sender;    // a trusted authenticated submission's sender
-  std::string client_ip;      // and the client it came from
+  std::string_view entry_helo;
+  std::string_view auth_sender;  // a trusted authenticated submission's sender
+  std::string_view client_ip;    // and the client it came from
   bool spammy_subject = false;
 };
 

@@ -50,7 +50,7 @@ void Diagnoser::add(std::vector<bounce::Record>&& records) {
 void Diagnoser::judge_and_pass_on(bounce::Record& record) {
   BounceVerdict verdict = is_failure(record) ? judge(record, {owner_, sent_, owner_uses_batv_}) : BounceVerdict{};
   if (is_failure(record)) mass_mail_.observe(record, verdict);
-  pass_on(record, std::move(verdict));
+  pass_on(record, verdict);
 }
 
 void Diagnoser::learn() {
@@ -67,18 +67,15 @@ void Diagnoser::learn() {
   // before any of them is passed on: first what the spam-like mail has in common, then which
   // bounces share it.
   const VerdictContext context{owner_, sent_, owner_uses_batv_};
-  std::vector<BounceVerdict> verdicts(held_records_);
-  std::size_t i = 0;
+  std::vector<BounceVerdict> verdicts;
+  verdicts.reserve(held_records_);
   for (const auto& batch : held_) {
     for (const bounce::Record& record : batch) {
-      if (is_failure(record)) {
-        verdicts[i] = judge(record, context);
-        mass_mail_.observe(record, verdicts[i]);
-      }
-      ++i;
+      verdicts.push_back(is_failure(record) ? judge(record, context) : BounceVerdict{});
+      if (is_failure(record)) mass_mail_.observe(record, verdicts.back());
     }
   }
-  i = 0;
+  std::size_t i = 0;
   for (const auto& batch : held_) {
     for (const bounce::Record& record : batch) {
       if (is_failure(record) && mass_mail_.is_candidate(record, verdicts[i])) tally_.count_candidate(record);
@@ -87,13 +84,13 @@ void Diagnoser::learn() {
   }
   i = 0;
   for (auto& batch : held_)
-    for (bounce::Record& record : batch) pass_on(record, std::move(verdicts[i++]));
+    for (bounce::Record& record : batch) pass_on(record, verdicts[i++]);
   held_.clear();
   held_.shrink_to_fit();
   held_records_ = 0;
 }
 
-void Diagnoser::pass_on(bounce::Record& record, BounceVerdict verdict) {
+void Diagnoser::pass_on(bounce::Record& record, BounceVerdict& verdict) {
   // Delivery reports, auto-replies and feedback reports are not failures: nothing to diagnose.
   if (is_failure(record)) {
     Category category = verdict.category;

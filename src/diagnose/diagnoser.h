@@ -39,7 +39,8 @@ class Diagnoser {
  private:
   void learn();
   void judge_and_pass_on(bounce::Record& record);
-  void pass_on(bounce::Record& record, BounceVerdict verdict);
+  // Moves the verdict's evidence into the record.
+  void pass_on(bounce::Record& record, BounceVerdict& verdict);
 
   Owner owner_;
   const SentMail& sent_;

@@ -92,8 +92,8 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
         backscatter_ips_.add(verdict.entry_address->to_string());
         backscatter_networks_.add(network_of(*verdict.entry_address));
       }
-      const std::string& helo = verdict.entry_helo;
-      if (!helo.empty() && (helo.starts_with("WIN-") || helo.starts_with("DESKTOP-") || helo.find('.') == std::string::npos)) {
+      const std::string_view helo = verdict.entry_helo;
+      if (!helo.empty() && (helo.starts_with("WIN-") || helo.starts_with("DESKTOP-") || helo.find('.') == std::string_view::npos)) {
         ++pc_style_helos_;
         if (example_helo_.empty()) example_helo_ = helo;
       }
@@ -108,8 +108,8 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
     }
     case Category::kCompromise:
       compromise_.add(record.timestamp);
-      if (!verdict.auth_sender.empty()) ++auth_senders_[verdict.auth_sender];
-      if (!verdict.client_ip.empty()) ++client_ips_[verdict.client_ip];
+      if (!verdict.auth_sender.empty()) ++auth_senders_[std::string(verdict.auth_sender)];
+      if (!verdict.client_ip.empty()) ++client_ips_[std::string(verdict.client_ip)];
       else if (!record.original.x_originating_ip.empty()) ++client_ips_[record.original.x_originating_ip];
       compromise_recipients_.add(record.recipient);
       compromise_domains_.add(record.destination);
@@ -133,7 +133,7 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
     case Category::kAuthFailure:
       authentication_.add(record.timestamp);
       auth_destinations_.add(record.destination);
-      auth_entry_ips_.add(verdict.entry_ip);
+      auth_entry_ips_.add(std::string(verdict.entry_ip));
       if (!record.deliverystatus.empty()) ++auth_codes_[record.deliverystatus];
       break;
     case Category::kDeliveryFailure: {
