@@ -3,9 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "bounce/dsn_report.h"
 #include "bounce/reason/phrase_file.h"
 #include "bounce/reason/phrase_matcher.h"
+#include "bounce/reason/phrase_table.h"
 #include "bounce/reason/status_codes.h"
 
 namespace bg::bounce {
@@ -172,6 +177,52 @@ TEST(PhraseMatcher, ReasonsOfAScopeAreTheReasonsItHas) {
       }
     }
   }
+}
+
+// Every phrase of data/reasons/ that is plain text, as a reply of its own after each kind of
+// start that vetoes look for (a status code, an SMTP command, nothing).
+std::vector<std::string> replies_made_of_plain_phrases() {
+  std::vector<std::string> replies;
+  for (const auto& file : std::filesystem::directory_iterator(BOUNCEGUARD_SOURCE_DIR "/data/reasons")) {
+    if (file.path().extension() != ".txt") continue;
+    std::ifstream in(file.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    for (const PhraseRule& rule : parse_phrase_file(file.path().stem().string(), text.str())) {
+      std::string plain;
+      for (std::size_t i = 0; i < rule.pattern.size(); ++i)
+        plain.push_back(rule.pattern[i] == '\\' ? rule.pattern[++i] : rule.pattern[i]);
+      if (escape_regex(plain) != rule.pattern) continue;
+      for (std::string_view start : {"5.1.1 rcpt 550 ", "5.0.0 data ", ""}) replies.push_back(std::string(start) + plain);
+    }
+  }
+  return replies;
+}
+
+// A scope's phrases scanned alone find what the whole database finds in that scope, vetoes and
+// phrases anchored at the start of the reply included.
+TEST(PhraseMatcher, AScopeAloneFindsWhatTheWholeDatabaseFindsThere) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  std::vector<std::string> replies = replies_made_of_plain_phrases();
+  ASSERT_GT(replies.size(), 1500u);
+  for (std::string_view reply : {"4.7.26 rcpt 550 unauthenticated email is not accepted", "5.7.5090 data access denied",
+                                 "5.0.0 rcpt 550 sorry, this is an unknown user here", ""})
+    replies.emplace_back(reply);
+  std::size_t found_in_a_scope = 0;
+  std::size_t vetoed_in_a_scope = 0;
+  for (std::string& reply : replies) {
+    reply = normalize_reply(reply);
+    const PhraseHits hits = matcher.match(reply);
+    for (std::string_view scope : phrase_table().scopes) {
+      EXPECT_EQ(matcher.reasons_in_scope(reply, scope), hits.reasons(scope)) << reply << " in " << scope;
+      if (!scope.empty() && hits.reasons(scope) != 0) ++found_in_a_scope;
+      for (const std::string& reason : matcher.reasons())
+        if (!scope.empty() && hits.vetoed(reason, scope)) ++vetoed_in_a_scope;
+    }
+    EXPECT_EQ(matcher.reasons_in_scope(reply, "no such scope"), 0u);
+  }
+  EXPECT_GT(found_in_a_scope, 100u);
+  EXPECT_GT(vetoed_in_a_scope, 10u);
 }
 
 }  // namespace

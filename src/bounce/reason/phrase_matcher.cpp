@@ -16,6 +16,7 @@ namespace bg::bounce {
 struct PhraseMatcher::Database {
   hs_database_t* compiled = nullptr;
   hs_database_t* prefix = nullptr;  // the phrases that can only match at the start; may be null
+  std::vector<hs_database_t*> by_scope;  // each scope's phrases alone; null for every reply's
 };
 
 namespace {
@@ -48,11 +49,14 @@ PhraseMatcher::PhraseMatcher()
   if (!table.serialized_prefix_database.empty())
     database_->prefix = load_database(table.serialized_prefix_database, "the anchored reason phrases");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
+  for (std::string_view serialized : table.scope_databases)
+    database_->by_scope.push_back(serialized.empty() ? nullptr : load_database(serialized, "a scope's reason phrases"));
 }
 
 PhraseMatcher::~PhraseMatcher() {
   hs_free_database(database_->compiled);
   hs_free_database(database_->prefix);
+  for (hs_database_t* database : database_->by_scope) hs_free_database(database);
   delete database_;
 }
 
@@ -77,6 +81,17 @@ PhraseHits PhraseMatcher::match(std::string_view text) const {
             on_match, &context);
   }
   return hits;
+}
+
+std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, std::string_view scope) const {
+  const int at = scope.empty() ? 0 : scope_index(scope);
+  if (at == 0) return match(text).reasons();
+  if (at < 0 || text.empty()) return 0;
+  PhraseHits hits;
+  ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
+  hs_database_t* database = database_->by_scope[static_cast<std::size_t>(at)];
+  hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), on_match, &context);
+  return hits.found_[static_cast<std::size_t>(at)] & ~hits.vetoes_[static_cast<std::size_t>(at)];
 }
 
 namespace {

@@ -21,6 +21,8 @@ struct PhraseTable {
   std::span<const PhraseEntry> entries;  // indexed by Vectorscan pattern id
   std::span<const std::string_view> reasons;
   std::span<const std::string_view> scopes;
+  // Each scope's phrases alone, indexed like `scopes`; the first (every reply) is empty.
+  std::span<const std::string_view> scope_databases;
 };
 
 const PhraseTable& phrase_table();

@@ -192,7 +192,7 @@ std::string second_pass(const Evidence& e) {
 bool is_tentative_reason(std::string_view reason) { return is_retry_candidate(reason); }
 
 std::string reason_in_scope(std::string_view text, std::string_view scope) {
-  return first_specific(PhraseMatcher::instance().match(normalize_reply(text)).reasons(scope));
+  return first_specific(PhraseMatcher::instance().reasons_in_scope(normalize_reply(text), scope));
 }
 
 std::string resolve_reason(const ReasonInput& input) {
