@@ -48,6 +48,28 @@ TEST(Reason, ProviderPhrasesApplyOnlyToThatProvider) {
   EXPECT_NE(reason_for("5.0.0", tencent, "mx.example.net"), "toomanyconn");
 }
 
+// A format module's firm verdict stands against the phrases for every reply, but a decisive
+// phrase, or one of the provider that answered, overrules it.
+TEST(Reason, OnlyDecisiveAndProviderPhrasesOverruleTheFormat) {
+  ReasonInput input;
+  input.status = "5.0.0";
+  input.spec = "SMTP";
+  input.action = "failed";
+  input.format_reason = "mailboxfull";
+  input.diagnosis = "550 User unknown";
+  EXPECT_EQ(resolve_reason(input), "mailboxfull");
+  input.diagnosis = "421 Messages temporarily deferred due to unexpected volume or user complaints";
+  EXPECT_EQ(resolve_reason(input), "badreputation");
+  input.diagnosis = "451 4.7.650 The mail server has been temporarily rate limited due to IP reputation";
+  input.rhost = "mail-eopbgr.outbound.protection.outlook.com";
+  EXPECT_EQ(resolve_reason(input), "badreputation");
+  input.rhost = "mx.example.net";
+  EXPECT_EQ(resolve_reason(input), "mailboxfull");
+  input.format_reason = "userunknown";  // tentative: the phrases for every reply decide
+  input.diagnosis = "552 Mailbox full";
+  EXPECT_EQ(resolve_reason(input), "mailboxfull");
+}
+
 TEST(Reason, DelayWithoutCauseIsExpired) {
   EXPECT_EQ(reason_for("4.4.0", "", "", "", "delayed"), "expired");
 }

@@ -207,16 +207,27 @@ std::string resolve_reason(const ReasonInput& input) {
   char* part = coded_reply.data();
   for (std::string_view text : {input.status, input.command, input.diagnosis})
     part += text.copy(part, text.size()) + 1;
-  const PhraseHits coded_hits = PhraseMatcher::instance().match(normalize_reply(coded_reply));
+  coded_reply = normalize_reply(coded_reply);
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  // The provider knows its replies best; decisive phrases outrank even the format's verdict.
+  const std::array<std::string, 2> overruling_scopes{
+      std::string("provider ").append(provider_of(input.rhost, input.destination)), "decisive"};
+  // A firm verdict of the format stands unless those few phrases overrule it: only they are
+  // looked for then, each scope's alone, which costs a fraction of a pass of every phrase.
+  if (!verdict.empty() && !is_retry_candidate(verdict)) {
+    for (const std::string& scope : overruling_scopes)
+      if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, scope)); !reason.empty())
+        return reason;
+    return std::string(verdict);
+  }
+
+  const PhraseHits coded_hits = matcher.match(coded_reply);
   const std::string_view code_reason = reason_of_status(input.status);
   Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), coded_hits.reasons(), reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
-  const std::string_view provider = provider_of(input.rhost, input.destination);
   auto specific_reason = [&](const std::string& scope) { return first_specific(coded_hits.reasons(scope)); };
-  // The provider knows its replies best; decisive phrases outrank even the format's verdict.
-  for (const std::string& scope : {std::string("provider ").append(provider), std::string("decisive")})
+  for (const std::string& scope : overruling_scopes)
     if (std::string reason = specific_reason(scope); !reason.empty()) return reason;
-  if (!verdict.empty() && !is_retry_candidate(verdict)) return std::string(verdict);
   if (std::string reason = specific_reason("format " + mime::lowercase(input.format)); !reason.empty())
     return reason;
 
