@@ -64,11 +64,8 @@ std::size_t dashes_at_line_start(std::string_view text, std::size_t from) {
 void MimeTree::parse(std::string_view message, const Headers* root_headers) {
   message_ = message;
   root_headers_ = root_headers;
-  for (Part& part : parts_) {
-    if (spare_parts_.size() >= kMaxSpareParts) break;
-    spare_parts_.push_back(std::move(part));
-  }
-  parts_.clear();
+  if (parts_.size() > kMaxKeptParts) parts_.resize(kMaxKeptParts);
+  part_count_ = 0;
   boundaries_.clear();
   broken_structure_ = false;
   parse_entity(0, -1, 0, true, {"text", "plain"});
@@ -110,9 +107,11 @@ bool MimeTree::body_is_empty(std::size_t start) const {
 }
 
 Part& MimeTree::new_part() {
-  if (spare_parts_.empty()) return parts_.emplace_back();
-  Part& part = parts_.emplace_back(std::move(spare_parts_.back()));
-  spare_parts_.pop_back();
+  if (part_count_ == parts_.size()) {
+    ++part_count_;
+    return parts_.emplace_back();
+  }
+  Part& part = parts_[part_count_++];
   part.children.clear();
   part.body = {};
   return part;
@@ -120,7 +119,7 @@ Part& MimeTree::new_part() {
 
 std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, bool is_message,
                                    std::pair<std::string_view, std::string_view> default_type) {
-  const int index = static_cast<int>(parts_.size());
+  const int index = static_cast<int>(part_count_);
   new_part();
   if (parent >= 0) parts_[parent].children.push_back(index);
 
@@ -143,7 +142,7 @@ std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, boo
     assign_lowercase(part.transfer_encoding, trim(unfolded(part.headers.raw("Content-Transfer-Encoding"), scratch)));
   }
 
-  const bool too_deep = depth >= kMaxDepth || parts_.size() >= kMaxParts;
+  const bool too_deep = depth >= kMaxDepth || part_count_ >= kMaxParts;
   const ContentType& type = parts_[index].content_type;
   const std::string_view boundary = type.parameter("boundary");
 
@@ -173,7 +172,7 @@ std::size_t MimeTree::parse_multipart_children(int index, std::size_t body_start
                : std::pair<std::string_view, std::string_view>{"text", "plain"};
     const std::size_t child_end = parse_entity(match.line_end, index, depth + 1, false, child_default);
     match = find_boundary(child_end);
-    if (parts_.size() >= kMaxParts) break;
+    if (part_count_ >= kMaxParts) break;
   }
   boundaries_.pop_back();
 

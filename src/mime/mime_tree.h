@@ -2,6 +2,7 @@
 // The MIME structure of one message (RFC 2045/2046), parsed in place. Parts are views into the
 // message; nothing is decoded until a caller asks for a part's content.
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,7 @@ class MimeTree {
   // bytes, and is taken rather than parsed again.
   void parse(std::string_view message, const Headers* root_headers = nullptr);
 
-  const std::vector<Part>& parts() const { return parts_; }
+  std::span<const Part> parts() const { return {parts_.data(), part_count_}; }
   const Part& root() const { return parts_.front(); }
 
   // The body with its transfer encoding undone.
@@ -75,11 +76,12 @@ class MimeTree {
 
   std::string_view message_;
   const Headers* root_headers_ = nullptr;  // during parse(), when the caller has them
+  // The first part_count_ are this message's; those after them are earlier messages' parts,
+  // parsed over in place so that their header lists and strings keep their storage. A message
+  // with hundreds of parts does not make every later one hold on to that much.
+  static constexpr std::size_t kMaxKeptParts = 64;
   std::vector<Part> parts_;
-  // Parts of earlier messages, kept so that their header lists and strings keep their storage;
-  // a message with hundreds of parts does not make every later one hold on to that much.
-  static constexpr std::size_t kMaxSpareParts = 64;
-  std::vector<Part> spare_parts_;
+  std::size_t part_count_ = 0;
   std::vector<std::string> boundaries_;  // enclosing multiparts' boundaries, outermost first
   bool broken_structure_ = false;
 };

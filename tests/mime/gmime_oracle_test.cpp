@@ -9,6 +9,7 @@
 #include <cctype>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -80,7 +81,7 @@ bool has_unindented_folding_before_boundary(std::string_view raw_value) {
 std::vector<PartSummary> summarize_ours(std::string_view message) {
   bg::mime::MimeTree tree;
   tree.parse(message);
-  const std::vector<bg::mime::Part>& parts = tree.parts();
+  const std::span<const bg::mime::Part> parts = tree.parts();
   std::vector<PartSummary> summary;
   for (const bg::mime::Part& part : parts) {
     PartSummary entry{part.depth, part.content_type.media_type(), std::nullopt};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,10 @@ std::string shape(const MimeTree& tree, int index = 0) {
 }
 
 // The text of the n-th part in preorder.
-std::string text_of(const MimeTree& tree, std::size_t n) { return tree.text(tree.parts().at(n)); }
+std::string text_of(const MimeTree& tree, std::size_t n) {
+  const std::span<const Part> parts = tree.parts();
+  return n < parts.size() ? tree.text(parts[n]) : "(no part " + std::to_string(n) + ")";
+}
 
 TEST(MimeTree, NestedMultiparts) {
   const std::string message =
@@ -55,7 +59,7 @@ TEST(MimeTree, NestedMultiparts) {
   tree.parse(message);
   EXPECT_EQ(shape(tree), "multipart/mixed(multipart/alternative(text/plain,text/html),text/plain)");
   EXPECT_FALSE(tree.has_broken_structure());
-  const std::vector<Part>& parts = tree.parts();
+  const std::span<const Part> parts = tree.parts();
   EXPECT_EQ(parts[2].depth, 2);
   EXPECT_EQ(parts[2].parent, 1);
   EXPECT_EQ(parts[2].body, "plain text");
@@ -191,7 +195,7 @@ TEST(MimeTree, EmbeddedMessageWithAMultipartInside) {
             "multipart/report(text/plain,message/delivery-status,"
             "message/rfc822(multipart/alternative(text/plain,text/html)))");
   EXPECT_FALSE(tree.has_broken_structure());
-  const std::vector<Part>& parts = tree.parts();
+  const std::span<const Part> parts = tree.parts();
   EXPECT_EQ(parts[2].body,
             "Reporting-MTA: dns; mx.example.org\n\n"
             "Final-Recipient: rfc822; nobody@example.org\nAction: failed\nStatus: 5.1.1");
