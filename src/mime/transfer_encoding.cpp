@@ -34,28 +34,37 @@ bool ends_run(char c, bool in_header) {
   return c == '=' || (in_header ? c == '_' : (c == '\n' || c == '\r'));
 }
 
-// Where the run that starts at `i` ends: the first byte that ends_run(), or the end. Sixteen
-// bytes are tested at a time (SSE2): a run is most of a line.
-std::size_t end_of_run(std::string_view encoded, std::size_t i, bool in_header) {
+// Copies the run that starts at `i` to `to` and returns where it ends: the first byte that
+// ends_run(), or the end. Sixteen bytes are searched and copied at a time (SSE2), each block
+// stored whole, the bytes after the run's end too: they land in room the decoder has made and
+// writes over later, since its output never runs ahead of its input.
+std::size_t copy_run(std::string_view encoded, std::size_t i, bool in_header, char* to) {
+  const char* const from = encoded.data() + i;
 #if defined(__SSE2__)
   const __m128i equals = _mm_set1_epi8('=');
   const __m128i first_end = _mm_set1_epi8(in_header ? '_' : '\n');
   const __m128i second_end = _mm_set1_epi8(in_header ? '_' : '\r');
   for (; i + 16 <= encoded.size(); i += 16) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(encoded.data() + i));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + (encoded.data() + i - from)), bytes);
     const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(bytes, equals),
                                       _mm_or_si128(_mm_cmpeq_epi8(bytes, first_end), _mm_cmpeq_epi8(bytes, second_end)));
     if (const int mask = _mm_movemask_epi8(ends); mask != 0)
       return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
 #endif
-  while (i < encoded.size() && !ends_run(encoded[i], in_header)) ++i;
+  for (; i < encoded.size() && !ends_run(encoded[i], in_header); ++i) to[encoded.data() + i - from] = encoded[i];
   return i;
 }
 
 }  // namespace
 
+// Three bytes come of every four letters: the bytes are written into room made for them at once.
 void append_base64_decoded(std::string_view encoded, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + encoded.size() / 4 * 3 + 2);
+  char* const first = out.data() + start;
+  char* to = first;
   std::uint32_t accumulator = 0;
   int bits = 0;
   for (char c : encoded) {
@@ -66,12 +75,19 @@ void append_base64_decoded(std::string_view encoded, std::string& out) {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out.push_back(static_cast<char>((accumulator >> bits) & 0xFF));
+      *to++ = static_cast<char>((accumulator >> bits) & 0xFF);
     }
   }
+  out.resize(start + static_cast<std::size_t>(to - first));
 }
 
+// The decoded text is never longer than the encoded: it is written into room made for all of
+// it at once, and the string cut to what was written, instead of being appended piece by piece.
 void append_quoted_printable_decoded(std::string_view encoded, std::string& out, bool in_header) {
+  const std::size_t start = out.size();
+  out.resize(start + encoded.size());
+  char* const first = out.data() + start;
+  char* to = first;
   std::size_t i = 0;
   const std::size_t size = encoded.size();
   while (i < size) {
@@ -81,7 +97,7 @@ void append_quoted_printable_decoded(std::string_view encoded, std::string& out,
         const int high = hex_digit_value(encoded[i + 1]);
         const int low = hex_digit_value(encoded[i + 2]);
         if (high >= 0 && low >= 0) {
-          out.push_back(static_cast<char>(high * 16 + low));
+          *to++ = static_cast<char>(high * 16 + low);
           i += 3;
           continue;
         }
@@ -89,30 +105,31 @@ void append_quoted_printable_decoded(std::string_view encoded, std::string& out,
       // A soft line break: '=' then optional white space then the line ending.
       std::size_t j = i + 1;
       while (j < size && is_space_or_tab(encoded[j])) ++j;
-      if (j == size) return;
+      if (j == size) break;
       if (encoded[j] == '\r' || encoded[j] == '\n') {
         if (encoded[j] == '\r' && j + 1 < size && encoded[j + 1] == '\n') ++j;
         i = j + 1;
         continue;
       }
-      out.push_back('=');  // not an escape: keep it as written
+      *to++ = '=';  // not an escape: keep it as written
       ++i;
       continue;
     }
     if (c == '_' && in_header) {
-      out.push_back(' ');
+      *to++ = ' ';
       ++i;
       continue;
     }
-    const std::size_t end = end_of_run(encoded, i, in_header);
-    std::string_view run = encoded.substr(i, end - i);
+    const std::size_t end = copy_run(encoded, i, in_header, to);
+    char* const run_start = to;
+    to += end - i;
     // White space before a line ending was added in transport (RFC 2045 6.7 rule 3).
     if (!in_header && (end == size || encoded[end] != '='))
-      while (!run.empty() && is_space_or_tab(run.back())) run.remove_suffix(1);
-    out.append(run);
+      while (to != run_start && is_space_or_tab(to[-1])) --to;
     i = end;
-    if (i < size && !in_header && encoded[i] != '=') out.push_back(encoded[i++]);  // the line ending
+    if (i < size && !in_header && encoded[i] != '=') *to++ = encoded[i++];  // the line ending
   }
+  out.resize(start + static_cast<std::size_t>(to - first));
 }
 
 bool is_identity_encoding(std::string_view encoding) {

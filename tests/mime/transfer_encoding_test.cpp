@@ -35,6 +35,24 @@ TEST(Base64, TruncatedInputDecodesAsFarAsItGoes) {
   EXPECT_EQ(base64("S"), "");
 }
 
+TEST(Base64, EveryLengthFitsTheRoomMadeForIt) {
+  // The bytes are written into room made from the input's length: quartets whole or cut short
+  // after one, two or three letters must all fit, after what the string holds.
+  const std::pair<std::string_view, std::string_view> tails[] = {{"", ""}, {"Q", ""}, {"QQ", "A"}, {"QUI", "AB"}};
+  for (std::size_t quartets = 0; quartets <= 10; ++quartets) {
+    for (const auto& [tail, decoded] : tails) {
+      std::string encoded, expected = "kept";
+      for (std::size_t i = 0; i < quartets; ++i) {
+        encoded += "QUJD";
+        expected += "ABC";
+      }
+      std::string out = "kept";
+      append_base64_decoded(encoded + std::string(tail), out);
+      EXPECT_EQ(out, expected + std::string(decoded)) << quartets << " " << tail;
+    }
+  }
+}
+
 TEST(QuotedPrintable, EscapesAndSoftLineBreaks) {
   EXPECT_EQ(quoted_printable("caf=C3=A9 =3D ok"), "café = ok");
   EXPECT_EQ(quoted_printable("lower =c3=a9"), "lower é");
@@ -77,6 +95,22 @@ TEST(QuotedPrintable, RunEndsAreFoundAtEveryPosition) {
     append_quoted_printable_decoded(before + "_" + after + "\n", header, true);
     EXPECT_EQ(header, before + " " + after + "\n") << at;
   }
+}
+
+TEST(QuotedPrintable, RunsOfEveryLengthAreCopiedAfterWhatTheStringHolds) {
+  // Runs are copied sixteen bytes at a time into room made for the whole input: whatever their
+  // lengths, the text around them and before the decoding must come out whole.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    for (std::size_t m = 0; m <= 20; ++m) {
+      const std::string a(n, 'a'), b(m, 'b'), c(m, 'c'), d(n, 'd');
+      std::string out = "kept";
+      append_quoted_printable_decoded(a + "=3D" + b + " \t\n" + c + "=\n" + d + "=41 \t \n", out);
+      EXPECT_EQ(out, "kept" + a + "=" + b + "\n" + c + d + "A\n") << n << " " << m;
+    }
+  }
+  // Stripping white space before a line end stops at the start of its run.
+  EXPECT_EQ(quoted_printable("=41   \nx"), "A\nx");
+  EXPECT_EQ(quoted_printable("   "), "");
 }
 
 TEST(TransferDecoding, SelectsTheDecoderByName) {
