@@ -151,13 +151,13 @@ std::size_t Headers::parse_block(std::string_view message) {
   if (message.starts_with("From ")) pos = line_at(message, 0).next;
 
   while (pos < message.size()) {
-    const Line line = line_at(message, pos);
-    if (line.text.empty()) {
-      ended_by_blank_line_ = true;
-      return line.next;
-    }
-
-    if (is_space_or_tab(line.text[0])) {
+    const std::string_view rest = message.substr(pos);
+    if (rest[0] == '\n' || rest[0] == '\r' || is_space_or_tab(rest[0])) {
+      const Line line = line_at(message, pos);
+      if (line.text.empty()) {
+        ended_by_blank_line_ = true;
+        return line.next;
+      }
       if (!fields_.empty()) {
         extend_value(fields_.back(), line.text.data() + line.text.size());
         pos = line.next;
@@ -170,15 +170,17 @@ std::size_t Headers::parse_block(std::string_view message) {
       pos = line.next;  // stray continuation before any field
       continue;
     }
-    if (may_be_boundary(line.text)) return pos;
+    if (may_be_boundary(rest)) return pos;
 
-    const FieldStart field = field_start(line.text);
+    // The name stops at the line's end, if not before: a field's line is searched for its end
+    // only from its value on, its name being read once.
+    const FieldStart field = field_start(rest);
     if (field.colon == std::string_view::npos) {
       // Some gateways strip the indentation of folded lines. Lines that cannot start a field
       // are read as such folding when the block goes on after them with a field or the blank
       // line; otherwise the block has ended without a blank line and they start the body.
-      Line last = line;
-      std::size_t after = line.next;
+      Line last = line_at(message, pos);
+      std::size_t after = last.next;
       while (after < message.size()) {
         const Line next = line_at(message, after);
         const bool folded = is_malformed_header_line(next.text) ||
@@ -194,12 +196,13 @@ std::size_t Headers::parse_block(std::string_view message) {
       continue;
     }
 
-    const std::string_view name(line.text.data(), field.name_end);
-    std::size_t value_start = field.colon + 1;
-    while (value_start < line.text.size() && is_space_or_tab(line.text[value_start])) ++value_start;
-    fields_.push_back({name, std::string_view(line.text.data() + value_start, line.text.size() - value_start)});
+    const std::string_view name = rest.substr(0, field.name_end);
+    std::size_t value_start = pos + field.colon + 1;
+    while (value_start < message.size() && is_space_or_tab(message[value_start])) ++value_start;
+    const Line value = value_start < message.size() ? line_at(message, value_start) : Line{message.substr(value_start), value_start};
+    fields_.push_back({name, value.text});
     names_.add(name);
-    pos = line.next;
+    pos = value.next;
   }
   return message.size();
 }

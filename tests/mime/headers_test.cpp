@@ -257,6 +257,34 @@ TEST(Headers, FieldNamesEndWhereTheirBytesEnd) {
   }
 }
 
+// A field's line is searched for its end from its value on: names and values of every length,
+// each line ending, values empty or running to the end of the input, and a name whose line
+// ends before any colon.
+TEST(Headers, ValuesEndAtTheirLineEndWhateverTheNameBeforeThem) {
+  for (const std::string_view ending : {"\n", "\r\n", "\r"}) {
+    for (std::size_t name_length = 1; name_length <= 40; name_length += 3) {
+      for (std::size_t value_length = 0; value_length <= 40; ++value_length) {
+        const std::string name(name_length, 'N');
+        const std::string value(value_length, 'v');
+        const std::string block = "A: 1" + std::string(ending) + name + ":  " + value + std::string(ending) +
+                                  name + "x" + std::string(ending) + "B:" + value;
+        Headers headers;
+        ASSERT_EQ(headers.parse(block), block.size());
+        ASSERT_EQ(headers.fields().size(), 3u) << name_length << " " << value_length;
+        EXPECT_EQ(headers.fields()[1].name, name);
+        // The line with no colon reads as folding lost on the way: the value runs over it.
+        EXPECT_EQ(headers.fields()[1].value, value + std::string(ending) + name + "x");
+        EXPECT_EQ(headers.raw("B"), value);
+        EXPECT_FALSE(headers.ended_by_blank_line());
+      }
+    }
+  }
+  Headers headers;
+  headers.parse("Subject:");
+  EXPECT_TRUE(headers.has("Subject"));
+  EXPECT_EQ(headers.raw("Subject"), "");
+}
+
 TEST(Unfold, JoinsLinesWithOneSpace) {
   EXPECT_EQ(unfold("a\r\n   b\n\tc  "), "a b c");
   EXPECT_EQ(unfold(""), "");
