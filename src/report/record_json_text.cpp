@@ -174,31 +174,23 @@ char* write_json_string(char* out, std::string_view text) {
   return out;
 }
 
-// The text being written, first into a buffer of this thread's: each value first makes room for
-// the longest text it could take, then is written through a pointer, without a size check per
-// byte or per piece. finish() appends what was written to the output string. Growing the string
-// itself to make room would fill the room with zeros first, which for a string holding many
-// records cost more than writing the record.
+// The text being written, first into a buffer of this thread's: room is made for the longest
+// text a record could take, then the record is written through a pointer, without a size check
+// per byte, per piece or per value. finish() appends what was written to the output string.
+// Growing the string itself to make room would fill the room with zeros first, which for a
+// string holding many records cost more than writing the record.
 class JsonText {
  public:
   explicit JsonText(std::string& out) : out_(out) {}
 
-  // Where to write up to `bytes` more. Always inlined: it runs for every value, and is a
-  // comparison but for the rare growth.
-  [[gnu::always_inline]] char* room(std::size_t bytes) {
-    if (scratch_.capacity - used_ < bytes) grow(used_ + bytes);
-    return scratch_.bytes.get() + used_;
+  // Where to write up to `bytes`.
+  char* room(std::size_t bytes) {
+    if (scratch_.capacity < bytes) grow(bytes);
+    return scratch_.bytes.get();
   }
-  void wrote_to(const char* end) { used_ = static_cast<std::size_t>(end - scratch_.bytes.get()); }
-  void append(std::string_view text) { wrote_to(copy(room(text.size()), text)); }
-  // How much has been written, and the byte written at `offset` of it.
-  std::size_t size() const { return used_; }
-  char& at(std::size_t offset) { return scratch_.bytes[offset]; }
-  void finish() { out_.append(scratch_.bytes.get(), used_); }
-
-  static char* copy(char* out, std::string_view text) {
-    std::memcpy(out, text.data(), text.size());
-    return out + text.size();
+  // Appends what was written, up to `end`, to the output string.
+  void finish(const char* end) {
+    out_.append(scratch_.bytes.get(), static_cast<std::size_t>(end - scratch_.bytes.get()));
   }
 
  private:
@@ -207,149 +199,189 @@ class JsonText {
     std::size_t capacity = 0;
   };
 
-  void grow(std::size_t needed) {
-    const std::size_t capacity = std::max(needed, 2 * scratch_.capacity);
+  static void grow(std::size_t needed) {
     // Zeroed, not left as it came: the search for bytes to escape reads past a string's end
     // into bytes that may never have been written.
-    auto larger = std::make_unique<char[]>(capacity);
-    if (used_ > 0) std::memcpy(larger.get(), scratch_.bytes.get(), used_);
-    scratch_.bytes = std::move(larger);
-    scratch_.capacity = capacity;
+    scratch_.capacity = std::max(needed, 2 * scratch_.capacity);
+    scratch_.bytes = std::make_unique<char[]>(scratch_.capacity);
   }
 
   static thread_local Scratch scratch_;
   std::string& out_;
-  std::size_t used_ = 0;
 };
 
 thread_local JsonText::Scratch JsonText::scratch_;
 
-// Writes a JSON object's fields, each as `,"name":value`. The comma before the first field is
-// made the opening brace when the object is closed, so that no field asks whether it is the first.
+constexpr std::size_t kLongestWord = 5;  // "false"
+constexpr std::size_t kLongestNumber = 20;
+
+// The room a field's name takes with its comma, quotes and colon.
+constexpr std::size_t key_length(std::string_view name) { return name.size() + 4; }
+
+// The fields of a hop of the original's Received chain and of the original, in the order they
+// are written: each is passed to `fields` as record_fields.h passes a record's, and the chain to
+// hops(name, const std::vector<bounce::ReceivedHop>&).
+template <class Fields>
+void each_hop_field(const bounce::ReceivedHop& hop, Fields& fields) {
+  fields.string("from_host", hop.from_host);
+  fields.string("from_rdns", hop.from_rdns);
+  fields.string("from_ip", hop.from_ip);
+  fields.string("by_host", hop.by_host);
+  fields.string("protocol", hop.protocol);
+  fields.string("auth_sender", hop.auth_sender);
+  fields.string("date", hop.date);
+}
+
+template <class Fields>
+void each_original_field(const bounce::OriginalMessage& original, Fields& fields) {
+  fields.string("messageid", original.messageid);
+  fields.string("from", original.from);
+  fields.string("returnpath", original.returnpath);
+  fields.string("to", original.to);
+  fields.string("subject", original.subject);
+  fields.string("date", original.date);
+  fields.string("listid", original.listid);
+  fields.hops("received", original.received);
+  fields.strings("dkim_domains", original.dkim_domains);
+  fields.string("x_originating_ip", original.x_originating_ip);
+  fields.string("authentication_results", original.authentication_results);
+}
+
+// Adds up the longest text each field may take, so that the room for a whole record is made
+// once.
+class LongestJson {
+ public:
+  std::size_t bytes() const { return bytes_; }
+
+  void string(std::string_view name, std::string_view value) {
+    bytes_ += key_length(name) + longest_json_string(value.size());
+  }
+  void number(std::string_view name, std::int64_t) { bytes_ += key_length(name) + kLongestNumber; }
+  void boolean(std::string_view name, bool) { bytes_ += key_length(name) + kLongestWord; }
+  void maybe_boolean(std::string_view name, std::optional<bool>) { bytes_ += key_length(name) + kLongestWord; }
+  void strings(std::string_view name, const std::vector<std::string>& values) {
+    bytes_ += key_length(name) + 2;
+    for (const std::string& value : values) bytes_ += longest_json_string(value.size()) + 1;
+  }
+  void hops(std::string_view name, const std::vector<bounce::ReceivedHop>& hops) {
+    bytes_ += key_length(name) + 2;
+    for (const bounce::ReceivedHop& hop : hops) {
+      bytes_ += kObjectBytes + 1;
+      each_hop_field(hop, *this);
+    }
+  }
+  void original(std::string_view name, const bounce::OriginalMessage& original) {
+    bytes_ += key_length(name) + kObjectBytes;  // or "null"
+    each_original_field(original, *this);
+  }
+
+ private:
+  static constexpr std::size_t kObjectBytes = 2;  // the braces
+  std::size_t bytes_ = kObjectBytes;
+};
+
+// Writes a JSON object's fields, each as `,"name":value`, into room made for them all. The comma
+// before the first field is made the opening brace when the object is closed, so that no field
+// asks whether it is the first. Each field is inlined where it is written, where the name is a
+// constant: its length and copy are then worked out by the compiler, not a call of memcpy per
+// name.
 class ObjectWriter {
  public:
-  explicit ObjectWriter(JsonText& text) : text_(text), start_(text.size()) {}
-  // Each field is inlined where it is written, where the name is a constant: its length and
-  // copy are then worked out by the compiler, not a call of memcpy per name.
-  [[gnu::always_inline]] ObjectWriter& key(std::string_view name) {
-    text_.wrote_to(write_key(text_.room(name.size() + 4), name));
-    return *this;
+  explicit ObjectWriter(char* out) : start_(out), out_(out) {}
+
+  [[gnu::always_inline]] void string(std::string_view name, std::string_view value) {
+    out_ = write_json_string(write_key(out_, name), value);
   }
-  [[gnu::always_inline]] ObjectWriter& string(std::string_view name, std::string_view value) {
-    char* out = write_key(text_.room(name.size() + 4 + longest_json_string(value.size())), name);
-    text_.wrote_to(write_json_string(out, value));
-    return *this;
+  [[gnu::always_inline]] void number(std::string_view name, std::int64_t value) {
+    char* out = write_key(out_, name);
+    out_ = std::to_chars(out, out + kLongestNumber, value).ptr;
   }
-  [[gnu::always_inline]] ObjectWriter& number(std::string_view name, std::int64_t value) {
-    char* out = write_key(text_.room(name.size() + 4 + 20), name);
-    text_.wrote_to(std::to_chars(out, out + 20, value).ptr);
-    return *this;
+  [[gnu::always_inline]] void boolean(std::string_view name, bool value) { word(name, value ? "true" : "false"); }
+  [[gnu::always_inline]] void maybe_boolean(std::string_view name, std::optional<bool> value) {
+    word(name, !value ? "null" : *value ? "true" : "false");
   }
-  [[gnu::always_inline]] ObjectWriter& boolean(std::string_view name, bool value) {
-    return word(name, value ? "true" : "false");
-  }
-  [[gnu::always_inline]] ObjectWriter& strings(std::string_view name, const std::vector<std::string>& values) {
-    std::size_t longest = name.size() + 4 + 2;
-    for (const std::string& value : values) longest += longest_json_string(value.size()) + 1;
-    char* out = write_key(text_.room(longest), name);
+  [[gnu::always_inline]] void strings(std::string_view name, const std::vector<std::string>& values) {
+    char* out = write_key(out_, name);
     *out++ = '[';
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i) *out++ = ',';
       out = write_json_string(out, values[i]);
     }
     *out++ = ']';
-    text_.wrote_to(out);
-    return *this;
+    out_ = out;
   }
-  [[gnu::always_inline]] ObjectWriter& maybe_boolean(std::string_view name, std::optional<bool> value) {
-    return word(name, !value ? "null" : *value ? "true" : "false");
+  void hops(std::string_view name, const std::vector<bounce::ReceivedHop>& hops) {
+    char* out = write_key(out_, name);
+    *out++ = '[';
+    for (std::size_t i = 0; i < hops.size(); ++i) {
+      if (i) *out++ = ',';
+      ObjectWriter hop(out);
+      each_hop_field(hops[i], hop);
+      out = hop.close();
+    }
+    *out++ = ']';
+    out_ = out;
   }
-  ObjectWriter& original(std::string_view name, const bounce::OriginalMessage& original);
-  // Every object written has fields: a record, its original, a Received hop.
-  void close() {
-    text_.at(start_) = '{';
-    text_.append("}");
+  void original(std::string_view name, const bounce::OriginalMessage& original) {
+    char* out = write_key(out_, name);
+    if (!original.present) {
+      out_ = copy(out, "null");
+      return;
+    }
+    ObjectWriter object(out);
+    each_original_field(original, object);
+    out_ = object.close();
+  }
+  // Every object written has fields: a record, its original, a Received hop. Returns the end of
+  // the object.
+  char* close() {
+    *start_ = '{';
+    *out_ = '}';
+    return out_ + 1;
   }
 
  private:
   // Writes true, false or null, given as a literal: five bytes are copied whatever the word (a
   // shorter literal's closing zero fills them out), a copy of constant size instead of a call of
   // memcpy, and the end is set after the word.
-  [[gnu::always_inline]] ObjectWriter& word(std::string_view name, std::string_view value) {
-    char* out = write_key(text_.room(name.size() + 4 + kLongestWord), name);
+  [[gnu::always_inline]] void word(std::string_view name, std::string_view value) {
+    char* out = write_key(out_, name);
     std::memcpy(out, value.data(), kLongestWord);
-    text_.wrote_to(out + value.size());
-    return *this;
+    out_ = out + value.size();
   }
-  static constexpr std::size_t kLongestWord = 5;  // "false"
+
+  static char* copy(char* out, std::string_view text) {
+    std::memcpy(out, text.data(), text.size());
+    return out + text.size();
+  }
 
   static char* write_key(char* out, std::string_view name) {
     *out++ = ',';
     *out++ = '"';
-    out = JsonText::copy(out, name);
+    out = copy(out, name);
     *out++ = '"';
     *out++ = ':';
     return out;
   }
 
-  JsonText& text_;
-  const std::size_t start_;  // where the object's first comma goes
+  char* const start_;  // where the object's first comma goes
+  char* out_;
 };
-
-void append_hop(const bounce::ReceivedHop& hop, JsonText& text) {
-  ObjectWriter(text)
-      .string("from_host", hop.from_host)
-      .string("from_rdns", hop.from_rdns)
-      .string("from_ip", hop.from_ip)
-      .string("by_host", hop.by_host)
-      .string("protocol", hop.protocol)
-      .string("auth_sender", hop.auth_sender)
-      .string("date", hop.date)
-      .close();
-}
-
-ObjectWriter& ObjectWriter::original(std::string_view name, const bounce::OriginalMessage& original) {
-  key(name);
-  if (!original.present) {
-    text_.append("null");
-    return *this;
-  }
-  ObjectWriter object(text_);
-  object.string("messageid", original.messageid)
-      .string("from", original.from)
-      .string("returnpath", original.returnpath)
-      .string("to", original.to)
-      .string("subject", original.subject)
-      .string("date", original.date)
-      .string("listid", original.listid)
-      .key("received");
-  text_.append("[");
-  for (std::size_t i = 0; i < original.received.size(); ++i) {
-    if (i) text_.append(",");
-    append_hop(original.received[i], text_);
-  }
-  text_.append("]");
-  object.strings("dkim_domains", original.dkim_domains)
-      .string("x_originating_ip", original.x_originating_ip)
-      .string("authentication_results", original.authentication_results)
-      .close();
-  return *this;
-}
 
 }  // namespace
 
 void append_json_string(std::string_view text, std::string& out) {
   JsonText json(out);
-  json.wrote_to(write_json_string(json.room(longest_json_string(text.size())), text));
-  json.finish();
+  json.finish(write_json_string(json.room(longest_json_string(text.size())), text));
 }
 
 void append_record_json(const bounce::Record& record, std::string& out) {
+  LongestJson longest;
+  each_record_field(record, longest);
   JsonText text(out);
-  ObjectWriter object(text);
+  ObjectWriter object(text.room(longest.bytes()));
   each_record_field(record, object);
-  object.close();
-  text.finish();
+  text.finish(object.close());
 }
 
 }  // namespace bg::report

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "record_json_oracle.h"
@@ -47,6 +49,28 @@ TEST(RecordJsonText, AppendsRecordsOfAnySizeAfterEachOther) {
     line_start = line_end + 1;
   }
   EXPECT_EQ(line_start, text.size());
+}
+
+// The room for a record is made once, for the longest text its values could take: a record whose
+// every byte is written as "\u00XX", most of them in its original's Received hops, is written
+// whole by a thread that has written nothing before it.
+TEST(RecordJsonText, MakesRoomForRecordsWhoseEveryByteIsEscaped) {
+  const std::string escaped(4096, '\x01');
+  bounce::Record record;
+  record.recipient = record.diagnosticcode = escaped;
+  record.evidence = {escaped, escaped};
+  record.original.present = true;
+  record.original.subject = record.original.authentication_results = escaped;
+  record.original.dkim_domains = {escaped, escaped};
+  for (int i = 0; i < 4; ++i) {
+    bounce::ReceivedHop& hop = record.original.received.emplace_back();
+    for (std::string* value : {&hop.from_host, &hop.from_rdns, &hop.from_ip, &hop.by_host, &hop.protocol,
+                               &hop.auth_sender, &hop.date})
+      *value = escaped + escaped;
+  }
+  std::string text;
+  std::thread([&] { append_record_json(record, text); }).join();
+  EXPECT_EQ(nlohmann::ordered_json::parse(text), oracle::record_to_json(record));
 }
 
 TEST(RecordJsonText, EscapesAndRepairsStrings) {
