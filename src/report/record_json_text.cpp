@@ -49,14 +49,22 @@ constexpr auto kPlainBytes = [] {
 }();
 
 #if defined(__SSE2__)
-// One bit for each of the sixteen bytes at `block` that cannot go into a JSON string as it is.
-unsigned special_bytes(const char* block) {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+// One bit for each of the sixteen bytes of `block` that cannot go into a JSON string as they are.
+unsigned special_bytes(__m128i block) {
   // Compared as signed bytes, those of 0x80 and above are below the space too.
   const __m128i special =
-      _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
-                   _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+      _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(0x20)),
+                   _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('"')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\\'))));
   return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+
+__m128i load_block(const char* from) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(from)); }
+
+// Copies the sixteen bytes at `from` to `out`; returns special_bytes() of them.
+unsigned copy_block(char* out, const char* from) {
+  const __m128i block = load_block(from);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), block);
+  return special_bytes(block);
 }
 #endif
 
@@ -65,7 +73,8 @@ unsigned special_bytes(const char* block) {
 std::size_t end_of_plain_run(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
   for (; i + 16 <= text.size(); i += 16)
-    if (const unsigned mask = special_bytes(text.data() + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (const unsigned mask = special_bytes(load_block(text.data() + i)))
+      return i + static_cast<std::size_t>(__builtin_ctz(mask));
 #endif
   while (i < text.size() && kPlainBytes[static_cast<unsigned char>(text[i])]) ++i;
   return i;
@@ -82,33 +91,36 @@ void copy_ends(char* out, const char* from, std::size_t length) {
   std::memcpy(out + length - sizeof(Word), &tail, sizeof(Word));
 }
 
-// Copies the `length` bytes of `from` to `out`. Most values of a record are short: up to 32
-// bytes are moved in two loads and stores, without the call of memcpy, which costs more than
-// such a copy itself.
-void copy_bytes(char* out, const char* from, std::size_t length) {
-  if (length > 32) std::memcpy(out, from, length);
-  else if (length >= 16) copy_ends<__uint128_t>(out, from, length);
-  else if (length >= 8) copy_ends<std::uint64_t>(out, from, length);
+// Room for the search of copy_plain() to read past the bytes it copies.
+constexpr std::size_t kSearchSlack = 16;
+
+// Copies `text` to `out` and returns how many of its first bytes go into a JSON string as they
+// are. The values of a record are short, and a call of memcpy would cost more than their copy:
+// one of sixteen bytes or more is copied sixteen bytes at a time, each block tested as it
+// passes, the last block ending at the string's end over bytes already found plain; a shorter
+// one is copied as a word from each end, and its copy tested as one block, reading up to
+// kSearchSlack bytes past it, whatever they hold, and ignoring those.
+std::size_t copy_plain(char* out, std::string_view text) {
+  const std::size_t length = text.size();
+  const char* from = text.data();
+#if defined(__SSE2__)
+  if (length >= 16) {
+    const std::size_t last = length - 16;
+    for (std::size_t i = 0; i < last; i += 16)
+      if (const unsigned mask = copy_block(out + i, from + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    const unsigned mask = copy_block(out + last, from + last);
+    return mask ? last + static_cast<std::size_t>(__builtin_ctz(mask)) : length;
+  }
+  if (length >= 8) copy_ends<std::uint64_t>(out, from, length);
   else if (length >= 4) copy_ends<std::uint32_t>(out, from, length);
   else
     for (std::size_t i = 0; i < length; ++i) out[i] = from[i];
-}
-
-// Room for the search of plain_length() to read past the bytes it is given.
-constexpr std::size_t kSearchSlack = 16;
-
-// How many of the `length` bytes at `copy` go into a JSON string as they are. The search reads
-// up to kSearchSlack bytes past them, whatever they hold, and ignores those: so a string's last
-// bytes are tested sixteen at a time too, not one by one.
-std::size_t plain_length(const char* copy, std::size_t length) {
-#if defined(__SSE2__)
   // A byte to escape found past the end leaves the whole string plain.
-  for (std::size_t i = 0; i < length; i += 16)
-    if (const unsigned mask = special_bytes(copy + i))
-      return std::min(length, i + static_cast<std::size_t>(__builtin_ctz(mask)));
-  return length;
+  const unsigned mask = special_bytes(load_block(out));
+  return mask ? std::min(length, static_cast<std::size_t>(__builtin_ctz(mask))) : length;
 #else
-  return end_of_plain_run(std::string_view(copy, length), 0);
+  std::memcpy(out, from, length);
+  return end_of_plain_run(text, 0);
 #endif
 }
 
@@ -116,8 +128,8 @@ std::size_t plain_length(const char* copy, std::size_t length) {
 // quotes, and the bytes that the search for bytes to escape may read past them.
 constexpr std::size_t longest_json_string(std::size_t length) { return 6 * length + 2 + kSearchSlack; }
 
-// Writes `text` from `from` on at `out`, escaped, and returns the end of what it wrote. Kept
-// apart for the few strings that need it, so that the common path stays short.
+// Writes `text` from `from` on at `out`, escaped, and the closing quote; returns the end of what
+// it wrote. Kept apart for the few strings that need it, so that the common path stays short.
 [[gnu::noinline]] char* write_escaped(char* out, std::string_view text, std::size_t from) {
   std::size_t run = from;  // start of the bytes copied as they are
   const auto copy_run = [&](std::size_t end) {
@@ -159,17 +171,19 @@ constexpr std::size_t longest_json_string(std::size_t length) { return 6 * lengt
     run = ++i;
   }
   copy_run(text.size());
+  *out++ = '"';
   return out;
 }
 
 // Writes `text` as a JSON string at `out`, which has room for longest_json_string(); returns
-// the end of what it wrote. Most strings need no escape: each is copied whole, and the copy is
-// searched for the first byte that needs one, from which on it is written again escaped.
+// the end of what it wrote. Most strings need no escape: each is copied whole, searched for the
+// first byte that needs one as it is copied, and written again escaped from that byte on.
 char* write_json_string(char* out, std::string_view text) {
   *out++ = '"';
-  copy_bytes(out, text.data(), text.size());
-  const std::size_t plain = plain_length(out, text.size());
-  out = plain == text.size() ? out + plain : write_escaped(out + plain, text, plain);
+  const std::size_t plain = copy_plain(out, text);
+  // Called last, the escaping is a jump, and the common path saves no registers for it.
+  if (plain < text.size()) return write_escaped(out + plain, text, plain);
+  out += plain;
   *out++ = '"';
   return out;
 }
@@ -289,8 +303,10 @@ class ObjectWriter {
  public:
   explicit ObjectWriter(char* out) : start_(out), out_(out) {}
 
+  // An empty value, a quarter of them, is written in place: the call would cost more.
   [[gnu::always_inline]] void string(std::string_view name, std::string_view value) {
-    out_ = write_json_string(write_key(out_, name), value);
+    char* out = write_key(out_, name);
+    out_ = value.empty() ? copy(out, "\"\"") : write_json_string(out, value);
   }
   [[gnu::always_inline]] void number(std::string_view name, std::int64_t value) {
     char* out = write_key(out_, name);

@@ -104,6 +104,24 @@ TEST(RecordJsonText, EveryByteIsHandledAtEveryPosition) {
   }
 }
 
+// A string is copied and searched sixteen bytes at a time, its last block overlapping the one
+// before it, or as words when it is shorter: a byte to escape is found wherever it stands in a
+// string of any length, and the bytes after it are written too.
+TEST(RecordJsonText, BytesToEscapeAreFoundInStringsOfEveryLength) {
+  for (std::size_t length = 1; length <= 50; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (char c : {'"', '\\', '\n', '\x1f'}) {
+        std::string text;
+        for (std::size_t i = 0; i < length; ++i) text.push_back(static_cast<char>('a' + i % 26));
+        text[at] = c;
+        std::string out;
+        append_json_string(text, out);
+        ASSERT_EQ(nlohmann::json::parse(out).get<std::string>(), text) << "byte " << int{c} << " at " << at << " of " << length;
+      }
+    }
+  }
+}
+
 // A string is copied in pieces by its length, and searched for bytes to escape past its end, in
 // the bytes a string written before it left there: those are not its own, and a plain string of
 // any length is written as it is.
