@@ -281,10 +281,11 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
                              (specificity(given) < 2 && found != given && specificity(found) >= specificity(given));
       if (!found.empty() && (given.empty() || says_more)) record.deliverystatus = found;
     }
+    // The reply code of the status code's class when the text holds one, else the first.
     record.replycode = status.replycode;
-    if (record.replycode.empty() && !record.deliverystatus.empty())
-      record.replycode = find_reply_code(record.diagnosticcode, record.deliverystatus[0]);
-    if (record.replycode.empty()) record.replycode = find_reply_code(record.diagnosticcode);
+    if (record.replycode.empty())
+      record.replycode = find_reply_code(record.diagnosticcode,
+                                         record.deliverystatus.empty() ? 0 : record.deliverystatus[0]);
     join_multiline_reply(record.diagnosticcode, record.replycode);
 
     record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : status.command;
@@ -304,9 +305,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
 
     const bool not_a_failure = record.reason == "delivered" || record.reason == "feedback" || record.reason == "vacation";
     if (!not_a_failure && record.deliverystatus.empty()) {
-      const std::string reply_and_text = record.replycode + " " + record.diagnosticcode;
-      const bool temporary = record.replycode.starts_with("4") || mime::istarts_with(record.action, "delayed") ||
-                             (record.replycode.empty() && find_reply_code(reply_and_text).starts_with("4"));
+      // A record without a reply code has a text that holds none: it was searched above.
+      const bool temporary = record.replycode.starts_with("4") || mime::istarts_with(record.action, "delayed");
       std::string_view pseudo = pseudo_status(record.reason, temporary);
       if (pseudo.empty()) pseudo = pseudo_status(record.reason, !temporary);
       record.deliverystatus = std::string(pseudo);

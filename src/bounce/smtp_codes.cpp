@@ -115,10 +115,11 @@ std::string find_status_code(std::string_view text) {
   return fallback;
 }
 
-std::string find_reply_code(std::string_view text, char wanted_class) {
-  if (mime::icontains(text, "x-unix;")) return {};
-  for (std::size_t pos = next_code_start(text, 0, wanted_class, false); pos != std::string_view::npos;
-       pos = next_code_start(text, pos + 1, wanted_class, false)) {
+std::string find_reply_code(std::string_view text, char preferred_class) {
+  // One pass over the codes of every class, which keeps the first in case none is preferred.
+  std::string_view found;
+  for (std::size_t pos = next_code_start(text, 0, 0, false); pos != std::string_view::npos;
+       pos = next_code_start(text, pos + 1, 0, false)) {
     if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '.' || is_letter(text[pos - 1])))
       continue;
     const std::size_t end = pos + 3;
@@ -126,9 +127,16 @@ std::string find_reply_code(std::string_view text, char wanted_class) {
                               is_letter(text[end])))
       continue;
     const std::string_view code = text.substr(pos, 3);
-    if (is_reply_code(code)) return std::string(code);
+    if (!is_reply_code(code)) continue;
+    if (found.empty()) found = code;
+    if (preferred_class == 0 || code[0] == preferred_class) {
+      found = code;
+      break;
+    }
   }
-  return {};
+  // Only a text that holds a code is searched for the mark of a local program's error.
+  if (found.empty() || mime::icontains(text, "x-unix;")) return {};
+  return std::string(found);
 }
 
 }  // namespace bg::bounce

@@ -10,10 +10,10 @@ namespace bg::bounce {
 // Numbers that only look like codes (IP addresses, versions such as 4.2.1.3) are skipped.
 std::string find_status_code(std::string_view text);
 
-// The first SMTP reply code in `text` (4xx or 5xx, or 250-253), of class `wanted_class` ('2',
-// '4' or '5') when given; empty when none. IP addresses are not mistaken for codes, and "X-Unix;"
-// texts carry none.
-std::string find_reply_code(std::string_view text, char wanted_class = 0);
+// The first SMTP reply code in `text` (4xx or 5xx, or 250-253); empty when none. Given a
+// `preferred_class` ('2', '4' or '5'), the first code of that class when the text holds one.
+// IP addresses are not mistaken for codes, and "X-Unix;" texts carry none.
+std::string find_reply_code(std::string_view text, char preferred_class = 0);
 
 // Whether `code` is a well-formed enhanced status code class 2, 4 or 5.
 bool is_status_code(std::string_view code);

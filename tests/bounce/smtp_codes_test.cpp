@@ -38,6 +38,19 @@ TEST(ReplyCode, FoundAndValidated) {
   EXPECT_EQ(find_reply_code("from 192.0.2.550"), "");
 }
 
+TEST(ReplyCode, OfThePreferredClassElseTheFirst) {
+  struct Case {
+    std::string_view text;
+    char preferred_class;
+    std::string_view code;
+  };
+  for (const Case& c : {Case{"550 then 451 later", '4', "451"}, Case{"550 then 552 later", '4', "550"},
+                        Case{"426 and 5500, then 552 and 451", '4', "451"}, Case{"426 and 5500, then 552", '4', "552"},
+                        Case{"no code at all", '5', ""}, Case{"x-unix; 550 mailbox unavailable", '5', ""},
+                        Case{"550 mailbox unavailable (X-Unix; 1)", '4', ""}})
+    EXPECT_EQ(find_reply_code(c.text, c.preferred_class), c.code) << c.text;
+}
+
 TEST(Codes, FoundAtEveryOffset) {
   // The search tests sixteen positions at a time and the last few one by one: a code is found
   // wherever it falls, across a block's end too, and numbers that are not codes nowhere.
@@ -50,6 +63,7 @@ TEST(Codes, FoundAtEveryOffset) {
     EXPECT_EQ(find_reply_code(before + " 550"), "550");
     EXPECT_EQ(find_reply_code(before + " 550 then 451 later", '4'), "451");
     EXPECT_EQ(find_reply_code(before + " 451 then 550", '5'), "550");
+    EXPECT_EQ(find_reply_code(before + " 451 then 452", '5'), "451");
     EXPECT_EQ(find_status_code(before + " at 192.0.2.5 and 4.2.1.3 " + before), "");
     EXPECT_EQ(find_reply_code(before + " at 192.0.2.5, 5.50 and 5500 " + before), "");
   }
