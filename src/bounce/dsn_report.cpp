@@ -1,10 +1,13 @@
 #include "bounce/dsn_report.h"
 
+#include <cstring>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "bounce/dsn_fields.h"
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -13,46 +16,77 @@ namespace {
 
 bool is_white(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-}  // namespace
+#if defined(__SSE2__)
+// The bytes of a block of sixteen that squeezing changes, one bit each: tabs and line breaks,
+// and spaces after a space, or after the white space that `space_before` (a bit) marks before them.
+unsigned changed_bytes(__m128i bytes, unsigned space_before) {
+  const auto equal = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+  const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(equal('\t'), _mm_or_si128(equal('\r'), equal('\n')))));
+  const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(equal(' ')));
+  return breaks | (spaces & ((spaces << 1) | space_before));
+}
+#endif
 
-std::string squeeze_spaces(std::string_view text) {
+// squeeze_spaces, and with kLowercase the ASCII letters lowercased in the same pass.
+template <bool kLowercase>
+std::string squeezed(std::string_view text) {
   // Written through a pointer into a buffer of the largest size, then cut to length.
   std::string out(text.size(), '\0');
   char* const start = out.data();
   char* end = start;
+  const auto squeeze_bytes = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      if (!is_white(text[k])) *end++ = kLowercase ? mime::to_lower_ascii(text[k]) : text[k];
+      else if (end != start && end[-1] != ' ') *end++ = ' ';
+    }
+  };
   std::size_t i = 0;
 #if defined(__SSE2__)
   // Most replies are single-spaced: a block of sixteen bytes with no tab or line break, no two
   // spaces in a row and no space after the one written last is copied as it is.
-  const __m128i space = _mm_set1_epi8(' ');
-  const __m128i tab = _mm_set1_epi8('\t');
-  const __m128i carriage_return = _mm_set1_epi8('\r');
-  const __m128i newline = _mm_set1_epi8('\n');
+  const auto space_written_last = [&] { return end == start || end[-1] == ' ' ? 1u : 0u; };
+  // The bytes as they are written: a capital letter gets bit 0x20; the bytes from 0x80 on are
+  // negative, below 'A'.
+  const auto written = [](__m128i bytes) {
+    if constexpr (!kLowercase) return bytes;
+    const __m128i capitals =
+        _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+    return _mm_or_si128(bytes, _mm_and_si128(capitals, _mm_set1_epi8(0x20)));
+  };
   for (; i + 16 <= text.size(); i += 16) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(bytes, tab),
-                                        _mm_or_si128(_mm_cmpeq_epi8(bytes, carriage_return), _mm_cmpeq_epi8(bytes, newline)));
-    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, space)));
-    const unsigned space_before = end == start || end[-1] == ' ' ? 1u : 0u;
-    if (_mm_movemask_epi8(breaks) == 0 && (spaces & ((spaces << 1) | space_before)) == 0) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(end), bytes);
+    if (changed_bytes(bytes, space_written_last()) == 0) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(end), written(bytes));
       end += 16;
-      continue;
+    } else {
+      squeeze_bytes(i, i + 16);
     }
-    for (std::size_t k = i; k < i + 16; ++k) {
-      if (!is_white(text[k])) *end++ = text[k];
-      else if (end != start && end[-1] != ' ') *end++ = ' ';
+  }
+  // The last bytes are the end of the block that ends with the text, whose first bytes were
+  // read already: copied at once when they can be, like a whole block.
+  if (i < text.size() && text.size() >= 16) {
+    const std::size_t rest = text.size() - i;
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
+    if ((changed_bytes(bytes, space_written_last() << (16 - rest)) >> (16 - rest)) == 0) {
+      alignas(16) char block[16];
+      _mm_store_si128(reinterpret_cast<__m128i*>(block), written(bytes));
+      std::memcpy(end, block + 16 - rest, rest);
+      end += rest;
+      i = text.size();
     }
   }
 #endif
-  for (; i < text.size(); ++i) {
-    if (!is_white(text[i])) *end++ = text[i];
-    else if (end != start && end[-1] != ' ') *end++ = ' ';
-  }
+  squeeze_bytes(i, text.size());
   if (end != start && end[-1] == ' ') --end;
   out.resize(static_cast<std::size_t>(end - start));
   return out;
 }
+
+}  // namespace
+
+std::string squeeze_spaces(std::string_view text) { return squeezed<false>(text); }
+
+std::string squeeze_and_lowercase(std::string_view text) { return squeezed<true>(text); }
 
 namespace {
 

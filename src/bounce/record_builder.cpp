@@ -50,14 +50,27 @@ bool holds_clue_start(std::string_view text) {
   const auto pair = [](__m128i first, __m128i second, char a, char b) {
     return _mm_and_si128(_mm_cmpeq_epi8(first, _mm_set1_epi8(a)), _mm_cmpeq_epi8(second, _mm_set1_epi8(b)));
   };
-  // Each block is read with the byte after it, the second byte of its last position.
-  for (; i + 17 <= text.size(); i += 16) {
-    const __m128i first = load_folded(i);
-    const __m128i second = load_folded(i + 1);
+  // The positions of the block at `at` whose first two bytes may start a clue, one bit each.
+  const auto candidates = [&](std::size_t at) {
+    const __m128i first = load_folded(at);
+    const __m128i second = load_folded(at + 1);
     const __m128i starts =
         _mm_or_si128(pair(first, second, 'i', 'n'), _mm_or_si128(pair(first, second, 'a', 'f'), pair(first, second, 'r', 'e')));
-    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(starts)); mask != 0; mask &= mask - 1)
-      if (clue_starts_at(text, i + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
+    return static_cast<unsigned>(_mm_movemask_epi8(starts));
+  };
+  const auto clue_among = [&](std::size_t at, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1)
+      if (clue_starts_at(text, at + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
+    return false;
+  };
+  // Each block is read with the byte after it, the second byte of its last position.
+  for (; i + 17 <= text.size(); i += 16)
+    if (clue_among(i, candidates(i))) return true;
+  // The last positions are those of the block that ends with the text, less the ones it shares
+  // with the blocks before; no clue starts at the very last byte.
+  if (text.size() >= 17) {
+    const std::size_t at = text.size() - 17;
+    return clue_among(at, candidates(at) & (0xFFFFu << (i - at)));
   }
 #endif
   for (; i < text.size(); ++i)
@@ -150,8 +163,17 @@ int specificity(std::string_view status) {
 // A multi-line SMTP reply arrives joined: "550-5.7.1 The message 550-5.7.1 was refused 550 5.7.1
 // see ...". Drops the repeated "550-5.7.1" prefixes after the first, so phrases split by them
 // match again. Most replies are one line, and are left as they are.
+// Whether `replycode` followed by '-' is in `diagnosis`: found by the '-', which most replies
+// hold fewer of than the code's first digit.
+bool continues_reply(std::string_view diagnosis, std::string_view replycode) {
+  for (std::size_t dash = diagnosis.find('-', replycode.size()); dash != std::string_view::npos;
+       dash = diagnosis.find('-', dash + 1))
+    if (diagnosis.substr(dash - replycode.size(), replycode.size()) == replycode) return true;
+  return false;
+}
+
 void join_multiline_reply(std::string& diagnosis, const std::string& replycode) {
-  if (replycode.empty() || diagnosis.find(replycode + "-") == std::string::npos) return;
+  if (replycode.empty() || !continues_reply(diagnosis, replycode)) return;
   std::string out;
   out.reserve(diagnosis.size());
   bool first = true;

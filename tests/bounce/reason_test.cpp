@@ -151,7 +151,24 @@ TEST(SqueezeSpaces, EveryBreakAtEveryPositionAcrossBlocks) {
       for (std::size_t k = 5; k < text.size(); k += 6) text[k] = ' ';  // single spaces throughout
       text.insert(at, run);
       EXPECT_EQ(squeeze_spaces(text), one_at_a_time(text)) << "run of " << run.size() << " at " << at;
+      // The last bytes of a text are squeezed with the block that ends it: texts of every length.
+      for (std::size_t length = 0; length <= text.size(); ++length) {
+        const std::string_view start = std::string_view(text).substr(0, length);
+        EXPECT_EQ(squeeze_spaces(start), one_at_a_time(start)) << "run of " << run.size() << " at " << at << " in " << length;
+      }
     }
+  }
+}
+
+// Lowercasing in the same pass changes the capital letters alone, the bytes next to them in the
+// ASCII table and those from 0x80 on as they are, wherever they fall in a block.
+TEST(SqueezeSpaces, AndLowercaseChangesTheCapitalsAlone) {
+  const std::string bytes = "@AMZ[`amz{ \xC1\xDA\xFF\x80 \t09";
+  for (std::size_t at = 0; at <= 40; ++at) {
+    const std::string text = std::string(at, 'Q') + bytes + std::string(40 - at, 'q');
+    std::string expected = squeeze_spaces(text);
+    for (char& c : expected) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    EXPECT_EQ(squeeze_and_lowercase(text), expected) << at;
   }
 }
 

@@ -74,6 +74,20 @@ TEST(RecordBuilder, CommandCluesAtEveryOffset) {
   }
 }
 
+// A multi-line reply is told by its code followed by '-', found from the dashes: dashes elsewhere,
+// before the code or at the start, do not make a reply multi-line, and the code's does at every offset.
+TEST(RecordBuilder, MultiLineReplyFoundByItsDash) {
+  for (std::size_t pad = 0; pad <= 20; ++pad) {
+    const std::string before = "-" + std::string(pad, 'x') + "-a ";
+    EXPECT_EQ(record_of_reply(before + "550-5.1.1 no such user 550 5.1.1 here").diagnosticcode,
+              before + "550 5.1.1 no such user here")
+        << pad;
+    EXPECT_EQ(record_of_reply(before + "550 5.1.1 no-such-user 5550-1").diagnosticcode,
+              before + "550 5.1.1 no-such-user 5550-1")
+        << pad;
+  }
+}
+
 // The host that answered, after "host " alone or as part of "from remote host ".
 TEST(RecordBuilder, HostTheReplyNames) {
   EXPECT_EQ(record_of_reply("host MX.example.com[192.0.2.1] said: 550 unknown user").rhost, "mx.example.com");

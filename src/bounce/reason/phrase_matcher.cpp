@@ -9,7 +9,6 @@
 #include "bounce/reason/phrase_table.h"
 #include "bounce/vectorscan_database.h"
 #include "bounce/vectorscan_scratch.h"
-#include "mime/ascii.h"
 
 namespace bg::bounce {
 
@@ -133,10 +132,6 @@ std::uint64_t PhraseHits::reasons(std::string_view scope) const {
   return found_[static_cast<std::size_t>(at)] & ~vetoes_[static_cast<std::size_t>(at)];
 }
 
-std::string normalize_reply(std::string_view text) {
-  std::string out = squeeze_spaces(text);
-  for (char& c : out) c = mime::to_lower_ascii(c);
-  return out;
-}
+std::string normalize_reply(std::string_view text) { return squeeze_and_lowercase(text); }
 
 }  // namespace bg::bounce
