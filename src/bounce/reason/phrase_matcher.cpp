@@ -3,6 +3,8 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "bounce/dsn_report.h"
@@ -15,7 +17,16 @@ namespace bg::bounce {
 struct PhraseMatcher::Database {
   hs_database_t* compiled = nullptr;
   hs_database_t* prefix = nullptr;  // the phrases that can only match at the start; may be null
-  std::vector<hs_database_t*> by_scope;  // each scope's phrases alone; null for every reply's
+  // Each scope's phrases alone, loaded when first asked for: a scan asks for a few of them.
+  std::vector<hs_database_t*> by_scope;
+  std::unique_ptr<std::once_flag[]> scope_loaded;
+
+  hs_database_t* scope(std::size_t at) {
+    std::call_once(scope_loaded[at], [&] {
+      by_scope[at] = load_database(phrase_table().scope_databases[at], "a scope's reason phrases");
+    });
+    return by_scope[at];
+  }
 };
 
 namespace {
@@ -48,8 +59,8 @@ PhraseMatcher::PhraseMatcher()
   if (!table.serialized_prefix_database.empty())
     database_->prefix = load_database(table.serialized_prefix_database, "the anchored reason phrases");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
-  for (std::string_view serialized : table.scope_databases)
-    database_->by_scope.push_back(serialized.empty() ? nullptr : load_database(serialized, "a scope's reason phrases"));
+  database_->by_scope.assign(table.scope_databases.size(), nullptr);
+  database_->scope_loaded = std::make_unique<std::once_flag[]>(table.scope_databases.size());
 }
 
 PhraseMatcher::~PhraseMatcher() {
@@ -88,7 +99,7 @@ std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, std::string
   if (at < 0 || text.empty()) return 0;
   PhraseHits hits;
   ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
-  hs_database_t* database = database_->by_scope[static_cast<std::size_t>(at)];
+  hs_database_t* database = database_->scope(static_cast<std::size_t>(at));
   hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), on_match, &context);
   return hits.found_[static_cast<std::size_t>(at)] & ~hits.vetoes_[static_cast<std::size_t>(at)];
 }
