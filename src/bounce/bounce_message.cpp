@@ -65,6 +65,25 @@ void append_header_block(const mime::Headers& headers, std::string& out) {
   if (run_start != nullptr) append_run();
 }
 
+// The bytes of a header block from its first field to the line break after its last, when a
+// parse of them alone reads the fields the parse in the message read; else empty. It does not
+// when they start with "From ", skipped alone as an mbox line, nor when the last field ends with
+// lines that are neither fields nor continuations: folded into it because the blank line
+// follows them, they end a block that has nothing after them.
+std::string_view bytes_read_alike_alone(const mime::Headers& headers) {
+  if (headers.empty() || !headers.ended_by_blank_line()) return {};
+  const mime::HeaderField& last = headers.fields().back();
+  const char* const start = headers.fields().front().name.data();
+  const char* const end = last.value.data() + last.value.size();
+  if (*end != '\n') return {};
+  const std::string_view bytes(start, static_cast<std::size_t>(end + 1 - start));
+  if (bytes.starts_with("From ")) return {};
+  for (std::size_t line = mime::line_at(bytes, static_cast<std::size_t>(last.name.data() - start)).next;
+       line < bytes.size(); line = mime::line_at(bytes, line).next)
+    if (!mime::is_space_or_tab(bytes[line])) return {};
+  return bytes;
+}
+
 // Removes the quoting of a forwarded message: "> " at line starts.
 std::string unquote_forwarded(std::string_view text) {
   std::string out;
@@ -215,6 +234,15 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
     tree_.append_text(part, body_, kMaxPartBytes);
     body_.push_back('\n');
   }
+}
+
+const mime::Headers* BounceMessage::parsed_header_block(std::string_view text) const {
+  for (const mime::Part& part : tree_.parts()) {
+    if (!part.is_message || part.parent < 0) continue;
+    const std::string_view bytes = bytes_read_alike_alone(part.headers);
+    if (!bytes.empty() && bytes == text) return &part.headers;
+  }
+  return nullptr;
 }
 
 int BounceMessage::received_mentioning(ReceivedMarkers markers) const {

@@ -30,6 +30,10 @@ class BounceMessage {
 
   const std::string& body() const { return body_; }
   const mime::MimeTree& tree() const { return tree_; }
+  // The header block of a message returned inside this one as the MIME tree parsed it, when
+  // `text` is exactly its bytes and they read the same on their own; else null, and `text` is to
+  // be parsed. The block a format module cuts from the body is most often such a copy.
+  const mime::Headers* parsed_header_block(std::string_view text) const;
 
   // The top-level Received headers as written, top first; many formats are told by a relay's
   // signature there.

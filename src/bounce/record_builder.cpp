@@ -228,7 +228,7 @@ bool is_hard_bounce(std::string_view reason, std::string_view status) {
 
 void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
                    std::vector<Record>& records) {
-  OriginalMessage original = read_original(result.original);
+  OriginalMessage original = read_original(result.original, message.parsed_header_block(result.original));
   const std::string bounce_date = message.header("Date");
 
   // The addresser: who sent the original. From the original when it is there; else the bounce's To.

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bounce/bounce_reader.h"
+#include "bounce/original/original_facts.h"
 
 namespace bg::bounce {
 namespace {
@@ -32,6 +34,11 @@ std::string postfix_bounce(const std::string& original_body) {
          "Message-ID: <logs@example.com>\nContent-Type: text/plain\n\n" +
          original_body + "\n--B1--\n";
 }
+
+// A report up to its returned original's part and the blank line after that part's headers.
+const std::string kNoticeBeforeOriginal =
+    "From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; boundary=\"B1\"\n\n"
+    "--B1\nContent-Type: text/plain\n\nDelivery failed.\n\n--B1\nContent-Type: message/rfc822\n\n";
 
 std::string lines_of(std::size_t bytes) {
   const std::string line = "2026-11-05 10:00:00 a line of the log that was mailed\n";
@@ -96,9 +103,6 @@ TEST(BounceMessage, AMultipartWithoutItsBoundariesIsReadAsItStands) {
 // so are copied as they stand, runs of them at once, and the others are written so, whether the
 // block ends with its blank line, at a boundary, or at the end of the message.
 TEST(BounceMessage, TheReturnedOriginalsFieldsAreWrittenAsNameColonSpaceValue) {
-  const std::string notice =
-      "From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; boundary=\"B1\"\n\n"
-      "--B1\nContent-Type: text/plain\n\nDelivery failed.\n\n--B1\nContent-Type: message/rfc822\n\n";
   const std::string fields =
       "From alice@example.com Thu Nov  5 10:00:00 2026\n"
       "From: alice@example.com\nTo:bob@example.org\nCc:   carol@example.org\nX-Empty:\nX-Blank: \n"
@@ -109,18 +113,18 @@ TEST(BounceMessage, TheReturnedOriginalsFieldsAreWrittenAsNameColonSpaceValue) {
       "Subject: a folded\n subject\nX-Spaced: value\nReceived: by mx\n\tid 1\nnot a field\n"
       "Message-ID: <logs@example.com>\nX-Last: end\n";
   BounceMessage bounce;
-  bounce.parse(notice + fields + "\n\nthe text\n\n--B1--\n");
+  bounce.parse(kNoticeBeforeOriginal + fields + "\n\nthe text\n\n--B1--\n");
   EXPECT_NE(bounce.body().find("Content-Type: message/rfc822\n" + written + "\nthe text\n"), std::string::npos)
       << bounce.body();
-  bounce.parse(notice + fields + "\n--B1--\n");
+  bounce.parse(kNoticeBeforeOriginal + fields + "\n--B1--\n");
   EXPECT_NE(bounce.body().find("Content-Type: message/rfc822\n" + written + "\n"), std::string::npos) << bounce.body();
-  bounce.parse(notice + fields);
+  bounce.parse(kNoticeBeforeOriginal + fields);
   EXPECT_NE(bounce.body().find("Content-Type: message/rfc822\n" + written + "\n"), std::string::npos) << bounce.body();
 
   // With CRLF line ends no field reads as written.
   std::string crlf_fields;
   for (const char c : fields) crlf_fields += c == '\n' ? std::string("\r\n") : std::string(1, c);
-  const std::string crlf_message = notice + crlf_fields + "\r\n\r\nthe text\r\n\r\n--B1--\r\n";
+  const std::string crlf_message = kNoticeBeforeOriginal + crlf_fields + "\r\n\r\nthe text\r\n\r\n--B1--\r\n";
   bounce.parse(crlf_message);
   const mime::Part& original = bounce.tree().parts().back();
   ASSERT_EQ(original.headers.fields().size(), 10u);
@@ -128,6 +132,95 @@ TEST(BounceMessage, TheReturnedOriginalsFieldsAreWrittenAsNameColonSpaceValue) {
   for (const mime::HeaderField& field : original.headers.fields())
     expected += std::string(field.name) + ": " + std::string(field.value) + "\n";
   EXPECT_NE(bounce.body().find(expected + "\n"), std::string::npos) << bounce.body();
+}
+
+void expect_same_facts(const OriginalMessage& taken, const OriginalMessage& parsed) {
+  EXPECT_EQ(taken.present, parsed.present);
+  for (const auto& [field, taken_value, parsed_value] :
+       {std::tuple{"messageid", taken.messageid, parsed.messageid},
+        {"from", taken.from, parsed.from},
+        {"returnpath", taken.returnpath, parsed.returnpath},
+        {"to", taken.to, parsed.to},
+        {"subject", taken.subject, parsed.subject},
+        {"date", taken.date, parsed.date},
+        {"listid", taken.listid, parsed.listid},
+        {"x_originating_ip", taken.x_originating_ip, parsed.x_originating_ip},
+        {"authentication_results", taken.authentication_results, parsed.authentication_results}})
+    EXPECT_EQ(taken_value, parsed_value) << field;
+  EXPECT_EQ(taken.dkim_domains, parsed.dkim_domains);
+  ASSERT_EQ(taken.received.size(), parsed.received.size());
+  for (std::size_t i = 0; i < taken.received.size(); ++i) {
+    const ReceivedHop& a = taken.received[i];
+    const ReceivedHop& b = parsed.received[i];
+    EXPECT_EQ(std::tie(a.from_host, a.from_rdns, a.from_ip, a.by_host, a.protocol, a.auth_sender, a.date),
+              std::tie(b.from_host, b.from_rdns, b.from_ip, b.by_host, b.protocol, b.auth_sender, b.date));
+  }
+}
+
+// The returned original's facts are read from the MIME tree's parse of its header block when the
+// text cut for it from the body is exactly that block's bytes, and are those of the text parsed
+// anew. A part of the block, a block rewritten by flattening, one a text/rfc822-headers part
+// carries, and one that reads otherwise on its own are parsed anew.
+TEST(BounceMessage, TheReturnedOriginalsParsedHeadersAreTakenOnlyForTheirOwnBytes) {
+  const std::string fields =
+      "Return-Path: <alice@example.com>\n"
+      "Received: from laptop.example.com (dsl.example.net [198.51.100.7])\n"
+      "\tby smtp.example.com (Postfix) with ESMTPSA id 4F1A; Tue, 3 Nov 2026 05:12:02 +0100\n"
+      "DKIM-Signature: v=1; a=rsa-sha256; d=Example.com;\n\ts=sel1; b=abc\n"
+      "X-Originating-IP: [192.0.2.77]\n"
+      "From: Alice <alice@example.com>\nTo: bob@example.org\nDate: Tue, 3 Nov 2026 05:12:02 +0100\n"
+      "Message-ID: <logs@example.com>\nList-Id: Logs <logs.example.com>\n"
+      "Subject: =?UTF-8?Q?the_logs?=\n folded\n";
+  const std::string end = "\nthe text\n\n--B1--\n";
+  const auto original_of = [](const BounceMessage& bounce, std::string_view marker) {
+    return std::string(split_at_original(bounce.body(), {marker}).original);  // a copy, as format modules return it
+  };
+
+  BounceMessage bounce;
+  bounce.parse(kNoticeBeforeOriginal + fields + end);
+  std::string original = original_of(bounce, kRfc822Part);
+  ASSERT_EQ(original, fields);
+  const mime::Headers* parsed = bounce.parsed_header_block(original);
+  ASSERT_EQ(parsed, &bounce.tree().parts().back().headers);
+  expect_same_facts(read_original(original, parsed), read_original(original));
+  EXPECT_EQ(read_original(original, parsed).subject, "the logs folded");
+  EXPECT_EQ(bounce.parsed_header_block(original.substr(0, original.size() - 8)), nullptr);
+  EXPECT_EQ(bounce.parsed_header_block(original.substr(original.find('\n') + 1)), nullptr);
+  EXPECT_EQ(bounce.parsed_header_block(""), nullptr);
+
+  // The same text, from "To:bob@example.org" written "To: bob@example.org", and from a
+  // text/rfc822-headers part, whose headers the tree does not parse.
+  std::string unspaced = fields;
+  unspaced.replace(unspaced.find("To: "), 4, "To:");
+  std::string headers_part = kNoticeBeforeOriginal;
+  headers_part.replace(headers_part.rfind("message/rfc822"), 14, "text/rfc822-headers");
+  for (const auto& [message, marker] : {std::pair{kNoticeBeforeOriginal + unspaced + end, kRfc822Part},
+                                        {headers_part + fields + end, kRfc822HeadersPart}}) {
+    bounce.parse(message);
+    original = original_of(bounce, marker);
+    EXPECT_EQ(original, fields);
+    EXPECT_EQ(bounce.parsed_header_block(original), nullptr);
+  }
+
+  // A line that is neither a field nor a continuation, last before the blank line, is folded
+  // into the last field; read alone, it ends the block.
+  bounce.parse(kNoticeBeforeOriginal + fields + "not a field\n" + end);
+  original = original_of(bounce, kRfc822Part);
+  EXPECT_EQ(original, fields + "not a field\n");
+  EXPECT_EQ(bounce.parsed_header_block(original), nullptr);
+  EXPECT_EQ(read_original(original, &bounce.tree().parts().back().headers).subject, "the logs folded not a field");
+  EXPECT_EQ(read_original(original).subject, "the logs folded");
+
+  // A first field "From : ..." after an mbox "From " line, read alone, is skipped as that line.
+  const std::string mbox_from = kNoticeBeforeOriginal + "From alice@example.com Thu Nov  5 10:00:00 2026\n" +
+                                "From : carol@example.org\n" + fields + end;
+  bounce.parse(mbox_from);
+  const std::size_t block = mbox_from.find("From : ");
+  const std::string_view block_bytes =
+      std::string_view(mbox_from).substr(block, mbox_from.find("\n\n", block) + 1 - block);
+  EXPECT_EQ(bounce.parsed_header_block(block_bytes), nullptr);
+  EXPECT_EQ(read_original(block_bytes, &bounce.tree().parts().back().headers).from, "carol@example.org");
+  EXPECT_EQ(read_original(block_bytes).from, "Alice <alice@example.com>");
 }
 
 // The original starts at the first line that starts with a marker, whichever of the markers
@@ -189,7 +282,7 @@ TEST(SplitAtOriginal, FindsTheMarkerLineAndTheBlankLineAtEveryOffset) {
       for (std::string_view marker_line : {"--- Below this line\n", "Content-Type: message/rfc822\n", "---\n", ""}) {
         for (std::size_t headers = 0; headers <= 40; ++headers) {
           const std::string original = std::string(headers, 'h') + "\n\nbody\n";
-          const std::string body = notice + "\n" + std::string(marker_line) + original;
+          const std::string body = kNoticeBeforeOriginal + "\n" + std::string(marker_line) + original;
           const BodyParts parts = split_at_original(body, markers);
           const BodyParts expected = expected_split(body);
           EXPECT_EQ(parts.notice, expected.notice) << body;

@@ -51,10 +51,14 @@ std::string clean_message_id(std::string_view value) {
   return std::string(id);
 }
 
-OriginalMessage read_original(std::string_view header_block) {
+OriginalMessage read_original(std::string_view header_block, const mime::Headers* parsed) {
   OriginalMessage original;
-  mime::Headers headers;
-  headers.parse(header_block);
+  mime::Headers parsed_here;
+  if (parsed == nullptr) {
+    parsed_here.parse(header_block);
+    parsed = &parsed_here;
+  }
+  const mime::Headers& headers = *parsed;
   if (headers.empty()) return original;
   original.present = true;
 

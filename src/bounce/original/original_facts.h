@@ -4,11 +4,13 @@
 #include <string_view>
 
 #include "bounce/record.h"
+#include "mime/headers.h"
 
 namespace bg::bounce {
 
 // Reads the original's header block (as a bounce returned it; may be only part of it).
-OriginalMessage read_original(std::string_view header_block);
+// `parsed`, when given, is that block already parsed, and is taken rather than parsed again.
+OriginalMessage read_original(std::string_view header_block, const mime::Headers* parsed = nullptr);
 
 // The message ID without angle brackets or trailing comments.
 std::string clean_message_id(std::string_view value);
