@@ -176,8 +176,10 @@ TEST(BounceMessage, TheReturnedOriginalsParsedHeadersAreTakenOnlyForTheirOwnByte
     return std::string(split_at_original(bounce.body(), {marker}).original);  // a copy, as format modules return it
   };
 
+  // The tree's fields are views into the message, which must outlive them.
+  const std::string returned = kNoticeBeforeOriginal + fields + end;
   BounceMessage bounce;
-  bounce.parse(kNoticeBeforeOriginal + fields + end);
+  bounce.parse(returned);
   std::string original = original_of(bounce, kRfc822Part);
   ASSERT_EQ(original, fields);
   const mime::Headers* parsed = bounce.parsed_header_block(original);
@@ -204,7 +206,8 @@ TEST(BounceMessage, TheReturnedOriginalsParsedHeadersAreTakenOnlyForTheirOwnByte
 
   // A line that is neither a field nor a continuation, last before the blank line, is folded
   // into the last field; read alone, it ends the block.
-  bounce.parse(kNoticeBeforeOriginal + fields + "not a field\n" + end);
+  const std::string stray_line = kNoticeBeforeOriginal + fields + "not a field\n" + end;
+  bounce.parse(stray_line);
   original = original_of(bounce, kRfc822Part);
   EXPECT_EQ(original, fields + "not a field\n");
   EXPECT_EQ(bounce.parsed_header_block(original), nullptr);
