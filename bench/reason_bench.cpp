@@ -1,4 +1,4 @@
-// The reason matcher: every phrase of data/reasons in one Vectorscan pass over a reply, and the
+// The reason matcher: the phrases of every reply in one Vectorscan pass over a reply, and the
 // whole reason decision around it.
 #include <benchmark/benchmark.h>
 

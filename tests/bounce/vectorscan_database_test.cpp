@@ -52,9 +52,8 @@ TEST(LoadDatabase, EveryBuiltDatabaseRunsOnAnyProcessor) {
   for (const char* name : {"bounce-subjects", "spam-subjects", "system-senders"}) {
     EXPECT_EQ(features_needed(serialized_literal_set(name)), " ") << name;
   }
-  EXPECT_EQ(features_needed(phrase_table().serialized_database), " ");
-  if (!phrase_table().serialized_prefix_database.empty()) {
-    EXPECT_EQ(features_needed(phrase_table().serialized_prefix_database), " ");
+  for (std::size_t scope = 0; scope < phrase_table().scopes.size(); ++scope) {
+    EXPECT_EQ(features_needed(phrase_table().scope_databases[scope]), " ") << phrase_table().scopes[scope];
   }
 }
 

@@ -2,7 +2,6 @@
 
 #include <hs/hs.h>
 
-#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -15,15 +14,13 @@
 namespace bg::bounce {
 
 struct PhraseMatcher::Database {
-  hs_database_t* compiled = nullptr;
-  hs_database_t* prefix = nullptr;  // the phrases that can only match at the start; may be null
-  // Each scope's phrases alone, loaded when first asked for: a scan asks for a few of them.
+  // Each scope's phrases, loaded when first asked for: a scan asks for a few of the sections.
   std::vector<hs_database_t*> by_scope;
   std::unique_ptr<std::once_flag[]> scope_loaded;
 
   hs_database_t* scope(std::size_t at) {
     std::call_once(scope_loaded[at], [&] {
-      by_scope[at] = load_database(phrase_table().scope_databases[at], "a scope's reason phrases");
+      by_scope[at] = load_database(phrase_table().scope_databases[at], "the reason phrases");
     });
     return by_scope[at];
   }
@@ -55,17 +52,15 @@ PhraseMatcher::PhraseMatcher()
   const PhraseTable& table = phrase_table();
   if (table.reasons.size() > PhraseHits::kMaxReasons) throw std::logic_error("too many reasons in data/reasons");
   if (table.scopes.size() > PhraseHits::kMaxScopes) throw std::logic_error("too many scopes in data/reasons");
-  database_->compiled = load_database(table.serialized_database, "the reason phrases");
-  if (!table.serialized_prefix_database.empty())
-    database_->prefix = load_database(table.serialized_prefix_database, "the anchored reason phrases");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
   database_->by_scope.assign(table.scope_databases.size(), nullptr);
   database_->scope_loaded = std::make_unique<std::once_flag[]>(table.scope_databases.size());
+  // The phrases that hold everywhere are scanned for in every reply: a database that cannot be
+  // loaded is told at once.
+  database_->scope(0);
 }
 
 PhraseMatcher::~PhraseMatcher() {
-  hs_free_database(database_->compiled);
-  hs_free_database(database_->prefix);
   for (hs_database_t* database : database_->by_scope) hs_free_database(database);
   delete database_;
 }
@@ -79,28 +74,26 @@ int PhraseMatcher::reason_index(std::string_view reason) const { return reason_i
 
 int PhraseMatcher::scope_index(std::string_view scope) const { return scope_indexes_.find(scope); }
 
-PhraseHits PhraseMatcher::match(std::string_view text) const {
+void PhraseMatcher::scan(std::size_t scope, std::string_view text, PhraseHits& hits) const {
+  ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
+  hs_database_t* database = database_->scope(scope);
+  hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), on_match, &context);
+}
+
+PhraseHits PhraseMatcher::match(std::string_view text, std::initializer_list<std::string_view> scopes) const {
   PhraseHits hits;
   if (text.empty()) return hits;
-  ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
-  hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database_->compiled),
-          on_match, &context);
-  if (database_->prefix != nullptr) {
-    const std::size_t length = std::min(text.size(), phrase_table().prefix_length);
-    hs_scan(database_->prefix, text.data(), static_cast<unsigned>(length), 0, thread_scratch(database_->prefix),
-            on_match, &context);
-  }
+  scan(0, text, hits);
+  for (std::string_view scope : scopes)
+    if (const int at = scope_index(scope); at > 0) scan(static_cast<std::size_t>(at), text, hits);
   return hits;
 }
 
 std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, std::string_view scope) const {
   const int at = scope.empty() ? 0 : scope_index(scope);
-  if (at == 0) return match(text).reasons();
   if (at < 0 || text.empty()) return 0;
   PhraseHits hits;
-  ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
-  hs_database_t* database = database_->scope(static_cast<std::size_t>(at));
-  hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), on_match, &context);
+  scan(static_cast<std::size_t>(at), text, hits);
   return hits.found_[static_cast<std::size_t>(at)] & ~hits.vetoes_[static_cast<std::size_t>(at)];
 }
 

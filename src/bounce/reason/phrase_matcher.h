@@ -1,10 +1,11 @@
 #pragma once
-// Finds, in one pass over a server's reply, every reason whose phrases occur in it. All phrase
-// files are one Vectorscan database, so the cost does not grow with the number of phrases; the
-// phrases that can only match within the reply's first bytes (anchored at its start, of bounded
-// length) are a second, small database scanned over those bytes alone.
+// Finds every reason whose phrases occur in a server's reply. Each section of the phrase files is
+// a Vectorscan database of its own, so the cost grows neither with the number of phrases nor
+// with the sections that cannot apply to the reply: a reply is scanned for the phrases that hold
+// everywhere, with the decisive ones, and for those of the few sections it is asked about.
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,10 +41,12 @@ class PhraseMatcher {
  public:
   static const PhraseMatcher& instance();
 
-  // `text` should already be normalized with normalize_reply().
-  PhraseHits match(std::string_view text) const;
-  // What match(text).reasons(scope) says, found by scanning with that scope's phrases alone:
-  // for a format module asking about its own phrases, at a fraction of the cost of match().
+  // The phrases that hold everywhere and the decisive ones found in `text`, and those of `scopes`
+  // ("provider google", "format exim"; a name no section has is passed over). The phrases of
+  // other sections are not looked for. `text` should already be normalized with normalize_reply().
+  PhraseHits match(std::string_view text, std::initializer_list<std::string_view> scopes = {}) const;
+  // What match(text, {scope}).reasons(scope) says, found by scanning with that scope's phrases
+  // alone: for a format module asking about its own phrases, at a fraction of the cost of match().
   std::uint64_t reasons_in_scope(std::string_view text, std::string_view scope) const;
   const std::vector<std::string>& reasons() const { return reasons_; }
 
@@ -56,6 +59,8 @@ class PhraseMatcher {
 
  private:
   PhraseMatcher();
+  // Adds to `hits` the phrases of the scope at `scope` found in `text`.
+  void scan(std::size_t scope, std::string_view text, PhraseHits& hits) const;
   struct Database;
   Database* database_;
   std::vector<std::string> reasons_;

@@ -1,5 +1,5 @@
 #pragma once
-// The compiled phrase database and its tables, generated at build time from data/reasons/ by
+// The compiled phrase databases and their tables, generated at build time from data/reasons/ by
 // tools/compile_phrases.cpp.
 #include <span>
 #include <string_view>
@@ -13,15 +13,11 @@ struct PhraseEntry {
 };
 
 struct PhraseTable {
-  std::string_view serialized_database;
-  // The phrases that can only match at the start of a reply, within its first prefix_length
-  // bytes: scanned over those bytes alone. Empty when there are none.
-  std::string_view serialized_prefix_database;
-  std::size_t prefix_length;
   std::span<const PhraseEntry> entries;  // indexed by Vectorscan pattern id
   std::span<const std::string_view> reasons;
   std::span<const std::string_view> scopes;
-  // Each scope's phrases alone, indexed like `scopes`; the first (every reply) is empty.
+  // Each scope's phrases alone, serialized, indexed like `scopes`; the first, of the phrases that
+  // hold everywhere, with the decisive ones too.
   std::span<const std::string_view> scope_databases;
 };
 

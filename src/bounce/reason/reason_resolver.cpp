@@ -200,7 +200,7 @@ std::string resolve_reason(const ReasonInput& input) {
   if (verdict == "delivered" || verdict == "feedback" || verdict == "vacation") return std::string(verdict);
   if (input.status.starts_with("2.")) return "delivered";
 
-  // One pass over the reply preceded by its status code and SMTP command: decisive, provider
+  // The reply is scanned preceded by its status code and SMTP command: decisive, provider
   // and format phrases may depend on those ("re:^5\.2\.0 .*unknown user"); the others ignore them.
   // Sized once with the spaces in place, and the three parts copied in between them.
   std::string coded_reply(input.status.size() + input.command.size() + input.diagnosis.size() + 2, ' ');
@@ -221,15 +221,17 @@ std::string resolve_reason(const ReasonInput& input) {
     return std::string(verdict);
   }
 
-  const PhraseHits coded_hits = matcher.match(coded_reply);
+  // The phrases of every reply, the decisive ones with them, and the provider's and the format's:
+  // no other section can apply.
+  const std::string format_scope = "format " + mime::lowercase(input.format);
+  const PhraseHits coded_hits = matcher.match(coded_reply, {overruling_scopes[0], format_scope});
   const std::string_view code_reason = reason_of_status(input.status);
   Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), coded_hits.reasons(), reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   auto specific_reason = [&](const std::string& scope) { return first_specific(coded_hits.reasons(scope)); };
   for (const std::string& scope : overruling_scopes)
     if (std::string reason = specific_reason(scope); !reason.empty()) return reason;
-  if (std::string reason = specific_reason("format " + mime::lowercase(input.format)); !reason.empty())
-    return reason;
+  if (std::string reason = specific_reason(format_scope); !reason.empty()) return reason;
 
   if (e.spec == "SMTP" || e.spec.empty()) {
     for (Reason candidate : kFirstPass)
