@@ -15,6 +15,26 @@ TEST(Charset, Latin1) {
   EXPECT_EQ(to_utf8("caf\xE9", "\"latin1\""), "café");
 }
 
+// ISO-8859-1 is written as UTF-8 without iconv: every byte past ASCII, at every position of
+// texts around the sixteen bytes the ASCII runs are measured by, is its own code point.
+TEST(Charset, Latin1EveryByteAtEveryPosition) {
+  for (int byte = 0x80; byte < 0x100; ++byte) {
+    const std::string as_utf8{static_cast<char>(0xC0 | byte >> 6), static_cast<char>(0x80 | (byte & 0x3F))};
+    for (std::size_t length = 1; length <= 40; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = static_cast<char>(byte);
+        text[length - 1 - at] = static_cast<char>(byte);
+        std::string expected;
+        for (std::size_t i = 0; i < length; ++i) expected += text[i] == 'a' ? std::string("a") : as_utf8;
+        ASSERT_EQ(to_utf8(text, "iso-8859-1"), expected) << byte << " at " << at << " of " << length;
+      }
+    }
+  }
+  EXPECT_EQ(to_utf8("", "iso-8859-1"), "");
+  EXPECT_EQ(to_utf8("\x80\x9F\xA0\xFF", "ISO-8859-1"), "\u0080\u009F\u00A0\u00FF");
+}
+
 TEST(Charset, Windows1252) {
   EXPECT_EQ(to_utf8("\x80 5 \x93quoted\x94", "windows-1252"), "€ 5 “quoted”");
 }
