@@ -3,6 +3,8 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #if defined(__SSE2__)
@@ -45,18 +47,21 @@ bool is_plain_utf8_name(std::string_view name) {
 // from the input, so the cache is emptied when it fills rather than grown without bound.
 class ConverterCache {
  public:
+  explicit ConverterCache(const char* target) : target_(target) {}
   ~ConverterCache() { close_all(); }
   iconv_t get(const std::string& charset) {
     auto it = converters_.find(charset);
     if (it != converters_.end()) return it->second;
     if (converters_.size() >= kCapacity) close_all();
-    iconv_t cd = iconv_open("UTF-8", charset.c_str());
+    iconv_t cd = iconv_open(target_, charset.c_str());
     converters_.emplace(charset, cd);
     return cd;
   }
 
  private:
   static constexpr std::size_t kCapacity = 64;
+
+  const char* target_;
 
   void close_all() {
     for (auto& [name, cd] : converters_)
@@ -67,7 +72,10 @@ class ConverterCache {
   std::unordered_map<std::string, iconv_t> converters_;
 };
 
-thread_local ConverterCache converters;
+thread_local ConverterCache converters("UTF-8");
+// To glibc's own code points (WCHAR_T, UCS-4 in the machine's byte order): one step of iconv
+// where UTF-8 takes a second, which costs more than the first.
+thread_local ConverterCache code_point_converters("WCHAR_T");
 
 // Length of the well-formed UTF-8 sequence at text[i], or 0 when the bytes there form none.
 // The ranges are those of the Unicode Standard's table 3-7: overlong forms, surrogates and
@@ -117,19 +125,56 @@ void append_sanitized_utf8(std::string_view text, std::string& out) {
   out.append(text.substr(run_start));
 }
 
+// Appends the code points a WCHAR_T converter wrote as UTF-8, each written in place of its four
+// bytes, which are never fewer. A value that is no Unicode scalar value becomes U+FFFD; the
+// charsets read this way have none.
+void append_code_points_as_utf8(std::string_view converted, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + converted.size());
+  char* to = out.data() + start;
+  const auto put = [&](std::uint32_t byte) { *to++ = static_cast<char>(byte); };
+  for (std::size_t at = 0; at + sizeof(char32_t) <= converted.size(); at += sizeof(char32_t)) {
+    char32_t c;
+    std::memcpy(&c, converted.data() + at, sizeof c);
+    const bool surrogate = (c & 0xFFFFF800) == 0xD800;
+    if (c < 0x80) {
+      put(c);
+    } else if (c < 0x800) {
+      put(0xC0 | c >> 6);
+      put(0x80 | (c & 0x3F));
+    } else if (c < 0x10000 && !surrogate) {
+      put(0xE0 | c >> 12);
+      put(0x80 | (c >> 6 & 0x3F));
+      put(0x80 | (c & 0x3F));
+    } else if (c >= 0x10000 && c <= 0x10FFFF) {
+      put(0xF0 | c >> 18);
+      put(0x80 | (c >> 12 & 0x3F));
+      put(0x80 | (c >> 6 & 0x3F));
+      put(0x80 | (c & 0x3F));
+    } else {
+      for (char byte : kReplacement) put(static_cast<unsigned char>(byte));
+    }
+  }
+  out.resize(static_cast<std::size_t>(to - out.data()));
+}
+
+// How a converter's output is appended: checked as UTF-8, or encoded from code points.
+using AppendConverted = void (*)(std::string_view converted, std::string& out);
+
 // iconv writes whole characters only, so each chunk of its output can be checked on its own.
 // The check is needed: glibc accepts junk around charset names ("\xFF\xFFUTF-8" opens UTF-8)
 // and its UTF-8 decoder lets code points past U+10FFFF through. The conversion goes on from
 // the shift state the last call left.
-void convert_run(iconv_t cd, std::string_view text, std::string& out) {
+void convert_run(iconv_t cd, std::string_view text, std::string& out,
+                 AppendConverted append_converted = append_sanitized_utf8) {
   char* in = const_cast<char*>(text.data());
   std::size_t in_left = text.size();
-  char buffer[4096];
+  alignas(char32_t) char buffer[4096];
   while (in_left > 0) {
     char* dst = buffer;
     std::size_t dst_left = sizeof buffer;
     const std::size_t result = iconv(cd, &in, &in_left, &dst, &dst_left);
-    append_sanitized_utf8(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
+    append_converted(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
     if (result != static_cast<std::size_t>(-1)) continue;
     if (errno == E2BIG) continue;
     // EILSEQ or EINVAL: an invalid or truncated sequence. Mark it and go on after its first
@@ -142,12 +187,12 @@ void convert_run(iconv_t cd, std::string_view text, std::string& out) {
 
 void reset(iconv_t cd) { iconv(cd, nullptr, nullptr, nullptr, nullptr); }
 
-void flush_shift_state(iconv_t cd, std::string& out) {
-  char buffer[4096];
+void flush_shift_state(iconv_t cd, std::string& out, AppendConverted append_converted = append_sanitized_utf8) {
+  alignas(char32_t) char buffer[4096];
   char* dst = buffer;
   std::size_t dst_left = sizeof buffer;
   iconv(cd, nullptr, nullptr, &dst, &dst_left);
-  append_sanitized_utf8(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
+  append_converted(std::string_view(buffer, static_cast<std::size_t>(dst - buffer)), out);
 }
 
 void convert(iconv_t cd, std::string_view text, std::string& out) {
@@ -177,7 +222,7 @@ void append_latin1_as_utf8(std::string_view text, std::string& out) {
 // it is. Runs of them, as in EUC-JP text mislabelled ISO-2022-JP (some carriers send it), are
 // marked here with a U+FFFD a byte, as iconv's errors would be, rather than by a call of iconv
 // for every byte. A byte within reach of an escape sequence (the three after an ESC) is left to
-// iconv, which reads such a sequence whole.
+// iconv, which reads such a sequence whole. `cd` converts to code points.
 void convert_iso_2022_jp(iconv_t cd, std::string_view text, std::string& out) {
   reset(cd);
   std::size_t run_start = 0;
@@ -188,13 +233,13 @@ void convert_iso_2022_jp(iconv_t cd, std::string_view text, std::string& out) {
       i = end_of_ascii(text, i + 1);
       continue;
     }
-    convert_run(cd, text.substr(run_start, i - run_start), out);
+    convert_run(cd, text.substr(run_start, i - run_start), out, append_code_points_as_utf8);
     for (; i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80; ++i) out.append(kReplacement);
     run_start = i;
     i = end_of_ascii(text, i);
   }
-  convert_run(cd, text.substr(run_start), out);
-  flush_shift_state(cd, out);
+  convert_run(cd, text.substr(run_start), out, append_code_points_as_utf8);
+  flush_shift_state(cd, out, append_code_points_as_utf8);
 }
 
 // The end of the run of ASCII from `from` that holds no ISO-2022 escape or shift byte. Sixteen
@@ -277,6 +322,12 @@ void append_as_utf8(std::string_view text, std::string_view charset, std::string
     append_latin1_as_utf8(text, out);
     return;
   }
+  if (name.starts_with("iso-2022-jp")) {
+    if (iconv_t cd = code_point_converters.get(name); cd != reinterpret_cast<iconv_t>(-1)) {
+      append_iso_2022_jp_as_utf8(cd, text, out);
+      return;
+    }
+  }
   iconv_t cd = is_plain_utf8_name(name) ? reinterpret_cast<iconv_t>(-1) : converters.get(name);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     if (is_valid_utf8(text)) {
@@ -284,9 +335,6 @@ void append_as_utf8(std::string_view text, std::string_view charset, std::string
       return;
     }
     cd = converters.get("windows-1252");
-  } else if (name.starts_with("iso-2022-jp")) {
-    append_iso_2022_jp_as_utf8(cd, text, out);
-    return;
   }
   convert(cd, text, out);
 }

@@ -48,6 +48,21 @@ TEST(Charset, Iso2022Jp) {
   EXPECT_EQ(to_utf8("\x1b$B%F%9%H\x1b(B ok", "iso-2022-jp"), "テスト ok");
 }
 
+// ISO-2022-JP is converted to code points, written here as UTF-8 of each length, and as much
+// text as takes more than one call of iconv.
+TEST(Charset, Iso2022JpCodePointsOfEveryLength) {
+  EXPECT_EQ(to_utf8("a\x1b$B&A\x1b(B \x1b$B'(%F\x1b(B", "iso-2022-jp"), "aα Жテ");
+  EXPECT_EQ(to_utf8("\x1b$(D+1\x1b(B ok", "iso-2022-jp"), "é ok");
+  EXPECT_EQ(to_utf8("\x1b$(O.\"\x1b(B ok", "iso-2022-jp-3"), "\U0002000B ok");
+  std::string long_text = "\x1b$B";
+  std::string expected;
+  for (int i = 0; i < 3000; ++i) {
+    long_text += i % 7 == 0 ? "&A" : "%F";
+    expected += i % 7 == 0 ? "α" : "テ";
+  }
+  EXPECT_EQ(to_utf8(long_text + "\x1b(B", "iso-2022-jp"), expected);
+}
+
 // The ASCII around the Japanese of an ISO-2022-JP text is copied without iconv; what is not
 // plain ASCII there (a JIS-Roman run, an 8-bit byte) must still be converted or marked.
 TEST(Charset, Iso2022JpAsciiAroundTheShiftedText) {
