@@ -117,8 +117,8 @@ Part& MimeTree::new_part() {
   return part;
 }
 
-std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, bool is_message,
-                                   std::pair<std::string_view, std::string_view> default_type) {
+MimeTree::BoundaryMatch MimeTree::parse_entity(std::size_t start, int parent, int depth, bool is_message,
+                                               std::pair<std::string_view, std::string_view> default_type) {
   const int index = static_cast<int>(part_count_);
   new_part();
   if (parent >= 0) parts_[parent].children.push_back(index);
@@ -157,10 +157,10 @@ std::size_t MimeTree::parse_entity(std::size_t start, int parent, int depth, boo
   const BoundaryMatch next = find_boundary(body_start);
   parts_[index].body = body_before(body_start, next.line_start, next.found);
   if (!next.found && !boundaries_.empty()) broken_structure_ = true;
-  return next.line_start;
+  return next;
 }
 
-std::size_t MimeTree::parse_multipart_children(int index, std::size_t body_start, int depth) {
+MimeTree::BoundaryMatch MimeTree::parse_multipart_children(int index, std::size_t body_start, int depth) {
   const bool digest = parts_[index].content_type.subtype == "digest";
   boundaries_.emplace_back(parts_[index].content_type.parameter("boundary"));
   const std::size_t own_level = boundaries_.size() - 1;
@@ -170,18 +170,19 @@ std::size_t MimeTree::parse_multipart_children(int index, std::size_t body_start
     const std::pair<std::string_view, std::string_view> child_default =
         digest ? std::pair<std::string_view, std::string_view>{"message", "rfc822"}
                : std::pair<std::string_view, std::string_view>{"text", "plain"};
-    const std::size_t child_end = parse_entity(match.line_end, index, depth + 1, false, child_default);
-    match = find_boundary(child_end);
+    match = parse_entity(match.line_end, index, depth + 1, false, child_default);
     if (part_count_ >= kMaxParts) break;
   }
   boundaries_.pop_back();
 
   if (match.found && match.level == own_level && match.closing) {
     // The epilogue runs to the next enclosing boundary, or to the end.
-    return find_boundary(match.line_end).line_start;
+    return find_boundary(match.line_end);
   }
   broken_structure_ = true;  // closed by an enclosing boundary or by the end of input
-  return match.found ? match.line_start : message_.size();
+  // The line that ended it is read again against the enclosing boundaries alone: it may be this
+  // multipart's own, where too many parts cut it short.
+  return match.found ? find_boundary(match.line_start) : match;
 }
 
 std::string MimeTree::decoded(const Part& part) const {

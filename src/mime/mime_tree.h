@@ -65,9 +65,11 @@ class MimeTree {
   };
 
   Part& new_part();
-  std::size_t parse_entity(std::size_t start, int parent, int depth, bool is_message,
-                           std::pair<std::string_view, std::string_view> default_type);
-  std::size_t parse_multipart_children(int index, std::size_t body_start, int depth);
+  // Each returns the delimiter line that ends the entity, as find_boundary() at its end would
+  // find it, so that the multipart around it need not look for that line again.
+  BoundaryMatch parse_entity(std::size_t start, int parent, int depth, bool is_message,
+                             std::pair<std::string_view, std::string_view> default_type);
+  BoundaryMatch parse_multipart_children(int index, std::size_t body_start, int depth);
   // The first line at or after `from` (and before `limit`) that is a delimiter of one of the
   // enclosing multiparts; the innermost wins.
   BoundaryMatch find_boundary(std::size_t from, std::size_t limit = std::string_view::npos) const;

@@ -70,6 +70,38 @@ TEST(MimeTree, NestedMultiparts) {
   EXPECT_FALSE(parts[4].is_message);
 }
 
+// A multipart, an embedded message and a part each hand the line that ended them to the multipart
+// around them, which goes on from there: after an epilogue, after a message whose own multipart
+// closed, and after a multipart an enclosing boundary cut short.
+TEST(MimeTree, PartsFollowNestedEntitiesFromTheLineThatEndedThem) {
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=outer\n\n"
+      "--outer\n"
+      "Content-Type: multipart/alternative; boundary=inner\n\n"
+      "--inner\n\none\n--inner--\ninner epilogue\n"
+      "--outer\n"
+      "Content-Type: message/rfc822\n\n"
+      "Subject: embedded\nContent-Type: multipart/mixed; boundary=deep\n\n"
+      "--deep\n\ntwo\n--deep--\n"
+      "--outer\n"
+      "Content-Type: multipart/mixed; boundary=cut\n\n"
+      "--cut\n\nthree\n"
+      "--outer\n\nfour\n"
+      "--outer--\n";
+  MimeTree tree;
+  tree.parse(message);
+  EXPECT_EQ(shape(tree),
+            "multipart/mixed(multipart/alternative(text/plain),message/rfc822(multipart/mixed(text/plain)),"
+            "multipart/mixed(text/plain),text/plain)");
+  const std::span<const Part> parts = tree.parts();
+  EXPECT_EQ(parts[2].body, "one");
+  EXPECT_EQ(parts[5].body, "two");
+  EXPECT_EQ(parts[7].body, "three");
+  EXPECT_EQ(parts[8].body, "four");
+  EXPECT_EQ(parts[8].depth, 1);
+  EXPECT_TRUE(tree.has_broken_structure());
+}
+
 // Boundary lines are looked for thirty-two positions at a time, among dashes inside lines and
 // lines that start with dashes but no boundary: bodies of every length up to seventy bytes, with
 // every kind of line break, end at the boundary line after them.
