@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "bounce/bounce_message.h"
+#include "mime/lines.h"
 
 namespace bg::bounce {
 namespace {
@@ -73,6 +75,56 @@ TEST(ReportSections, FindsTheTextAfterAnOpeningLine) {
   EXPECT_EQ(text_after_line("ab\na\n", {"ab"}), "a\n");
   EXPECT_FALSE(text_after_line("ba\na\n \n", {"ab", "aa"}).has_value());
   EXPECT_FALSE(text_after_line("", {""}).has_value());
+}
+
+// The text after the first line whose unindented text starts with an opening, read line by line.
+std::optional<std::string_view> text_after_line_by_lines(std::string_view text,
+                                                         std::initializer_list<std::string_view> openings) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const mime::Line line = mime::line_at(text, pos);
+    pos = line.next;
+    std::string_view unindented = line.text;
+    while (!unindented.empty() && mime::is_space_or_tab(unindented.front())) unindented.remove_prefix(1);
+    for (std::string_view opening : openings)
+      if (unindented.starts_with(opening)) return text.substr(pos);
+  }
+  return std::nullopt;
+}
+
+TEST(ReportSections, FindsAnOpeningLineAtEveryOffset) {
+  // The opening is searched for in the whole text: at every offset of a text longer than the
+  // search's blocks, after indentation or inside a line, with other openings before it.
+  const std::string filler = "Nyaan nyaan. Opening\n";
+  for (std::string_view before : {"", "  ", "\t ", "x", "x ", "\r", "\r\n"}) {
+    for (std::size_t offset = 0; offset <= 40; ++offset) {
+      std::string text = std::string(offset, 'n');
+      if (offset > 0) text[offset - 1] = '\n';
+      text += std::string(before) + "Opening line\nafter\n" + filler;
+      for (const auto& openings : {std::initializer_list<std::string_view>{"Opening"},
+                                   std::initializer_list<std::string_view>{"Nyaan", "Opening line"},
+                                   std::initializer_list<std::string_view>{" Opening", "Opening\n"}}) {
+        EXPECT_EQ(text_after_line(text, openings), text_after_line_by_lines(text, openings))
+            << "offset " << offset << " before \"" << before << "\"";
+      }
+    }
+  }
+}
+
+TEST(ReportSections, FindsOpeningLinesAsTheLinesDoInAnyText) {
+  // Texts of up to forty bytes from line breaks, indentation and pieces of the openings.
+  static constexpr std::string_view kPieces[] = {"a", "b", "ab", " ", "\t", "\n", "\r", "\r\n"};
+  std::mt19937 random(3464);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t size = random() % 41;
+    while (text.size() < size) text += kPieces[random() % std::size(kPieces)];
+    for (const auto& openings : {std::initializer_list<std::string_view>{"ab"},
+                                 std::initializer_list<std::string_view>{"b", "a b"},
+                                 std::initializer_list<std::string_view>{"ba", ""},
+                                 std::initializer_list<std::string_view>{"a\tb", "\tb"}}) {
+      EXPECT_EQ(text_after_line(text, openings), text_after_line_by_lines(text, openings)) << text;
+    }
+  }
 }
 
 }  // namespace

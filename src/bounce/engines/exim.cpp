@@ -135,7 +135,7 @@ TextPart read_text_part(std::string_view notice) {
     if (!reading) {
       for (std::string_view first : kFirstLines)
         if (content.starts_with(first)) reading = true;
-      if (content.find(" router encountered the following error(s):") != std::string_view::npos)
+      if (mime::find_text(content, " router encountered the following error(s):") != std::string_view::npos)
         reading = true;
       reading = reading || frozen;
       if (!frozen) continue;

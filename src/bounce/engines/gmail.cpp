@@ -9,6 +9,7 @@
 #include "bounce/engines/engines.h"
 #include "bounce/engines/google_notice.h"
 #include "bounce/engines/text_lines.h"
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -35,8 +36,8 @@ std::string command_of(std::string_view diagnosis) {
 // "... rejected by the server for the recipient domain example.jp by mx.example.jp.
 // [192.0.2.153]." names the remote host; its address stands in for a name that is not one.
 std::string remote_host_of(std::string_view diagnosis) {
-  for (std::size_t by = diagnosis.find(" by "); by != std::string_view::npos;
-       by = diagnosis.find(" by ", by + 1)) {
+  for (std::size_t by = mime::find_text(diagnosis, " by "); by != std::string_view::npos;
+       by = mime::find_text(diagnosis, " by ", by + 1)) {
     const std::string_view rest = diagnosis.substr(by + 4);
     const std::size_t bracket = rest.find(". [");
     const std::size_t close = rest.find(']');

@@ -30,9 +30,9 @@ std::string command_of(std::string_view diagnosis) {
       {"but sender was rejected.", "MAIL"}, {" does not like recipient.", "RCPT"},
       {" failed on DATA command.", "DATA"}, {" failed after I sent the message.", "DATA"}};
   for (const Clue& clue : kClues)
-    if (diagnosis.find(clue.text) != std::string_view::npos) return std::string(clue.command);
+    if (mime::find_text(diagnosis, clue.text) != std::string_view::npos) return std::string(clue.command);
   constexpr std::string_view kProgress = "most progress was ";
-  if (const std::size_t at = diagnosis.find(kProgress); at != std::string_view::npos)
+  if (const std::size_t at = mime::find_text(diagnosis, kProgress); at != std::string_view::npos)
     return std::string(diagnosis.substr(at + kProgress.size(), 4));
   return {};
 }
@@ -41,7 +41,7 @@ std::string command_of(std::string_view diagnosis) {
 // "remote host 192.0.2.1 said:".
 std::string remote_host_of(std::string_view diagnosis) {
   for (std::string_view lead : {"Giving up on ", "Connected to ", "remote host "}) {
-    const std::size_t at = diagnosis.find(lead);
+    const std::size_t at = mime::find_text(diagnosis, lead);
     if (at == std::string_view::npos) continue;
     std::string_view host = diagnosis.substr(at + lead.size());
     host = host.substr(0, host.find(' '));
@@ -60,11 +60,11 @@ std::string reason_of(const DeliveryStatus& status, std::string_view remote_repl
   if (status.command == "HELO" || status.command == "EHLO") return "blocked";
   const std::string_view diagnosis = status.diagnosis;
   const bool refused_recipient =
-      diagnosis.find(" does not like recipient.") != std::string_view::npos;
+      mime::find_text(diagnosis, " does not like recipient.") != std::string_view::npos;
   if (refused_recipient && diagnosis.ends_with(kTooLong)) return "onhold";
   std::string reason = remote_reply.empty() ? "" : reason_in_scope(remote_reply, "format qmail");
   if (reason.empty()) reason = reason_in_scope(diagnosis, "format qmail");
-  if (reason.empty() && diagnosis.find(kTooLong) != std::string_view::npos) reason = "expired";
+  if (reason.empty() && mime::find_text(diagnosis, kTooLong) != std::string_view::npos) reason = "expired";
   return reason;
 }
 

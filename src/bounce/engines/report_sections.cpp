@@ -2,25 +2,38 @@
 
 #include "bounce/bounce_message.h"
 #include "bounce/dsn_report.h"
+#include "mime/ascii.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
 
 std::optional<std::string_view> text_after_line(std::string_view text,
                                                 std::initializer_list<std::string_view> openings) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    const mime::Line line = mime::line_at(text, pos);
-    pos = line.next;
-    std::string_view unindented = line.text;
-    while (!unindented.empty() && mime::is_space_or_tab(unindented.front()))
-      unindented.remove_prefix(1);
-    // The first bytes are compared in place: few lines go on to the call that compares the rest.
-    for (std::string_view opening : openings)
-      if (opening.empty() || (!unindented.empty() && unindented.front() == opening.front() &&
-                              unindented.starts_with(opening)))
-        return text.substr(pos);
+  // Each opening is searched for in the whole text, which skips far faster than a walk over its
+  // lines, and an occurrence counts where only spaces and tabs come before it on its line. An
+  // opening that starts with either or holds a line break starts no line's unindented text.
+  constexpr std::size_t npos = std::string_view::npos;
+  std::size_t first = npos;  // the earliest occurrence that opens its line
+  for (std::string_view opening : openings) {
+    if (opening.empty()) {
+      if (!text.empty()) first = 0;
+      continue;
+    }
+    if (mime::is_space_or_tab(opening.front()) || mime::find_any(opening, "\r\n") != npos) continue;
+    // Only an occurrence before the earliest one found so far can change the answer.
+    const std::string_view searched = text.substr(0, first == npos ? npos : first + opening.size() - 1);
+    for (std::size_t at = mime::find_text(searched, opening); at != npos;
+         at = mime::find_text(searched, opening, at + 1)) {
+      std::size_t start = at;
+      while (start > 0 && mime::is_space_or_tab(text[start - 1])) --start;
+      if (start == 0 || text[start - 1] == '\n' || text[start - 1] == '\r') {
+        first = at;
+        break;
+      }
+    }
   }
-  return std::nullopt;
+  if (first == npos) return std::nullopt;
+  return text.substr(mime::line_at(text, first).next);
 }
 
 std::vector<DeliveryStatus> read_fields(std::string_view text) {

@@ -16,22 +16,24 @@ namespace bg::bounce {
 
 namespace {
 
-// Lines after which the delivery report starts.
-bool starts_report(std::string_view lower) {
+// Lines after which the delivery report starts, in any case.
+bool starts_report(std::string_view line) {
   for (std::string_view marker : {"content-type: message/delivery-status", "content-type: message/x-delivery-status",
                                   "content-type: message/disposition-notification", "content-type: text/plain; charset=",
                                   "the original message was received at ", "this report relates to your message",
                                   "your message could not be delivered",
                                   "your message was not delivered to the following recipients"})
-    if (lower.starts_with(marker)) return true;
+    if (mime::istarts_with(line, marker)) return true;
   return false;
 }
 
-// Lines that start the returned original.
-bool starts_original(std::string_view lower) {
-  if (lower.starts_with("content-type: message/rfc822") || lower.starts_with("content-type: text/rfc822-headers"))
+// Lines that start the returned original, in any case.
+bool starts_original(std::string_view line) {
+  if (mime::istarts_with(line, "content-type: message/rfc822") ||
+      mime::istarts_with(line, "content-type: text/rfc822-headers"))
     return true;
-  return lower.starts_with("return-path:") && lower.find('<') != std::string_view::npos && lower.ends_with(">");
+  return mime::istarts_with(line, "return-path:") && line.find('<') != std::string_view::npos &&
+         line.ends_with(">");
 }
 
 // An error line in the human-readable part: "550 5.1.1 ..." or "<a@b>: ...".
@@ -166,16 +168,17 @@ ReportScan scan_report(std::string_view body) {
   for (std::size_t pos = 0; pos < body.size();) {
     const mime::Line line = mime::line_at(body, pos);
     pos = line.next;
-    const std::string lower = mime::lowercase(line.text);
-    if (!in_report && starts_report(lower)) {
+    // The markers are compared without regard to case, not with a lowercased copy of each line.
+    if (!in_report && starts_report(line.text)) {
       in_report = true;
       continue;
     }
     // A Return-Path line only starts the original once the report has begun: above it, it is
     // a header of the bounce itself (in a forwarded bounce, for one).
-    if (!in_original && starts_original(lower) && (in_report || !lower.starts_with("return-path:"))) {
+    if (!in_original && starts_original(line.text) &&
+        (in_report || !mime::istarts_with(line.text, "return-path:"))) {
       in_original = true;
-      if (lower.starts_with("return-path:")) scan.original.append(line.text).push_back('\n');
+      if (mime::istarts_with(line.text, "return-path:")) scan.original.append(line.text).push_back('\n');
       continue;
     }
     if (in_original) {

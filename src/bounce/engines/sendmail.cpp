@@ -139,7 +139,7 @@ bool has_sendmail_notice(std::string_view body) {
   for (std::string_view marker : {"----- Transcript of session follows -----", "The original message was received at",
                                   "----- The following addresses had permanent fatal errors -----",
                                   "----- Original message follows -----"})
-    if (body.find(marker) != std::string_view::npos) return true;
+    if (mime::find_text(body, marker) != std::string_view::npos) return true;
   return false;
 }
 
