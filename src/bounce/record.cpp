@@ -14,4 +14,18 @@ const char* to_string(MessageKind kind) {
   return "unknown";
 }
 
+Evidence::Evidence(std::initializer_list<std::string_view> facts) {
+  for (std::string_view fact : facts) add({fact});
+}
+
+void Evidence::add(std::initializer_list<std::string_view> pieces) {
+  std::size_t length = 0;
+  for (std::string_view piece : pieces) length += piece.size();
+  char length_bytes[kLengthBytes];
+  std::memcpy(length_bytes, &length, kLengthBytes);
+  text_.append(length_bytes, kLengthBytes);
+  for (std::string_view piece : pieces) text_ += piece;
+  ++count_;
+}
+
 }  // namespace bg::bounce

@@ -1,9 +1,14 @@
 #pragma once
 // One failed (or reported) recipient of one bounce, with field names compatible with Sisimai's
 // so that its users can switch, plus the facts of the returned original message.
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bg::bounce {
@@ -47,6 +52,62 @@ struct OriginalMessage {
   bool present = false;  // false when the bounce carried no part of the original
 };
 
+// The facts a diagnosis rests on, in the order found. They are kept one after another in one
+// string, each after its length, so that a record's evidence takes one allocation instead of one
+// per fact and one for their list.
+class Evidence {
+ public:
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = std::string_view;
+
+    Iterator() = default;
+    explicit Iterator(const char* at) : at_(at) {}
+    std::string_view operator*() const { return {at_ + kLengthBytes, length()}; }
+    Iterator& operator++() {
+      at_ += kLengthBytes + length();
+      return *this;
+    }
+    Iterator operator++(int) {
+      const Iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const Iterator&) const = default;
+
+   private:
+    std::size_t length() const {
+      std::size_t length;
+      std::memcpy(&length, at_, kLengthBytes);
+      return length;
+    }
+    const char* at_ = nullptr;
+  };
+
+  Evidence() = default;
+  Evidence(std::initializer_list<std::string_view> facts);
+
+  // Adds the fact that `pieces` make, joined.
+  void add(std::initializer_list<std::string_view> pieces);
+  void reserve(std::size_t bytes) { text_.reserve(bytes); }
+
+  bool empty() const { return count_ == 0; }
+  std::size_t size() const { return count_; }
+  std::string_view operator[](std::size_t i) const { return *std::next(begin(), static_cast<std::ptrdiff_t>(i)); }
+  Iterator begin() const { return Iterator(text_.data()); }
+  Iterator end() const { return Iterator(text_.data() + text_.size()); }
+  bool operator==(const Evidence&) const = default;
+
+ private:
+  static constexpr std::size_t kLengthBytes = sizeof(std::size_t);
+  std::string text_;
+  std::size_t count_ = 0;
+};
+
 struct Record {
   std::string recipient;
   std::string addresser;
@@ -79,7 +140,7 @@ struct Record {
   // scan ran without it.
   std::optional<bool> sent_by_owner;
   std::string category;  // backscatter, compromise, blocklisted, auth_failure, delivery_failure, unknown
-  std::vector<std::string> evidence;
+  Evidence evidence;
 };
 
 }  // namespace bg::bounce

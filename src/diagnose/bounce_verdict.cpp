@@ -34,18 +34,6 @@ bool is_authenticated_submission(std::string_view protocol) {
          mime::istarts_with(protocol, "smtpsa");
 }
 
-// The pieces of a sentence of evidence, joined into a string sized once.
-template <typename... Pieces>
-std::string sentence(const Pieces&... pieces) {
-  const std::string_view views[] = {pieces...};
-  std::size_t size = 0;
-  for (std::string_view view : views) size += view.size();
-  std::string text;
-  text.reserve(size);
-  for (std::string_view view : views) text += view;
-  return text;
-}
-
 std::string message_id_host(std::string_view message_id) {
   const std::size_t at = message_id.rfind('@');
   return at == std::string_view::npos ? std::string() : mime::lowercase(message_id.substr(at + 1));
@@ -143,34 +131,35 @@ bool looks_like_spam_subject(std::string_view subject) {
 
 BounceVerdict judge(const bounce::Record& record, const VerdictContext& context) {
   BounceVerdict verdict;
-  verdict.evidence.reserve(4);  // a typical bounce gathers three or four facts
+  verdict.evidence.reserve(256);  // room for the three or four facts of a typical bounce
   const Owner& owner = context.owner;
   const bounce::OriginalMessage& original = record.original;
   static const std::string kUnnamedDomain = "your domain";
   const std::string& domain = owner.domains.empty() ? kUnnamedDomain : owner.domains.front();
   int score = 0;
-  auto say = [&](int weight, std::string fact) {
+  // Adds the fact that `pieces` make to the evidence, with its weight.
+  auto say = [&](int weight, std::initializer_list<std::string_view> pieces) {
     score += weight;
-    verdict.evidence.push_back(std::move(fact));
+    verdict.evidence.add(pieces);
   };
 
   // 1. The owner's own records of what they sent.
   const bool has_message_id = original.present && !original.messageid.empty();
   if (has_message_id && context.sent.in_sent_folder(original.messageid)) {
-    say(kConclusive, sentence("Message-ID <", original.messageid, "> is in your Sent folder"));
+    say(kConclusive, {"Message-ID <", original.messageid, "> is in your Sent folder"});
   } else if (has_message_id && context.sent.in_mail_log(original.messageid)) {
-    say(kConclusive, sentence("Message-ID <", original.messageid, "> is in your server's mail log"));
+    say(kConclusive, {"Message-ID <", original.messageid, "> is in your server's mail log"});
   } else if (has_message_id && !context.sent.empty()) {
-    say(-kWeak, sentence("Message-ID <", original.messageid, "> is in neither your Sent folder nor your mail log"));
+    say(-kWeak, {"Message-ID <", original.messageid, "> is in neither your Sent folder nor your mail log"});
   }
 
   // 2. BATV: only the owner's server can tag the envelope sender.
   std::optional<BatvTag> tag = read_batv(record.bounce_to);
   if (!tag && original.present) tag = read_batv(original.returnpath);
   if (tag && owner.owns_address(tag->address) && is_fresh(*tag, record.timestamp)) {
-    say(kBatv, sentence("the bounce came back to ", record.bounce_to, ", tagged by your server (BATV)"));
+    say(kBatv, {"the bounce came back to ", record.bounce_to, ", tagged by your server (BATV)"});
   } else if (context.owner_uses_batv && !tag && owner.owns_address(record.bounce_to)) {
-    say(-kBatv / 2, sentence("the bounce came back to ", record.bounce_to, " without the BATV tag your server adds"));
+    say(-kBatv / 2, {"the bounce came back to ", record.bounce_to, " without the BATV tag your server adds"});
   }
 
   // 3. When the owner's own server wrote the bounce, its copy's top line is its own record of
@@ -182,16 +171,16 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   const EntryHop entry = owner_server_bounce ? EntryHop{} : entry_hop(original);
   if (owner_server_bounce) {
     const bounce::ReceivedHop& top = original.received.front();
-    const std::string client = top.from_ip.empty() ? std::string() : sentence(" from ", top.from_ip);
+    const std::string_view from = top.from_ip.empty() ? "" : " from ";
     if (is_authenticated_submission(top.protocol) || (parse_ip(top.from_ip) && is_internal(*parse_ip(top.from_ip)))) {
       verdict.auth_sender = top.auth_sender;
       verdict.client_ip = top.from_ip;
-      say(kStrong, sentence("your server ", record.lhost, " wrote this bounce: it had accepted the original", client,
-                            top.auth_sender.empty() ? "" : ", sent with the password of ", top.auth_sender,
-                            ", and could not deliver it"));
+      say(kStrong, {"your server ", record.lhost, " wrote this bounce: it had accepted the original", from, top.from_ip,
+                    top.auth_sender.empty() ? "" : ", sent with the password of ", top.auth_sender,
+                    ", and could not deliver it"});
     } else {
-      say(-kStrong, sentence("your server ", record.lhost, " wrote this bounce for mail it received", client,
-                             " without a password: not mail of yours"));
+      say(-kStrong, {"your server ", record.lhost, " wrote this bounce for mail it received", from, top.from_ip,
+                     " without a password: not mail of yours"});
     }
   }
   // What the recipient's server wrote: where the original came from, and what it checked.
@@ -200,49 +189,51 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
     verdict.entry_ip = hop.from_ip;
     verdict.entry_address = entry.address;
     verdict.entry_helo = hop.from_host;
-    const std::string helo = hop.from_host.empty() ? "" : sentence(" (HELO ", hop.from_host, ")");
+    // " (HELO name)", when the hop names one.
+    const std::string_view helo_open = hop.from_host.empty() ? "" : " (HELO ";
+    const std::string_view helo_close = hop.from_host.empty() ? "" : ")";
     if (owner.is_relay(entry.address) || owner.is_relay_host(hop.from_rdns)) {
-      say(kStrong, hop.from_rdns.empty()
-                       ? sentence("the original reached ", hop.by_host, " from your relay ", hop.from_ip)
-                       : sentence("the original reached ", hop.by_host, " from your relay ", hop.from_ip, " (",
-                                  hop.from_rdns, ")"));
+      say(kStrong, {"the original reached ", hop.by_host, " from your relay ", hop.from_ip,
+                    hop.from_rdns.empty() ? "" : " (", hop.from_rdns, hop.from_rdns.empty() ? "" : ")"});
       // Below a hop from the owner's relay, the submission line is the owner server's own.
       if (entry.below != nullptr && is_authenticated_submission(entry.below->protocol)) {
         verdict.auth_sender = entry.below->auth_sender;
         verdict.client_ip = entry.below->from_ip;
         const bounce::ReceivedHop& below = *entry.below;
-        verdict.evidence.push_back(sentence("submitted to ", below.by_host, " with ", below.protocol,
-                                            below.auth_sender.empty() ? "" : " by ", below.auth_sender,
-                                            below.from_ip.empty() ? "" : " from ", below.from_ip));
+        verdict.evidence.add({"submitted to ", below.by_host, " with ", below.protocol,
+                              below.auth_sender.empty() ? "" : " by ", below.auth_sender,
+                              below.from_ip.empty() ? "" : " from ", below.from_ip});
       }
     } else if (owner.knows_relays()) {
-      say(-kStrong, sentence("the original entered ", hop.by_host, " directly from ", hop.from_ip, helo,
-                             "; no hop through ", domain, "'s servers"));
+      say(-kStrong, {"the original entered ", hop.by_host, " directly from ", hop.from_ip, helo_open, hop.from_host,
+                     helo_close, "; no hop through ", domain, "'s servers"});
     } else if (looks_like_pc_name(hop.from_host)) {
-      say(-kWeak, sentence("the original came from ", hop.from_ip, helo, ", a PC-style name, not a mail server"));
+      say(-kWeak, {"the original came from ", hop.from_ip, helo_open, hop.from_host, helo_close,
+                   ", a PC-style name, not a mail server"});
     }
   }
   if (original.present && !original.authentication_results.empty()) {
     const AuthenticationResults results = read_authentication_results(original.authentication_results, owner);
-    if (results.spf == "pass") say(kAuthResults, sentence("the recipient's server found SPF pass for ", domain));
+    if (results.spf == "pass") say(kAuthResults, {"the recipient's server found SPF pass for ", domain});
     else if (results.spf == "fail" || results.spf == "softfail")
-      say(-kAuthResults, sentence("the recipient's server found SPF ", results.spf, " for ", domain));
-    if (results.dkim == "pass") say(kAuthResults, sentence("the recipient's server verified ", domain, "'s DKIM signature"));
+      say(-kAuthResults, {"the recipient's server found SPF ", results.spf, " for ", domain});
+    if (results.dkim == "pass") say(kAuthResults, {"the recipient's server verified ", domain, "'s DKIM signature"});
   }
 
   // 4. Weaker signs: DKIM domains and the Message-ID's shape.
   if (original.present && !owner.domains.empty()) {
     bool signed_by_owner = false;
     for (const std::string& signer : original.dkim_domains) signed_by_owner = signed_by_owner || owner.owns_domain(signer);
-    if (signed_by_owner) say(kWeak, sentence("DKIM-signed by ", domain));
-    else say(-kWeak, original.dkim_domains.empty() ? "no DKIM signature" : sentence("no DKIM signature of ", domain));
+    const bool signed_by_others = !original.dkim_domains.empty();
+    if (signed_by_owner) say(kWeak, {"DKIM-signed by ", domain});
+    else say(-kWeak, {"no DKIM signature", signed_by_others ? " of " : "", signed_by_others ? std::string_view(domain) : ""});
     if (has_message_id) {
       const std::string host = message_id_host(original.messageid);
-      if (owner.is_relay_host(host)) say(kHint, sentence("Message-ID made by ", host));
-      else if (!host.empty()) say(-kHint, sentence("Message-ID made by ", host, ", not by ", domain));
+      if (owner.is_relay_host(host)) say(kHint, {"Message-ID made by ", host});
+      else if (!host.empty()) say(-kHint, {"Message-ID made by ", host, ", not by ", domain});
     }
   }
-  if (!original.present) verdict.evidence.push_back("the bounce returned no copy of the original");
+  if (!original.present) verdict.evidence.add({"the bounce returned no copy of the original"});
 
   if (score > 0) verdict.sent_by_owner = true;
   else if (score < 0) verdict.sent_by_owner = false;
@@ -265,16 +256,14 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
     const std::string& ip = verdict.blocklist->ip;
     if (!ip.empty() && owner.is_relay(ip)) {
       verdict.category = Category::kBlocklisted;
-      verdict.evidence.push_back(sentence(verdict.blocklist->list, " refused your relay ", ip));
+      verdict.evidence.add({verdict.blocklist->list, " refused your relay ", ip});
     } else if (!ip.empty() && verdict.sent_by_owner != true) {
       // Only an address of the owner's counts: this one may be whoever injected the mail.
       verdict.category = Category::kUnknown;
-      verdict.evidence.push_back(
-          sentence(verdict.blocklist->list, " refused ", ip, ", which is not one of your relays"));
+      verdict.evidence.add({verdict.blocklist->list, " refused ", ip, ", which is not one of your relays"});
     } else {
       verdict.category = Category::kBlocklisted;
-      verdict.evidence.push_back(
-          sentence(verdict.blocklist->list, " refused the mail", ip.empty() ? "" : " from ", ip));
+      verdict.evidence.add({verdict.blocklist->list, " refused the mail", ip.empty() ? "" : " from ", ip});
     }
   } else if (verdict.sent_by_owner == true || is_delivery_failure_reason(record.reason)) {
     verdict.category = Category::kDeliveryFailure;

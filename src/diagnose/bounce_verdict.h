@@ -36,7 +36,7 @@ EntryHop entry_hop(const bounce::OriginalMessage& original);
 struct BounceVerdict {
   std::optional<bool> sent_by_owner;
   Category category = Category::kUnknown;
-  std::vector<std::string> evidence;
+  bounce::Evidence evidence;
   std::optional<BlocklistMention> blocklist;  // looked for only where it decides the category
   // The four views below are of the judged record's Received hops, valid while it is.
   std::string_view entry_ip;  // where the original came from, when known

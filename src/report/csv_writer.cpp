@@ -61,9 +61,10 @@ class RecordCells {
     row_.cell(!value ? "" : *value ? "true" : "false");
   }
   // The diagnosis's evidence: one cell, facts separated by "; ".
-  void strings(std::string_view, const std::vector<std::string>& values) {
+  template <class Strings>
+  void strings(std::string_view, const Strings& values) {
     std::string joined;
-    for (const std::string& value : values) joined.append(joined.empty() ? "" : "; ").append(value);
+    for (std::string_view value : values) joined.append(joined.empty() ? "" : "; ").append(value);
     row_.cell(joined);
   }
   void original(std::string_view, const bounce::OriginalMessage& original) {
@@ -84,7 +85,8 @@ class ColumnNames {
   void number(std::string_view name, std::int64_t) { row_.cell(name); }
   void boolean(std::string_view name, bool) { row_.cell(name); }
   void maybe_boolean(std::string_view name, std::optional<bool>) { row_.cell(name); }
-  void strings(std::string_view name, const std::vector<std::string>&) { row_.cell(name); }
+  template <class Strings>
+  void strings(std::string_view name, const Strings&) { row_.cell(name); }
   void original(std::string_view name, const bounce::OriginalMessage&) {
     for (std::string_view column : {"messageid", "from", "subject"})
       row_.cell(std::string(name).append("_").append(column));

@@ -3,8 +3,8 @@
 // first, then bounceguard's own). A writer passes an object with a member for each kind of value
 // and is called once per field, so the order lives here alone:
 //   string(name, std::string_view), number(name, std::int64_t), boolean(name, bool),
-//   maybe_boolean(name, std::optional<bool>), strings(name, const std::vector<std::string>&),
-//   original(name, const bounce::OriginalMessage&).
+//   maybe_boolean(name, std::optional<bool>), strings(name, a list of strings: the evidence
+//   or the DKIM domains, each read as a std::string_view), original(name, const bounce::OriginalMessage&).
 #include <cstdint>
 
 #include "bounce/record.h"

@@ -273,9 +273,10 @@ class LongestJson {
   void number(std::string_view name, std::int64_t) { bytes_ += key_length(name) + kLongestNumber; }
   void boolean(std::string_view name, bool) { bytes_ += key_length(name) + kLongestWord; }
   void maybe_boolean(std::string_view name, std::optional<bool>) { bytes_ += key_length(name) + kLongestWord; }
-  void strings(std::string_view name, const std::vector<std::string>& values) {
+  template <class Strings>
+  void strings(std::string_view name, const Strings& values) {
     bytes_ += key_length(name) + 2;
-    for (const std::string& value : values) bytes_ += longest_json_string(value.size()) + 1;
+    for (std::string_view value : values) bytes_ += longest_json_string(value.size()) + 1;
   }
   void hops(std::string_view name, const std::vector<bounce::ReceivedHop>& hops) {
     bytes_ += key_length(name) + 2;
@@ -316,12 +317,14 @@ class ObjectWriter {
   [[gnu::always_inline]] void maybe_boolean(std::string_view name, std::optional<bool> value) {
     word(name, !value ? "null" : *value ? "true" : "false");
   }
-  [[gnu::always_inline]] void strings(std::string_view name, const std::vector<std::string>& values) {
+  template <class Strings>
+  [[gnu::always_inline]] void strings(std::string_view name, const Strings& values) {
     char* out = write_key(out_, name);
     *out++ = '[';
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i) *out++ = ',';
-      out = write_json_string(out, values[i]);
+    const char* const first = out;
+    for (std::string_view value : values) {
+      if (out != first) *out++ = ',';
+      out = write_json_string(out, value);
     }
     *out++ = ']';
     out_ = out;

@@ -283,7 +283,7 @@ TEST(Diagnoser, StreamsPastTheLearningWindowInOrderAndJudgesAlike) {
     std::uint64_t index;
     std::optional<bool> sent_by_owner;
     std::string category;
-    std::vector<std::string> evidence;
+    bounce::Evidence evidence;
     bool operator==(const Seen&) const = default;
   };
   const SentMail sent;

@@ -32,7 +32,7 @@ std::string shown(const std::optional<bool>& value) { return value ? (*value ? "
 
 std::string evidence_of(const bounce::Record& record) {
   std::string joined;
-  for (const std::string& fact : record.evidence) joined += (joined.empty() ? "" : "; ") + fact;
+  for (std::string_view fact : record.evidence) joined.append(joined.empty() ? "" : "; ").append(fact);
   return joined;
 }
 

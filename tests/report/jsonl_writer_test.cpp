@@ -114,7 +114,7 @@ TEST(JsonlWriter, DiagnosisFieldsComeBeforeTheOriginal) {
   EXPECT_EQ(std::vector<std::string>(keys.end() - 4, keys.end()),
             (std::vector<std::string>{"sent_by_owner", "category", "evidence", "original"}));
   EXPECT_EQ(line["sent_by_owner"], false);
-  EXPECT_EQ(line["evidence"][0], record.evidence[0]);
+  EXPECT_EQ(line["evidence"][0], std::string(record.evidence[0]));
 
   record.sent_by_owner.reset();
   EXPECT_TRUE(parse_lines(render(Format::kJsonl, {record}, summary_of({record}))).at(0)["sent_by_owner"].is_null());

@@ -61,7 +61,7 @@ ordered_json record_to_json(const bounce::Record& record) {
   // The diagnosis (see diagnose/): null, "" and [] when the scan ran without it.
   json["sent_by_owner"] = record.sent_by_owner ? ordered_json(*record.sent_by_owner) : ordered_json(nullptr);
   json["category"] = record.category;
-  json["evidence"] = record.evidence;
+  json["evidence"] = std::vector<std::string>(record.evidence.begin(), record.evidence.end());
   json["original"] = original_to_json(record.original);
   return json;
 }
