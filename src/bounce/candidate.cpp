@@ -33,6 +33,30 @@ const LiteralSet& system_senders() {
   return senders;
 }
 
+// Whether any field called `name` has a value that passes `test`.
+template <typename Test>
+bool any_value(const mime::Headers& headers, std::string_view name, Test test) {
+  bool found = false;
+  headers.for_each(name, [&](std::string_view value) { found = found || test(value); });
+  return found;
+}
+
+// A header only bounce and notification software writes, or a value only it gives a common one.
+bool has_bounce_header(const mime::Headers& headers) {
+  if (any_value(headers, "Return-Path", [](std::string_view value) { return mime::trim(value) == "<>"; }))
+    return true;
+  if (any_value(headers, "Content-Type", [](std::string_view value) {
+        return mime::icontains(value, "multipart/report") || mime::icontains(value, "delivery-status") ||
+               mime::icontains(value, "feedback-report");
+      }))
+    return true;
+  for (std::string_view bounce_header : kBounceHeaders)
+    if (headers.has(bounce_header)) return true;
+  return any_value(headers, "Auto-Submitted",
+                   [](std::string_view value) { return !mime::istarts_with(mime::trim(value), "no"); }) ||
+         any_value(headers, "Precedence", [](std::string_view value) { return mime::icontains(value, "auto_reply"); });
+}
+
 // The sender fields of a header block, gathered so that one pass looks for system senders in all
 // of them: a Vectorscan pass costs more to start than to run over a few more bytes.
 class SenderFields {
@@ -49,6 +73,23 @@ class SenderFields {
   static inline thread_local std::string text_;
 };
 
+bool names_a_system_sender(const mime::Headers& headers) {
+  SenderFields senders;
+  const auto add = [&](std::string_view value) { senders.add(value); };
+  headers.for_each("Return-Path", add);
+  headers.for_each("From", add);
+  headers.for_each("Sender", add);
+  return senders.name_a_system_sender();
+}
+
+// Mailing list managers (fml) return errors from the list's -admin address, in the last From.
+bool comes_from_list_admin(const mime::Headers& headers) {
+  if (!headers.has("X-MLServer")) return false;
+  std::string_view from;
+  headers.for_each("From", [&](std::string_view value) { from = value; });
+  return mime::icontains(from, "-admin@");
+}
+
 bool subject_has_clue(std::string_view subject) {
   if (subject_clues().found_in(subject.substr(0, kLookedAt))) return true;
   // An encoded subject ("=?UTF-8?B?...") is read after decoding; few ordinary subjects are.
@@ -60,58 +101,14 @@ bool subject_has_clue(std::string_view subject) {
 }  // namespace
 
 bool may_be_bounce(const mime::Headers& headers) {
+  // The last Subject field, when there are several.
   std::string_view subject;
-  bool signalled = false;  // a header only bounce and notification software writes
-  bool list_server = false;
-  bool list_admin_sender = false;
-  SenderFields senders;  // looked at only when no other clue signals
-  for (const mime::HeaderField& field : headers.fields()) {
-    const std::string_view name = field.name;
-    const std::string_view value = field.value;
-    // Dispatch on the first letter, so that most fields cost one comparison.
-    switch (mime::to_lower_ascii(name.empty() ? ' ' : name[0])) {
-      case 'c':
-        if (mime::iequals(name, "content-type") &&
-            (mime::icontains(value, "multipart/report") || mime::icontains(value, "delivery-status") ||
-             mime::icontains(value, "feedback-report")))
-          signalled = true;
-        break;
-      case 'r':
-        if (mime::iequals(name, "return-path")) {
-          if (mime::trim(value) == "<>") signalled = true;
-          senders.add(value);
-        }
-        break;
-      case 'f':
-        if (mime::iequals(name, "from")) {
-          senders.add(value);
-          list_admin_sender = mime::icontains(value, "-admin@");
-        }
-        break;
-      case 's':
-        if (mime::iequals(name, "sender")) senders.add(value);
-        if (mime::iequals(name, "subject")) subject = value;
-        break;
-      case 'a':
-        if (mime::iequals(name, "auto-submitted") && !mime::istarts_with(mime::trim(value), "no")) signalled = true;
-        break;
-      case 'p':
-        if (mime::iequals(name, "precedence") && mime::icontains(value, "auto_reply")) signalled = true;
-        break;
-      case 'x':
-        for (std::string_view bounce_header : kBounceHeaders)
-          if (mime::iequals(name, bounce_header)) signalled = true;
-        if (mime::iequals(name, "x-mlserver")) list_server = true;
-        break;
-      default:
-        break;
-    }
-  }
+  headers.for_each("Subject", [&](std::string_view value) { subject = value; });
   // Postfix's copy of a bounce for the postmaster repeats one the sender got: counting it would
-  // count the failure twice.
+  // count the failure twice. This outweighs every clue below.
   if (mime::istarts_with(mime::trim(subject), "Postmaster Copy:")) return false;
-  // Mailing list managers (fml) return errors from the list's -admin address.
-  return signalled || senders.name_a_system_sender() || (list_server && list_admin_sender) ||
+  // Any clue alone is enough, so the first found answers: the cheapest and commonest first.
+  return has_bounce_header(headers) || names_a_system_sender(headers) || comes_from_list_admin(headers) ||
          subject_has_clue(subject);
 }
 

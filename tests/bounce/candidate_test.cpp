@@ -77,5 +77,58 @@ TEST(Candidate, PostmasterCopiesAreNotCountedTwice) {
   EXPECT_FALSE(may_be_bounce(headers));
 }
 
+TEST(Candidate, EachHeaderClueAloneLetsABounceThroughWhateverItsCase) {
+  const std::string ordinary = "To: bob@example.org\nSubject: Lunch\n";
+  const std::string clues[] = {"Return-Path: <>\n",
+                               "RETURN-PATH:  <> \n",
+                               "Return-Path: <someone@example.com>\nReturn-Path: <>\n",
+                               "Content-Type: multipart/report; report-type=delivery-status\n",
+                               "content-type: Message/Delivery-Status\n",
+                               "Content-Type: text/plain\nContent-Type: message/feedback-report\n",
+                               "X-Failed-Recipients: bob@example.org\n",
+                               "x-autoreply: yes\n",
+                               "X-Autorespond: yes\n",
+                               "X-Mailer-Daemon: 1\n",
+                               "X-SES-Outgoing: 1\n",
+                               "X-Amz-Sns-Message-Id: 1\n",
+                               "X-HmXmrOriginalRecipient: bob@example.org\n",
+                               "X-MS-Exchange-Message-Is-Ndr: \n",
+                               "X-Postfix-Queue-ID: 4F2A\n",
+                               "X-AOL-IP: 192.0.2.1\n",
+                               "X-MXL-NoteHash: 1\n",
+                               "X-Apple-Unsubscribe: true\n",
+                               "X-Apple-Action: vacation\n",
+                               "Auto-Submitted: auto-replied\n",
+                               "Auto-Submitted: no\nAuto-Submitted: auto-generated\n",
+                               "Precedence: bulk\nPrecedence: AUTO_REPLY\n",
+                               "X-MLServer: fml\nFrom: list-admin@example.com\n"};
+  for (const std::string& clue : clues) {
+    EXPECT_TRUE(passes_first_look((clue + ordinary + "\n").c_str())) << clue;
+    EXPECT_TRUE(passes_first_look((ordinary + clue + "\n").c_str())) << clue;
+  }
+  const char* near_misses[] = {"Return-Path: <someone@example.com>\n", "Auto-Submitted:  No \n",
+                               "Precedence: auto-reply\n", "X-Failed: bob@example.org\n",
+                               "From: list-admin@example.com\n",  // a list's admin without a list server
+                               // the last From is the list's sender, not its admin
+                               "X-MLServer: fml\nFrom: list-admin@example.com\nFrom: someone@example.com\n"};
+  for (const char* near_miss : near_misses) EXPECT_FALSE(passes_first_look((ordinary + near_miss + "\n").c_str())) << near_miss;
+}
+
+TEST(Candidate, APostmasterCopyOutweighsEveryClueAndOnlyTheLastSubjectCounts) {
+  const std::string copy = "Subject: Postmaster Copy: Undelivered Mail\n";
+  const std::string clues[] = {"Return-Path: <>\n", "Content-Type: multipart/report\n", "X-Failed-Recipients: b@x\n",
+                               "Auto-Submitted: auto-replied\n", "From: MAILER-DAEMON@mx.example.com\n",
+                               "X-MLServer: fml\nFrom: list-admin@example.com\n"};
+  for (const std::string& clue : clues) {
+    EXPECT_FALSE(passes_first_look((clue + copy + "\n").c_str())) << clue;
+    EXPECT_FALSE(passes_first_look((copy + clue + "\n").c_str())) << clue;
+    EXPECT_FALSE(passes_first_look(("Subject: Lunch\n" + clue + copy + "\n").c_str())) << clue;
+    EXPECT_TRUE(passes_first_look((copy + clue + "Subject: Lunch\n\n").c_str())) << clue;
+  }
+  // The subject's clue is read in the last Subject too.
+  EXPECT_TRUE(passes_first_look("Subject: Lunch\nSubject: Undeliverable: Lunch\n\n"));
+  EXPECT_FALSE(passes_first_look("Subject: Undeliverable: Lunch\nSubject: Lunch\n\n"));
+}
+
 }  // namespace
 }  // namespace bg::bounce
