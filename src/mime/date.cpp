@@ -66,10 +66,12 @@ std::int64_t days_from_civil(int year, int month, int day) {
   return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 bool all_digits(std::string_view word) {
   if (word.empty()) return false;
   for (char c : word)
-    if (c < '0' || c > '9') return false;
+    if (!is_digit(c)) return false;
   return true;
 }
 
@@ -87,40 +89,40 @@ constexpr auto kWordEnds = [] {
   return ends;
 }();
 
-}  // namespace
-
-std::string MailDate::offset_text() const {
-  const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  const int hours = magnitude / 60 % 100;
-  const int minutes = magnitude % 60;
-  const auto digit = [](int value) { return static_cast<char>('0' + value); };
-  return {offset_minutes < 0 ? '-' : '+', digit(hours / 10), digit(hours % 10), digit(minutes / 10),
-          digit(minutes % 10)};
+bool is_weekday(std::string_view word) {
+  static constexpr std::array<std::uint32_t, 7> kWeekdays = {packed("mon", 3), packed("tue", 3), packed("wed", 3),
+                                                             packed("thu", 3), packed("fri", 3), packed("sat", 3),
+                                                             packed("sun", 3)};
+  const std::uint32_t code = packed(word, 3);
+  for (std::uint32_t weekday : kWeekdays)
+    if (code == weekday) return true;
+  return false;
 }
 
-std::optional<MailDate> parse_mail_date(std::string_view text) {
+// The parts of a date, as far as they have been read.
+struct DateParts {
   int day = 0, month = 0, year = -1, hour = -1, minute = 0, second = 0;
   std::optional<int> zone;
-  // Each word in turn, as the text is split: the first word that can be a part of the date is
-  // taken for it.
-  const auto take = [&](std::string_view word) {
+
+  // Takes `word` for the first part it can be that is still unread.
+  void take(std::string_view word) {
     // A time's first colon follows one or two digits: no other word needs searching for one.
     if (hour < 0 && word.size() > 2 && (word[1] == ':' || word[2] == ':')) {
-      int parts[3] = {0, 0, 0};
+      int numbers[3] = {0, 0, 0};
       int count = 0;
       std::size_t from = 0;
       while (count < 3 && from <= word.size()) {
         const std::size_t colon = word.find(':', from);
         const std::string_view piece = word.substr(from, colon == std::string_view::npos ? colon : colon - from);
         if (!all_digits(piece) || piece.size() > 2) break;
-        parts[count++] = to_int(piece);
+        numbers[count++] = to_int(piece);
         if (colon == std::string_view::npos) break;
         from = colon + 1;
       }
       if (count >= 2) {
-        hour = parts[0];
-        minute = parts[1];
-        second = parts[2];
+        hour = numbers[0];
+        minute = numbers[1];
+        second = numbers[2];
         return;
       }
     }
@@ -142,15 +144,44 @@ std::optional<MailDate> parse_mail_date(std::string_view text) {
       }
     }
     if (!zone) zone = zone_minutes(word);
-  };
+  }
+};
 
+// Reads "Thu, 29 Apr 2013 23:45:32 +0900", the form of RFC 5322 that nearly every server writes,
+// at its fixed places: the weekday may be left out, the day have one digit and the zone be a name.
+// Once all its parts are read no later word can change them (see DateParts::take), so the text
+// after the zone is not looked at. False, with `parts` untouched, when the text does not start so.
+bool read_standard_form(std::string_view text, DateParts& parts) {
+  if (text.size() >= 5 && text[3] == ',' && text[4] == ' ' && is_weekday(text.substr(0, 3))) text.remove_prefix(5);
+  const std::size_t day_digits = text.size() > 1 && is_digit(text[1]) ? 2 : 1;
+  if (text.empty() || !is_digit(text[0])) return false;
+  const int day = to_int(text.substr(0, day_digits));
+  text.remove_prefix(day_digits);
+  // What follows the day: 'd' a digit, 'a' any byte (the month's letters are read apart).
+  constexpr std::string_view kShape = " aaa dddd dd:dd:dd ";
+  if (day == 0 || text.size() < kShape.size()) return false;
+  for (std::size_t i = 0; i < kShape.size(); ++i)
+    if (kShape[i] == 'd' ? !is_digit(text[i]) : kShape[i] != 'a' && kShape[i] != text[i]) return false;
+  const int month = month_number(text.substr(1, 3));
+  std::size_t zone_end = kShape.size();
+  while (zone_end < text.size() && !kWordEnds[static_cast<unsigned char>(text[zone_end])]) ++zone_end;
+  const std::optional<int> zone = zone_minutes(text.substr(kShape.size(), zone_end - kShape.size()));
+  if (month == 0 || !zone) return false;
+  parts = {.day = day, .month = month, .year = to_int(text.substr(5, 4)), .hour = to_int(text.substr(10, 2)),
+           .minute = to_int(text.substr(13, 2)), .second = to_int(text.substr(16, 2)), .zone = zone};
+  return true;
+}
+
+// Any date, read word by word as the text is split: the first word that can be a part of the
+// date is taken for it.
+void read_word_by_word(std::string_view text, DateParts& parts) {
   // Words end at spaces, commas and parentheses; comments such as "(JST)" are dropped.
   int comment_depth = 0;
   for (std::size_t i = 0; i < text.size();) {
     if (!kWordEnds[static_cast<unsigned char>(text[i])]) {
       std::size_t end = i + 1;
       while (end < text.size() && !kWordEnds[static_cast<unsigned char>(text[end])]) ++end;
-      if (comment_depth == 0) take(text.substr(i, end - i));
+      if (comment_depth == 0) parts.take(text.substr(i, end - i));
       i = end;
       continue;
     }
@@ -158,6 +189,23 @@ std::optional<MailDate> parse_mail_date(std::string_view text) {
     if (text[i] == ')' && comment_depth > 0) --comment_depth;
     ++i;
   }
+}
+
+}  // namespace
+
+std::string MailDate::offset_text() const {
+  const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  const int hours = magnitude / 60 % 100;
+  const int minutes = magnitude % 60;
+  const auto digit = [](int value) { return static_cast<char>('0' + value); };
+  return {offset_minutes < 0 ? '-' : '+', digit(hours / 10), digit(hours % 10), digit(minutes / 10),
+          digit(minutes % 10)};
+}
+
+std::optional<MailDate> parse_mail_date(std::string_view text) {
+  DateParts parts;
+  if (!read_standard_form(text, parts)) read_word_by_word(text, parts);
+  const auto& [day, month, year, hour, minute, second, zone] = parts;
   if (day < 1 || day > 31 || month == 0 || year < 1970 || year > 9999 || hour < 0 || hour > 23 ||
       minute > 59 || second > 60)
     return std::nullopt;
