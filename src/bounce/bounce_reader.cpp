@@ -19,16 +19,23 @@ ReadOutcome BounceReader::read(const mailbox::RawMessage& raw, std::vector<Recor
   // When the message needed no normalizing, its header block was just parsed from these bytes.
   const std::string_view normalized = mailbox::normalize(raw, normalized_);
   message_.parse(normalized, normalized.data() == raw.bytes.data() ? &top_headers_ : nullptr);
+  // One result serves every module asked, emptied after each that yields no record, instead of
+  // one made and destroyed per module: most modules decline and leave it empty.
+  EngineResult result;
   for (const Engine* engine : all_engines()) {
-    EngineResult result;
-    if (!engine->inquire(message_, result)) continue;
-    const std::size_t before = records.size();
-    build_records(message_, result, {engine->name(), raw.origin, raw.index}, records);
-    if (records.size() == before) continue;
-    outcome.kind = records.back().kind;
-    for (std::size_t i = before; i < records.size(); ++i)
-      if (records[i].kind == MessageKind::kBounce) outcome.kind = MessageKind::kBounce;
-    return outcome;
+    if (engine->inquire(message_, result)) {
+      const std::size_t before = records.size();
+      build_records(message_, result, {engine->name(), raw.origin, raw.index}, records);
+      if (records.size() != before) {
+        outcome.kind = records.back().kind;
+        for (std::size_t i = before; i < records.size(); ++i)
+          if (records[i].kind == MessageKind::kBounce) outcome.kind = MessageKind::kBounce;
+        return outcome;
+      }
+    }
+    result.recipients.clear();
+    result.original.clear();
+    result.kind = MessageKind::kBounce;
   }
   return outcome;
 }

@@ -1,8 +1,7 @@
 #include "bounce/vectorscan_scratch.h"
 
-#include <algorithm>
 #include <stdexcept>
-#include <vector>
+#include <unordered_set>
 
 namespace bg::bounce {
 
@@ -17,18 +16,18 @@ class ThreadScratch {
   // Allocating is costly (tens of microseconds, far more than a scan), so it happens once per
   // thread and database.
   hs_scratch_t* get(const hs_database_t* database, bool refit) {
-    const bool known = std::find(sized_for_.begin(), sized_for_.end(), database) != sized_for_.end();
+    const bool known = sized_for_.contains(database);
     if (!known || refit) {
       if (hs_alloc_scratch(database, &scratch_) != HS_SUCCESS)
         throw std::runtime_error("cannot allocate Vectorscan scratch space");
-      if (!known) sized_for_.push_back(database);
+      if (!known) sized_for_.insert(database);
     }
     return scratch_;
   }
 
  private:
   hs_scratch_t* scratch_ = nullptr;
-  std::vector<const hs_database_t*> sized_for_;
+  std::unordered_set<const hs_database_t*> sized_for_;
 };
 
 thread_local ThreadScratch scratch_of_this_thread;
