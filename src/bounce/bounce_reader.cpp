@@ -25,7 +25,9 @@ ReadOutcome BounceReader::read(const mailbox::RawMessage& raw, std::vector<Recor
   for (const Engine* engine : all_engines()) {
     if (engine->inquire(message_, result)) {
       const std::size_t before = records.size();
-      build_records(message_, result, {engine->name(), raw.origin, raw.index}, records);
+      // The records of one file share its path, copied once for all of them.
+      if (std::string_view(origin_) != raw.origin) origin_ = SharedText(raw.origin);
+      build_records(message_, result, {engine->name(), origin_, raw.index}, records);
       if (records.size() != before) {
         outcome.kind = records.back().kind;
         for (std::size_t i = before; i < records.size(); ++i)

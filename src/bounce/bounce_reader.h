@@ -25,6 +25,7 @@ class BounceReader {
   mime::Headers top_headers_;
   std::string normalized_;
   BounceMessage message_;
+  SharedText origin_;  // the path of the last bounce read
 };
 
 }  // namespace bg::bounce

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,6 +109,23 @@ class Evidence {
   std::size_t count_ = 0;
 };
 
+// A text that many records share and none changes, such as the path they were read from: a copy
+// shares its bytes instead of copying them, so a record made with it allocates nothing for it.
+class SharedText {
+ public:
+  SharedText() = default;
+  explicit SharedText(std::string_view text) : size_(text.size()) {
+    std::shared_ptr<char[]> bytes = std::make_shared_for_overwrite<char[]>(size_);
+    text.copy(bytes.get(), size_);
+    bytes_ = std::move(bytes);
+  }
+  operator std::string_view() const { return {bytes_.get(), size_}; }
+
+ private:
+  std::shared_ptr<const char[]> bytes_;
+  std::size_t size_ = 0;
+};
+
 struct Record {
   std::string recipient;
   std::string addresser;
@@ -130,7 +148,7 @@ struct Record {
   std::string listid;
   std::string feedbacktype;    // ARF reports: abuse, fraud...
   std::string decodedby;       // the format module that read the bounce: Postfix, Exim...
-  std::string origin;          // the path read
+  SharedText origin;           // the path read, shared by the records read from it
   std::uint64_t message_index = 0;
   std::string bounce_to;  // the address the bounce itself was delivered to (the envelope sender)
   MessageKind kind = MessageKind::kBounce;

@@ -275,7 +275,7 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     record.bounce_to = last ? std::move(bounce_to) : bounce_to;
     record.kind = result.kind;
     record.decodedby.assign(source.format);
-    record.origin.assign(source.origin);
+    record.origin = source.origin;
     record.message_index = source.message_index;
     record.subject = original.subject;
     record.messageid = original.messageid;

@@ -12,7 +12,7 @@ namespace bg::bounce {
 
 struct RecordSource {
   std::string_view format;  // the module that read the bounce ("Postfix")
-  std::string_view origin;  // the path read
+  const SharedText& origin;  // the path read
   std::uint64_t message_index = 0;
 };
 

@@ -78,6 +78,23 @@ TEST(BounceMessage, AHugeReturnedOriginalIsReadOnlyAsFarAsNeeded) {
     EXPECT_EQ(huge_value, small_value) << field;
 }
 
+// A record keeps the path it was read from when the reader goes on to other files, those whose
+// paths are as long included, and when the text it was read from is gone.
+TEST(BounceReader, EachRecordKeepsThePathItWasReadFrom) {
+  const std::string bounce = postfix_bounce("the logs\n");
+  const std::vector<std::string> paths = {"/mail/a.mbox", "/mail/a.mbox", "/mail/b.mbox", "",
+                                          "/mail/a folder with a name longer than a string holds in place.mbox",
+                                          "/mail/a.mbox"};
+  BounceReader reader;
+  std::vector<Record> records;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string path = paths[i];  // gone once read, as a batch's storage is
+    reader.read({bounce, path, i, false}, records);
+  }
+  ASSERT_EQ(records.size(), paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) EXPECT_EQ(std::string_view(records[i].origin), paths[i]) << i;
+}
+
 TEST(BounceMessage, ATextPartWithoutEndIsReadForItsFirstMegabyte) {
   const std::string message = "From: MAILER-DAEMON@mx.example.net\nSubject: Returned mail\n\n" +
                               lines_of(std::size_t{8} << 20);

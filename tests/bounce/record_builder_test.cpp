@@ -55,7 +55,7 @@ Record record_of_reply(std::string_view diagnosis) {
   result.recipients.emplace_back().recipient = "user@example.com";
   result.recipients.back().diagnosis = diagnosis;
   std::vector<Record> records;
-  build_records(message, result, RecordSource{"Test", "", 0}, records);
+  build_records(message, result, RecordSource{"Test", {}, 0}, records);
   EXPECT_EQ(records.size(), 1u);
   return records.empty() ? Record{} : records.front();
 }

@@ -151,7 +151,7 @@ TEST(CsvWriter, EveryCorpusRecordHasTheCellsOfItsJsonFields) {
       if (name != "original") expected.push_back(oracle_cell(value));
     for (const char* name : {"messageid", "from", "subject"})
       expected.push_back(fields["original"].is_null() ? "" : oracle_cell(fields["original"][name]));
-    EXPECT_EQ(rows[i + 1], expected) << records[i].origin;
+    EXPECT_EQ(rows[i + 1], expected) << std::string_view(records[i].origin);
   }
 }
 

@@ -41,7 +41,7 @@ void expect_same_values(const ordered_json& json, const bounce::Record& record) 
   EXPECT_EQ(json["listid"], record.listid);
   EXPECT_EQ(json["feedbacktype"], record.feedbacktype);
   EXPECT_EQ(json["decodedby"], record.decodedby);
-  EXPECT_EQ(json["origin"], record.origin);
+  EXPECT_EQ(json["origin"], std::string(record.origin));
   EXPECT_EQ(json["message_index"], record.message_index);
   EXPECT_EQ(json["kind"], bounce::to_string(record.kind));
 

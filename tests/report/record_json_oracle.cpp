@@ -54,7 +54,7 @@ ordered_json record_to_json(const bounce::Record& record) {
           {"listid", record.listid},
           {"feedbacktype", record.feedbacktype},
           {"decodedby", record.decodedby},
-          {"origin", record.origin},
+          {"origin", std::string_view(record.origin)},
           {"message_index", record.message_index},
           {"bounce_to", record.bounce_to},
           {"kind", bounce::to_string(record.kind)}};

@@ -24,7 +24,7 @@ TEST(RecordJsonText, MatchesTheJsonLibraryOnEveryCorpusRecord) {
     record.evidence = {"one fact", "another \"quoted\" fact"};
     std::string text;
     append_record_json(record, text);
-    EXPECT_EQ(nlohmann::ordered_json::parse(text), oracle::record_to_json(record)) << record.origin;
+    EXPECT_EQ(nlohmann::ordered_json::parse(text), oracle::record_to_json(record)) << std::string_view(record.origin);
   }
 }
 

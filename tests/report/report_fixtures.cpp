@@ -64,7 +64,7 @@ bounce::Record exim_backscatter_record() {
   record.subject = "Invoice #88213 overdue - action required";
   record.messageid = "20261103051202.4F1A9C2B7E0D@WIN-7Q2K3L9";
   record.decodedby = "Exim";
-  record.origin = BOUNCEGUARD_TEST_DATA "/seed/exim-spoofed-backscatter.eml";
+  record.origin = bounce::SharedText(BOUNCEGUARD_TEST_DATA "/seed/exim-spoofed-backscatter.eml");
   record.kind = bounce::MessageKind::kBounce;
   record.original.present = true;
   record.original.messageid = record.messageid;
@@ -99,7 +99,7 @@ bounce::Record office365_record() {
   record.messageid =
       "AM9PR02MB72503A1D2F6C8E9B7A1C4E55D1232@AM9PR02MB7250.eurprd02.prod.outlook.com";
   record.decodedby = "Office365";
-  record.origin = BOUNCEGUARD_TEST_DATA "/seed/office365-ndr-unknown-recipient.eml";
+  record.origin = bounce::SharedText(BOUNCEGUARD_TEST_DATA "/seed/office365-ndr-unknown-recipient.eml");
   record.message_index = 0;
   record.kind = bounce::MessageKind::kBounce;
   record.original.present = true;

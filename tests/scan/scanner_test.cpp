@@ -33,7 +33,7 @@ ScanOutput scan_with(const std::string& input, unsigned threads) {
   options.threads = threads;
   ScanOutput output;
   output.summary = scan(options, [&](bounce::Record&& record) {
-    output.records.push_back(record.origin + " #" + std::to_string(record.message_index) + " " + record.recipient +
+    output.records.push_back(std::string(record.origin) + " #" + std::to_string(record.message_index) + " " + record.recipient +
                              " " + record.reason);
   });
   return output;
