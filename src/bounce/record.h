@@ -157,7 +157,9 @@ struct Record {
   // The diagnosis of who sent the original and why it bounced (see diagnose/); unset when the
   // scan ran without it.
   std::optional<bool> sent_by_owner;
-  std::string category;  // backscatter, compromise, blocklisted, auth_failure, delivery_failure, unknown
+  // backscatter, compromise, blocklisted, auth_failure, delivery_failure, unknown: a view of the
+  // diagnosis's constant name, which a record need not copy.
+  std::string_view category;
   Evidence evidence;
 };
 

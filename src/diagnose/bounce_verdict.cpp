@@ -172,7 +172,8 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
   if (owner_server_bounce) {
     const bounce::ReceivedHop& top = original.received.front();
     const std::string_view from = top.from_ip.empty() ? "" : " from ";
-    if (is_authenticated_submission(top.protocol) || (parse_ip(top.from_ip) && is_internal(*parse_ip(top.from_ip)))) {
+    const std::optional<dns::IpAddress> client = parse_ip(top.from_ip);
+    if (is_authenticated_submission(top.protocol) || (client && is_internal(*client))) {
       verdict.auth_sender = top.auth_sender;
       verdict.client_ip = top.from_ip;
       say(kStrong, {"your server ", record.lhost, " wrote this bounce: it had accepted the original", from, top.from_ip,

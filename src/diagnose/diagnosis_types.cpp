@@ -2,7 +2,7 @@
 
 namespace bg::diagnose {
 
-const char* to_string(Category category) {
+std::string_view to_string(Category category) {
   switch (category) {
     case Category::kBackscatter: return "backscatter";
     case Category::kCompromise: return "compromise";

@@ -3,6 +3,7 @@
 // how sure bounceguard is of each.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bg::diagnose {
@@ -11,7 +12,7 @@ enum class Category { kBackscatter, kCompromise, kBlocklisted, kAuthFailure, kDe
 enum class SituationKind { kSpoofing, kCompromise, kBlocklisted, kAuthentication, kDeliveryFailures };
 enum class Confidence { kLow, kMedium, kHigh };
 
-const char* to_string(Category category);
+std::string_view to_string(Category category);
 const char* to_string(SituationKind kind);
 const char* to_string(Confidence confidence);
 

@@ -39,27 +39,12 @@ bool is_internal(const dns::IpAddress& address) {
   return bytes[15] == 1 && std::all_of(bytes.begin(), bytes.end() - 1, [](std::uint8_t byte) { return byte == 0; });
 }
 
-std::string network_of(const dns::IpAddress& address) {
-  if (address.is_v4()) {
-    // Written from the first two bytes: every backscatter bounce asks, and printing the whole
-    // address to cut it at its second dot cost twice as much.
-    constexpr std::string_view kRest = ".0.0/16";
-    char text[3 + 1 + 3 + kRest.size()];
-    char* end = std::to_chars(text, text + 3, address.bytes()[0]).ptr;
-    *end++ = '.';
-    end = std::to_chars(end, end + 3, address.bytes()[1]).ptr;
-    end = std::copy(kRest.begin(), kRest.end(), end);
-    return std::string(text, end);
-  }
-  // The first 32 bits of an IPv6 address: the last eight of its reversed nibbles, read back.
-  const std::string nibbles = address.reversed_labels();  // "1.0.0.0. ... .8.b.d.0.1.0.0.2"
-  std::string first;
-  for (std::size_t i = nibbles.size(); i > 0 && first.size() < 9; i -= 2) {
-    if (first.size() == 4) first.push_back(':');
-    first.push_back(nibbles[i - 1]);
-    if (i < 2) break;
-  }
-  return first + "::/32";
+dns::IpAddress network_of(const dns::IpAddress& address) {
+  const std::span<const std::uint8_t> bytes = address.bytes();
+  const std::size_t kept = address.is_v4() ? 2 : 4;
+  char network[16] = {};
+  std::copy_n(bytes.begin(), kept, network);
+  return *dns::IpAddress::from_bytes({network, bytes.size()});
 }
 
 std::optional<IpRange> IpRange::parse(std::string_view text) {

@@ -15,9 +15,9 @@ std::optional<dns::IpAddress> parse_ip(std::string_view text);
 // Loopback, private, link-local, shared or otherwise not on the public internet.
 bool is_internal(const dns::IpAddress& address);
 
-// The network the address belongs to, for counting how spread out senders are: the /16 of an
-// IPv4 address, the /32 of an IPv6 one ("185.220.0.0/16").
-std::string network_of(const dns::IpAddress& address);
+// The first address of the network the address belongs to, for counting how spread out senders
+// are: of the /16 of an IPv4 address (185.220.0.0), of the /32 of an IPv6 one (2001:db8::).
+dns::IpAddress network_of(const dns::IpAddress& address);
 
 struct IpRange {
   dns::IpAddress base;

@@ -1,6 +1,9 @@
 #include "diagnose/situation_tally.h"
 
 #include <algorithm>
+#include <functional>
+#include <span>
+#include <string_view>
 
 #include "bounce/address.h"
 #include "diagnose/ip_range.h"
@@ -74,8 +77,17 @@ bool SituationTally::AddressList::add(const std::string& address) {
   return true;
 }
 
-void SituationTally::Sample::add(const std::string& value, std::size_t limit) {
-  if (!value.empty() && values.size() < limit) values.insert(value);
+void SituationTally::Sample::add(const std::string& value) {
+  if (!value.empty() && values.size() < kSampleLimit) values.insert(value);
+}
+
+std::size_t SituationTally::AddressSample::Hash::operator()(const dns::IpAddress& address) const {
+  const std::span<const std::uint8_t> bytes = address.bytes();
+  return std::hash<std::string_view>()({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+}
+
+void SituationTally::AddressSample::add(const dns::IpAddress& address) {
+  if (values.size() < kSampleLimit) values.insert(address);
 }
 
 void SituationTally::count_candidate(const bounce::Record& record) {
@@ -89,7 +101,7 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
     case Category::kBackscatter: {
       backscatter_.add(record.timestamp);
       if (verdict.entry_address) {
-        backscatter_ips_.add(verdict.entry_address->to_string());
+        backscatter_ips_.add(*verdict.entry_address);
         backscatter_networks_.add(network_of(*verdict.entry_address));
       }
       const std::string_view helo = verdict.entry_helo;

@@ -14,6 +14,7 @@
 #include "diagnose/diagnosis_types.h"
 #include "diagnose/owner.h"
 #include "diagnose/sent_mail.h"
+#include "dns/ip_address.h"
 
 namespace bg::diagnose {
 
@@ -39,11 +40,21 @@ class SituationTally {
     std::int64_t last = 0;
     void add(std::int64_t when);
   };
-  // A capped set: remembers up to a limit of distinct values, and how many it saw in all.
+  // A capped set: remembers up to kSampleLimit distinct values.
+  static constexpr std::size_t kSampleLimit = 100000;
   struct Sample {
     std::unordered_set<std::string> values;  // hashed: every bounce adds to a few of these
-    void add(const std::string& value, std::size_t limit = 100000);
+    void add(const std::string& value);
     std::set<std::string> sorted() const { return {values.begin(), values.end()}; }
+  };
+  // The same of addresses, told apart by their bytes instead of by their printed forms, which
+  // would cost a string each: every backscatter bounce adds to two.
+  struct AddressSample {
+    struct Hash {
+      std::size_t operator()(const dns::IpAddress& address) const;
+    };
+    std::unordered_set<dns::IpAddress, Hash> values;
+    void add(const dns::IpAddress& address);
   };
   // Distinct addresses in the order first seen, capped.
   struct AddressList {
@@ -66,8 +77,8 @@ class SituationTally {
   std::uint64_t with_original_ = 0;
 
   Span backscatter_;
-  Sample backscatter_ips_;
-  Sample backscatter_networks_;
+  AddressSample backscatter_ips_;
+  AddressSample backscatter_networks_;
   std::uint64_t pc_style_helos_ = 0;
   std::string example_helo_;
   std::uint64_t backscatter_unsigned_ = 0;

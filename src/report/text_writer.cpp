@@ -89,7 +89,7 @@ Row row_of(const bounce::Record& record, std::size_t width) {
   return {utc_date(record.timestamp),
           type_of(record),
           printable(record.reason),
-          record.category.empty() ? "-" : record.category,
+          std::string(record.category.empty() ? "-" : record.category),
           printable(record.recipient),
           status.empty() ? "-" : printable(status),
           fit(shorten_diagnostic(record), width)};

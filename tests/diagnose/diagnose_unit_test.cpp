@@ -20,6 +20,7 @@
 #include "diagnose/ip_range.h"
 #include "diagnose/owner.h"
 #include "diagnose/sent_mail.h"
+#include "diagnose/situation_tally.h"
 #include "diagnose/typo_suggestion.h"
 #include "mailbox/message_source.h"
 #include "mailbox_test_files.h"
@@ -40,11 +41,12 @@ TEST(IpRange, ParsesAndContains) {
   EXPECT_TRUE(six->contains(*parse_ip("2001:db8:1::5")));
   EXPECT_FALSE(IpRange::parse("203.0.113.0/33"));
   EXPECT_FALSE(IpRange::parse("mail.example.com"));
-  EXPECT_EQ(network_of(*parse_ip("185.220.101.47")), "185.220.0.0/16");
-  EXPECT_EQ(network_of(*parse_ip("0.0.0.0")), "0.0.0.0/16");
-  EXPECT_EQ(network_of(*parse_ip("9.99.100.1")), "9.99.0.0/16");
-  EXPECT_EQ(network_of(*parse_ip("255.255.255.255")), "255.255.0.0/16");
-  EXPECT_EQ(network_of(*parse_ip("2001:db8:1::5")), "2001:0db8::/32");
+  EXPECT_EQ(network_of(*parse_ip("185.220.101.47")), *parse_ip("185.220.0.0"));
+  EXPECT_EQ(network_of(*parse_ip("0.0.0.0")), *parse_ip("0.0.0.0"));
+  EXPECT_EQ(network_of(*parse_ip("9.99.100.1")), *parse_ip("9.99.0.0"));
+  EXPECT_EQ(network_of(*parse_ip("255.255.255.255")), *parse_ip("255.255.0.0"));
+  EXPECT_EQ(network_of(*parse_ip("2001:db8:1::5")), *parse_ip("2001:db8::"));
+  EXPECT_EQ(network_of(*parse_ip("::ffff:185.220.101.47")), *parse_ip("::"));
   EXPECT_TRUE(is_internal(*parse_ip("10.1.2.3")));
   EXPECT_TRUE(is_internal(*parse_ip("[::1]")));
   EXPECT_FALSE(is_internal(*parse_ip("198.51.100.7")));
@@ -64,6 +66,26 @@ TEST(IpRange, InternalNetworksEndWhereTheirPrefixesDo) {
         "::", "::2", "1::1", "::1:0:0:1", "fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe00::", "fe7f:ffff::",
         "fec0::", "::ffff:8.8.8.8", "::10.1.2.3"})
     EXPECT_FALSE(is_internal(*parse_ip(outside))) << outside;
+}
+
+// Backscatter is counted by the distinct addresses it came from and their networks, the /16 of
+// IPv4 and the /32 of IPv6: an IPv4 address whose bytes begin an IPv6 one, and an IPv4-mapped
+// IPv6 address, are neither that address nor in its network.
+TEST(SituationTally, BackscatterCountsDistinctAddressesAndNetworks) {
+  const Owner owner;
+  const SentMail sent;
+  SituationTally tally(owner, sent);
+  const bounce::Record record;
+  for (std::string_view ip : {"185.220.101.47", "185.220.101.47", "185.220.9.1", "185.221.0.1", "2001:db8:1::5",
+                              "2001:db8:ffff::1", "2001:db9::1", "::ffff:185.220.101.47", "32.1.13.184", "32.1.13.184"}) {
+    BounceVerdict verdict;
+    verdict.entry_address = parse_ip(ip);
+    tally.add(record, verdict, Category::kBackscatter);
+  }
+  const std::vector<Situation> situations = tally.situations();
+  ASSERT_EQ(situations.size(), 1u);
+  ASSERT_FALSE(situations[0].evidence.empty());
+  EXPECT_EQ(situations[0].evidence[0], "10 of 10 bounces answer mail sent from 8 IPs in 6 networks, not from your servers");
 }
 
 TEST(Owner, RelaysByAddressRangeAndName) {
@@ -282,7 +304,7 @@ TEST(Diagnoser, StreamsPastTheLearningWindowInOrderAndJudgesAlike) {
   struct Seen {
     std::uint64_t index;
     std::optional<bool> sent_by_owner;
-    std::string category;
+    std::string_view category;
     bounce::Evidence evidence;
     bool operator==(const Seen&) const = default;
   };

@@ -57,7 +57,7 @@ struct Tally {
     for (std::size_t i = 0; i < scenario.bounces.size(); ++i) {
       const ExpectedBounce& expected = scenario.bounces[i];
       const bool present = i < scan.records.size();
-      const std::string category = present ? scan.records[i].category : "(missing)";
+      const std::string category(present ? scan.records[i].category : "(missing)");
       const bool right = category == expected.category;
       ++bounces;
       categories_right += right;
@@ -136,7 +136,7 @@ TEST_P(DiagnosedScenario, NeverCallsTheOwnersMailBackscatter) {
     const ExpectedBounce& expected = scenario_.bounces[i];
     const bounce::Record& record = scan_.records[i];
     SCOPED_TRACE("bounce " + std::to_string(i) + " to " + expected.recipient + " on " + expected.layout +
-                 "; diagnosed " + record.category + " (" + shown(record.sent_by_owner) + "): " + evidence_of(record));
+                 "; diagnosed " + std::string(record.category) + " (" + shown(record.sent_by_owner) + "): " + evidence_of(record));
     if (!expected.owner_evidence.empty()) {
       EXPECT_NE(record.category, "backscatter");
     }
