@@ -35,9 +35,7 @@ ReadOutcome BounceReader::read(const mailbox::RawMessage& raw, std::vector<Recor
         return outcome;
       }
     }
-    result.recipients.clear();
-    result.original.clear();
-    result.kind = MessageKind::kBounce;
+    result.clear();
   }
   return outcome;
 }

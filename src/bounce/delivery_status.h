@@ -28,6 +28,14 @@ struct EngineResult {
   std::vector<DeliveryStatus> recipients;
   std::string original;  // the returned original message's header block, where included
   MessageKind kind = MessageKind::kBounce;
+
+  // Back to as made, keeping the room already allocated, so that one result can serve module
+  // after module.
+  void clear() {
+    recipients.clear();
+    original.clear();
+    kind = MessageKind::kBounce;
+  }
 };
 
 }  // namespace bg::bounce

@@ -21,6 +21,20 @@ Record only_record(const std::string& file) {
   return records.empty() ? Record{} : records.front();
 }
 
+// The reader hands one result to module after module, emptied between them: an emptied result
+// must read as a new one, whatever a module left in it.
+TEST(EngineResult, AnEmptiedResultIsAsMade) {
+  EngineResult result;
+  result.recipients.emplace_back();
+  result.recipients.back().recipient = "bob@example.org";
+  result.original = "From: alice@example.com\n";
+  result.kind = MessageKind::kAutoReply;
+  result.clear();
+  EXPECT_TRUE(result.recipients.empty());
+  EXPECT_TRUE(result.original.empty());
+  EXPECT_EQ(result.kind, EngineResult{}.kind);
+}
+
 TEST(RecordBuilder, MultiLineReplyIsJoinedWithoutItsRepeatedPrefixes) {
   const Record record = only_record("rhost-google-02.eml");
   EXPECT_EQ(record.replycode, "550");
