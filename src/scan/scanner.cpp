@@ -225,7 +225,12 @@ class OrderedResults {
       lock.lock();
     }
   }
-  void notify() { changed_.notify_all(); }
+  // Wakes the caller's thread to look again at what changed outside (the reading ended). Taking
+  // the lock first means a thread between its look and its wait cannot miss the call.
+  void notify() {
+    std::lock_guard lock(mutex_);
+    changed_.notify_all();
+  }
   void stop() {
     std::lock_guard lock(mutex_);
     stopped_ = true;
