@@ -318,31 +318,8 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     if (record.lhost.empty()) record.lhost = receiving_host();
     if (record.rhost.empty()) record.rhost = sending_host();
 
-    ReasonInput input{status.reason, source.format, record.deliverystatus, record.replycode,
-                      record.diagnosticcode, record.diagnostictype, record.smtpcommand, record.action,
-                      record.rhost, record.destination};
-    record.reason = resolve_reason(input);
-    if (record.diagnostictype.empty() && record.reason != "feedback" && record.reason != "vacation")
-      record.diagnostictype = record.reason == "mailererror" ? "X-UNIX" : "SMTP";
-
-    const bool not_a_failure = record.reason == "delivered" || record.reason == "feedback" || record.reason == "vacation";
-    if (!not_a_failure && record.deliverystatus.empty()) {
-      // A record without a reply code has a text that holds none: it was searched above.
-      const bool temporary = record.replycode.starts_with("4") || mime::istarts_with(record.action, "delayed");
-      std::string_view pseudo = pseudo_status(record.reason, temporary);
-      if (pseudo.empty()) pseudo = pseudo_status(record.reason, !temporary);
-      record.deliverystatus = std::string(pseudo);
-    }
-    if (record.reason == "feedback" || record.reason == "vacation") record.replycode.clear();
-    if (!record.replycode.empty() && !record.deliverystatus.empty() && record.replycode[0] != record.deliverystatus[0])
-      record.replycode.clear();
-    if (record.action.empty()) {
-      if (record.reason == "expired") record.action = "delayed";
-      else if (record.deliverystatus.starts_with("5") || record.deliverystatus.starts_with("4")) record.action = "failed";
-      else if (record.deliverystatus.starts_with("2")) record.action = "delivered";
-    }
-    record.hardbounce = is_hard_bounce(record.reason, record.deliverystatus);
-    record.kind = kind_of(record.reason, record.action, result.kind);
+    // The format module's verdict, until decide_reason() weighs it with the reply.
+    record.reason = status.reason;
 
     for (std::string_view date : {std::string_view(status.date), std::string_view(bounce_date)}) {
       if (const auto parsed = mime::parse_mail_date(date)) {
@@ -352,6 +329,35 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
       }
     }
   }
+}
+
+void decide_reason(Record& record) {
+  const std::string verdict = std::move(record.reason);
+  ReasonInput input{verdict, record.decodedby, record.deliverystatus, record.replycode,
+                    record.diagnosticcode, record.diagnostictype, record.smtpcommand, record.action,
+                    record.rhost, record.destination};
+  record.reason = resolve_reason(input);
+  if (record.diagnostictype.empty() && record.reason != "feedback" && record.reason != "vacation")
+    record.diagnostictype = record.reason == "mailererror" ? "X-UNIX" : "SMTP";
+
+  const bool not_a_failure = record.reason == "delivered" || record.reason == "feedback" || record.reason == "vacation";
+  if (!not_a_failure && record.deliverystatus.empty()) {
+    // A record without a reply code has a text that holds none: it was searched when built.
+    const bool temporary = record.replycode.starts_with("4") || mime::istarts_with(record.action, "delayed");
+    std::string_view pseudo = pseudo_status(record.reason, temporary);
+    if (pseudo.empty()) pseudo = pseudo_status(record.reason, !temporary);
+    record.deliverystatus = std::string(pseudo);
+  }
+  if (record.reason == "feedback" || record.reason == "vacation") record.replycode.clear();
+  if (!record.replycode.empty() && !record.deliverystatus.empty() && record.replycode[0] != record.deliverystatus[0])
+    record.replycode.clear();
+  if (record.action.empty()) {
+    if (record.reason == "expired") record.action = "delayed";
+    else if (record.deliverystatus.starts_with("5") || record.deliverystatus.starts_with("4")) record.action = "failed";
+    else if (record.deliverystatus.starts_with("2")) record.action = "delivered";
+  }
+  record.hardbounce = is_hard_bounce(record.reason, record.deliverystatus);
+  record.kind = kind_of(record.reason, record.action, record.kind);
 }
 
 }  // namespace bg::bounce

@@ -1,6 +1,6 @@
 #pragma once
 // Turning what a format module read into finished records: addresses cleaned, codes found in the
-// reply text, the reason decided, hard or soft, the time, and the returned original's facts.
+// reply text, the time and the returned original's facts; then the reason decided, and hard or soft.
 #include <string_view>
 #include <vector>
 
@@ -16,9 +16,16 @@ struct RecordSource {
   std::uint64_t message_index = 0;
 };
 
-// Appends one record per recipient of `result` to `records`.
+// Appends one record per recipient of `result` to `records`, with everything read from the
+// bounce but the reason: until decide_reason() is called, `reason` holds the format module's verdict.
 void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
                    std::vector<Record>& records);
+
+// Decides a built record's reason from its reply, its codes and the format module's verdict, and
+// what follows from the reason: a missing status code, the action, hard or soft, and the kind.
+// It is apart from building so that the reasons of many records can be decided one after
+// another, while the phrase databases they are all scanned with are still in the cache.
+void decide_reason(Record& record);
 
 // Whether a bounce with this reason and status is permanent for the recipient (the key's rule:
 // userunknown, hostunknown and hasmoved; notaccept unless temporary).

@@ -36,41 +36,31 @@ struct Job {
   mailbox::Batch batch;
 };
 
-// Asks the memory system for the start of a message while the one before it is parsed: the
-// reader thread split the batch on another core, so its bytes are far from this one's caches.
-// The start holds the headers, all that ordinary mail needs, and most of a bounce.
-void prefetch_start(const mailbox::RawMessage& message) {
-  constexpr std::size_t kStart = 4096;
-  const std::size_t end = std::min(message.bytes.size(), kStart);
-  for (std::size_t at = 0; at < end; at += 64) __builtin_prefetch(message.bytes.data() + at);
-}
-
 void parse_batch(const mailbox::Batch& batch, RecordFilter only, bounce::BounceReader& reader, BatchResult& result) {
   // A record is large, and growing the vector would move every record made so far. Most bounces
   // name one recipient and a few name several, so a batch of bounces holds a few more records
   // than messages: room for a quarter more keeps it from growing. Reserving does not touch the
   // memory, so ordinary mail costs nothing.
   result.records.reserve(result.records.size() + batch.messages.size() + batch.messages.size() / 4);
+  const std::size_t first = result.records.size();
+  std::vector<bounce::ReadOutcome> outcomes;
+  reader.read_all(batch.messages, result.records, outcomes);
   for (std::size_t i = 0; i < batch.messages.size(); ++i) {
     const mailbox::RawMessage& message = batch.messages[i];
-    if (i + 1 < batch.messages.size()) prefetch_start(batch.messages[i + 1]);
     ++result.messages;
     result.bytes += message.bytes.size();
-    const std::size_t before = result.records.size();
-    const bounce::ReadOutcome outcome = reader.read(message, result.records);
-    if (only != RecordFilter::kAll) {
-      const auto dropped = std::remove_if(result.records.begin() + static_cast<std::ptrdiff_t>(before),
-                                          result.records.end(),
-                                          [only](const bounce::Record& record) { return !keeps(only, record); });
-      result.records.erase(dropped, result.records.end());
-    }
-    if (outcome.malformed) {
+    if (outcomes[i].malformed) {
       ++result.malformed;
       result.problems.push_back({std::string(message.origin),
                                  "message " + std::to_string(message.index + 1) + " is not a mail message (no header)"});
       continue;
     }
-    ++result.by_kind[static_cast<int>(outcome.kind)];
+    ++result.by_kind[static_cast<int>(outcomes[i].kind)];
+  }
+  if (only != RecordFilter::kAll) {
+    const auto dropped = std::remove_if(result.records.begin() + static_cast<std::ptrdiff_t>(first), result.records.end(),
+                                        [only](const bounce::Record& record) { return !keeps(only, record); });
+    result.records.erase(dropped, result.records.end());
   }
 }
 

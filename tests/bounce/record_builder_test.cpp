@@ -71,7 +71,38 @@ Record record_of_reply(std::string_view diagnosis) {
   std::vector<Record> records;
   build_records(message, result, RecordSource{"Test", {}, 0}, records);
   EXPECT_EQ(records.size(), 1u);
-  return records.empty() ? Record{} : records.front();
+  if (records.empty()) return Record{};
+  decide_reason(records.front());
+  return records.front();
+}
+
+// A built record holds the format module's verdict as its reason until the reason is decided;
+// deciding weighs the reply and sets what follows from the reason: hard or soft, the action.
+TEST(RecordBuilder, AReasonIsTheFormatsVerdictUntilDecided) {
+  BounceMessage message;
+  message.parse("From: MAILER-DAEMON@example.net\nTo: sender@example.org\nSubject: failure\n\nfailed\n");
+  EngineResult result;
+  for (const auto& [recipient, reply] : {std::pair{"a@example.com", "550 5.1.1 <a@example.com>: user unknown"},
+                                         std::pair{"b@example.com", "452 4.2.2 <b@example.com>: mailbox full"}}) {
+    DeliveryStatus& status = result.recipients.emplace_back();
+    status.recipient = recipient;
+    status.diagnosis = reply;
+    status.reason = "onhold";
+  }
+  std::vector<Record> records;
+  build_records(message, result, RecordSource{"Test", {}, 0}, records);
+  ASSERT_EQ(records.size(), 2u);
+  for (const Record& record : records) {
+    EXPECT_EQ(record.reason, "onhold");
+    EXPECT_FALSE(record.hardbounce);
+  }
+  for (Record& record : records) decide_reason(record);
+  EXPECT_EQ(records[0].reason, "userunknown");
+  EXPECT_TRUE(records[0].hardbounce);
+  EXPECT_EQ(records[0].action, "failed");
+  EXPECT_EQ(records[1].reason, "mailboxfull");
+  EXPECT_FALSE(records[1].hardbounce);
+  EXPECT_EQ(records[1].kind, MessageKind::kBounce);
 }
 
 // The clues to the SMTP command are looked for sixteen positions at a time: each is found in any
