@@ -115,11 +115,13 @@ EntryHop entry_hop(const bounce::OriginalMessage& original) {
     const bounce::ReceivedHop& hop = hops[i];
     const auto address = parse_ip(hop.from_ip);
     if (!address || is_internal(*address)) continue;
-    // A hop between two hosts of the recipient's own site is still inside its systems.
-    const bool internal_relay = !hop.from_host.empty() && !hop.by_host.empty() &&
-                                mime::iequals(site_of(hop.from_host), site_of(hop.by_host)) && i + 1 < hops.size();
+    // A hop between two hosts of the recipient's own site is still inside its systems, unless
+    // it is the last: asked first, that spares comparing the sites of most originals' one hop.
+    const bool last = i + 1 == hops.size();
+    const bool internal_relay = !last && !hop.from_host.empty() && !hop.by_host.empty() &&
+                                mime::iequals(site_of(hop.from_host), site_of(hop.by_host));
     if (internal_relay) continue;
-    return {&hop, i + 1 < hops.size() ? &hops[i + 1] : nullptr, *address};
+    return {&hop, last ? nullptr : &hops[i + 1], *address};
   }
   return {};
 }

@@ -30,11 +30,15 @@ void OwnerLearning::observe(const bounce::Record& record, const SentMail& sent) 
   // came from is no relay (when that server is the owner's, it is the owner's user or an attacker).
   const auto& received = record.original.received;
   if (!received.empty() && !record.lhost.empty() && mime::iequals(received.front().by_host, record.lhost)) return;
+  // Where the original came from counts only when something vouches for it; most originals are
+  // neither found among the owner's sent mail nor signed, and their hops are not searched.
+  const std::string& id = record.original.messageid;
+  const bool found_in_sent_mail = !id.empty() && (sent.in_sent_folder(id) || sent.in_mail_log(id));
+  if (!found_in_sent_mail && record.original.dkim_domains.empty()) return;
   const EntryHop entry = entry_hop(record.original);
   if (entry.hop == nullptr) return;
   const std::string& ip = entry.hop->from_ip;
-  const std::string& id = record.original.messageid;
-  if (!id.empty() && (sent.in_sent_folder(id) || sent.in_mail_log(id))) ++sent_entry_ips_[ip];
+  if (found_in_sent_mail) ++sent_entry_ips_[ip];
   for (const std::string& signer : record.original.dkim_domains) ++signed_entry_ips_[signer][ip];
 }
 

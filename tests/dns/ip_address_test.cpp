@@ -4,6 +4,10 @@
 
 #include <arpa/inet.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "dns/resolver_address.h"
 
 namespace bg::dns {
@@ -17,6 +21,59 @@ TEST(IpAddress, ReadsBothFamiliesAndRejectsNearMisses) {
   for (const char* bad :
        {"", "1.2.3", "1.2.3.4:8080", "1.2.3.4/32", "256.1.1.1", ":CAFE::BABE", "example.com"})
     EXPECT_FALSE(IpAddress::parse(bad).has_value()) << bad;
+}
+
+// What inet_pton makes of `text`, read as the terminated string it needs: the address the parse
+// must give, or nullopt.
+std::optional<IpAddress> as_inet_pton_reads(std::string_view text) {
+  const std::string terminated(text);
+  unsigned char bytes[16];
+  if (inet_pton(AF_INET, terminated.c_str(), bytes) == 1)
+    return IpAddress::from_bytes(std::string_view(reinterpret_cast<const char*>(bytes), 4));
+  if (inet_pton(AF_INET6, terminated.c_str(), bytes) == 1)
+    return IpAddress::from_bytes(std::string_view(reinterpret_cast<const char*>(bytes), 16));
+  return std::nullopt;
+}
+
+// Dotted IPv4 is read by hand: every text of digits and dots up to seven bytes long, and longer
+// ones at the edges (a byte over 255, leading zeros, a fifth part, a text cut by a NUL), reads
+// as inet_pton reads it.
+TEST(IpAddress, ReadsDottedIpv4AsInetPtonDoes) {
+  constexpr std::string_view kAlphabet = "0125.9";
+  std::vector<std::string> texts = {"",
+                                    "0.0.0.0",
+                                    "255.255.255.255",
+                                    "256.255.255.255",
+                                    "255.255.255.256",
+                                    "192.0.2.1",
+                                    "192.000.2.1",
+                                    "192.0.2.01",
+                                    "01.2.3.4",
+                                    "1.2.3.4.5",
+                                    "1.2.3.4.",
+                                    ".1.2.3.4",
+                                    "1..2.3",
+                                    "1.2.3.1000",
+                                    "1.2.3.4 ",
+                                    " 1.2.3.4",
+                                    "1.2.3.4a",
+                                    "1.2.3.-4",
+                                    "::ffff:192.0.2.1",
+                                    "::192.0.2.1",
+                                    std::string("1.2.3.4\0junk", 12),
+                                    std::string("1.2.3\0.4", 8),
+                                    "123.123.123.123",
+                                    "1234.1.1.1",
+                                    "99.199.249.250"};
+  for (std::string text; text.size() <= 7;) {
+    texts.push_back(text);
+    // The next text in counting order over the alphabet.
+    std::size_t i = text.size();
+    while (i > 0 && text[i - 1] == kAlphabet.back()) text[--i] = kAlphabet.front();
+    if (i == 0) text.insert(text.begin(), kAlphabet.front());
+    else text[i - 1] = kAlphabet[kAlphabet.find(text[i - 1]) + 1];
+  }
+  for (const std::string& text : texts) ASSERT_EQ(IpAddress::parse(text), as_inet_pton_reads(text)) << text;
 }
 
 TEST(IpAddress, PrintsIpv6Compressed) {
