@@ -98,7 +98,7 @@ void for_each_parameter(std::string_view value, Visit&& visit) {
     ++pos;  // past '='
     while (pos < value.size() && is_space_or_tab(value[pos])) ++pos;
     const std::string_view parameter_value = read_value(value, pos, scratch);
-    pos = value.find(';', pos);
+    if (pos < value.size() && value[pos] != ';') pos = value.find(';', pos);  // where an unquoted value ends already
     if (!visit(name, parameter_value)) return;
   }
 }
@@ -211,6 +211,35 @@ std::vector<Parameter> read_joined_parameters(std::string_view value) {
   return parameters;
 }
 
+// The type and subtype written before the first ';' of an unfolded value, which holds no line
+// break: "type/subtype" with white space allowed around either token, the subtype followed by
+// white space (after which some senders write a comment), ';' or the end; a bare "text" reads as
+// text/plain, as most readers do; anything else as `fallback`. Read in one pass over the tokens.
+std::pair<std::string_view, std::string_view> written_media_type(
+    std::string_view value, std::pair<std::string_view, std::string_view> fallback) {
+  const auto skip_white_space = [&](std::size_t at) {
+    while (at < value.size() && is_space_or_tab(value[at])) ++at;
+    return at;
+  };
+  const auto token_end = [&](std::size_t at) {
+    while (at < value.size() && is_token_char(value[at])) ++at;
+    return at;
+  };
+  const std::size_t type_start = skip_white_space(0);
+  const std::size_t type_end = token_end(type_start);
+  const std::string_view written_type = value.substr(type_start, type_end - type_start);
+  const std::size_t after_type = skip_white_space(type_end);
+  if (after_type == value.size() || value[after_type] == ';')
+    return iequals(written_type, "text") ? std::pair<std::string_view, std::string_view>{"text", "plain"} : fallback;
+  if (value[after_type] != '/' || written_type.empty()) return fallback;
+  const std::size_t subtype_start = skip_white_space(after_type + 1);
+  const std::size_t subtype_end = token_end(subtype_start);
+  const bool subtype_ends =
+      subtype_end == value.size() || value[subtype_end] == ';' || is_space_or_tab(value[subtype_end]);
+  if (subtype_end == subtype_start || !subtype_ends) return fallback;
+  return {written_type, value.substr(subtype_start, subtype_end - subtype_start)};
+}
+
 void read_parameters(std::string_view unfolded_value, std::vector<Parameter>& parameters) {
   if (!read_plain_parameters(unfolded_value, parameters)) parameters = read_joined_parameters(unfolded_value);
 }
@@ -246,21 +275,7 @@ void parse_content_type_into(std::string_view header_value, ContentType& out,
                              std::pair<std::string_view, std::string_view> fallback) {
   std::string scratch;
   const std::string_view value = unfolded(header_value, scratch);
-  const std::string_view media = trim(value.substr(0, value.find(';')));
-  std::pair<std::string_view, std::string_view> type = fallback;
-  const std::size_t slash = media.find('/');
-  if (slash != std::string_view::npos) {
-    const std::string_view written_type = trim(media.substr(0, slash));
-    // The subtype ends at white space, after which some senders write a comment: its token runs
-    // up to there, found in one pass.
-    const std::string_view subtype = trim(media.substr(slash + 1));
-    const std::size_t subtype_end = token_length(subtype);
-    const bool subtype_is_token =
-        subtype_end > 0 && (subtype_end == subtype.size() || is_space_or_tab(subtype[subtype_end]));
-    if (is_token(written_type) && subtype_is_token) type = {written_type, subtype.substr(0, subtype_end)};
-  } else if (iequals(media, "text")) {
-    type = {"text", "plain"};  // a bare "text" is read as text/plain, as most readers do
-  }
+  const std::pair<std::string_view, std::string_view> type = written_media_type(value, fallback);
   assign_lowercase(out.type, type.first);
   assign_lowercase(out.subtype, type.second);
   read_parameters(value, out.parameters);

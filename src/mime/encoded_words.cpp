@@ -1,6 +1,8 @@
 #include "mime/encoded_words.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -65,10 +67,28 @@ bool read_encoded_word(std::string_view value, std::size_t pos, TerminatorFinder
   return true;
 }
 
+// For a value of four to sixteen bytes, read as two words at its start and its end that overlap
+// or meet: 0 when a byte is past ASCII, 1 when none is and none is a '=', and -1 when one is a
+// '=', which leaves the answer to a look at each byte.
+template <typename Word>
+int plain_ascii_without_equals(std::string_view value) {
+  constexpr Word kEach = static_cast<Word>(0x0101010101010101ULL);
+  Word first, last;
+  std::memcpy(&first, value.data(), sizeof first);
+  std::memcpy(&last, value.data() + value.size() - sizeof last, sizeof last);
+  if (((first | last) & (0x80 * kEach)) != 0) return 0;
+  const auto holds_equals = [&](Word word) {
+    const Word differences = word ^ ('=' * kEach);
+    return ((differences - kEach) & ~differences & (0x80 * kEach)) != 0;
+  };
+  return holds_equals(first) || holds_equals(last) ? -1 : 1;
+}
+
 }  // namespace
 
 // One pass for both questions, seventeen bytes at a time: each block tested for bytes past ASCII
-// and for a '=' followed by a '?', the last block overlapping the one before it.
+// and for a '=' followed by a '?', the last block overlapping the one before it. A shorter value
+// is looked at byte by byte only when it holds a '='.
 bool needs_no_decoding(std::string_view value) {
   const std::size_t size = value.size();
 #if defined(__SSE2__)
@@ -83,6 +103,11 @@ bool needs_no_decoding(std::string_view value) {
     }
   }
 #endif
+  if (size >= 4 && size <= 16) {  // most parameter values and short headers
+    const int plain = size >= 8 ? plain_ascii_without_equals<std::uint64_t>(value)
+                                : plain_ascii_without_equals<std::uint32_t>(value);
+    if (plain >= 0) return plain == 1;
+  }
   for (std::size_t i = 0; i < size; ++i) {
     if (static_cast<unsigned char>(value[i]) >= 0x80) return false;
     if (value[i] == '=' && i + 1 < size && value[i + 1] == '?') return false;

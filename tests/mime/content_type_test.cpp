@@ -43,6 +43,41 @@ TEST(ContentType, SubtypeEndsAtWhiteSpaceOnly) {
   }
 }
 
+// The type is a token, with white space allowed around it and around the slash: every byte at
+// every position of types up to twelve bytes, before "/plain".
+TEST(ContentType, TypeIsATokenBeforeTheSlash) {
+  for (std::size_t length = 1; length <= 12; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int c = 1; c < 256; ++c) {
+        if (c == ';' || c == '\n' || c == '\r' || c == '\t') continue;  // these end the value or are unfolded
+        std::string type(length, 'T');
+        type[at] = static_cast<char>(c);
+        std::string_view trimmed = type;
+        trimmed.remove_prefix(std::min(trimmed.find_first_not_of(' '), trimmed.size()));
+        trimmed = trimmed.substr(0, trimmed.find_last_not_of(' ') + 1);
+        const std::size_t slash = trimmed.find('/');
+        const bool token = !trimmed.empty() && slash == std::string_view::npos &&
+                           trimmed.find_first_of("()<>@,;:\\\"/[]?= ") == std::string_view::npos &&
+                           std::all_of(trimmed.begin(), trimmed.end(), [](char b) { return b > ' ' && b < 127; });
+        const ContentType parsed = parse_content_type(type + "/plain; charset=x");
+        if (token) {
+          ASSERT_EQ(parsed.media_type(), lowercase(trimmed) + "/plain") << length << " " << at << " " << c;
+        } else if (slash == std::string_view::npos) {
+          ASSERT_EQ(parsed.media_type(), "text/plain") << length << " " << at << " " << c;
+        }
+        ASSERT_EQ(parsed.parameter("charset"), "x") << length << " " << at << " " << c;
+      }
+    }
+  }
+  EXPECT_EQ(parse_content_type(" Message / RFC822 ").media_type(), "message/rfc822");
+  EXPECT_EQ(parse_content_type("message/rfc822/x", {"a", "b"}).media_type(), "a/b");
+  EXPECT_EQ(parse_content_type(" TEXT ; charset=x", {"a", "b"}).media_type(), "text/plain");
+  EXPECT_EQ(parse_content_type("text x", {"a", "b"}).media_type(), "a/b");
+  EXPECT_EQ(parse_content_type("/plain", {"a", "b"}).media_type(), "a/b");
+  EXPECT_EQ(parse_content_type("text/", {"a", "b"}).media_type(), "a/b");
+  EXPECT_EQ(parse_content_type("text/;", {"a", "b"}).media_type(), "a/b");
+}
+
 TEST(ContentType, FallbackForEmptyOrUnreadableValues) {
   EXPECT_EQ(parse_content_type("").media_type(), "text/plain");
   EXPECT_EQ(parse_content_type("", {"message", "rfc822"}).media_type(), "message/rfc822");
