@@ -1,10 +1,12 @@
 #include "bounce/dsn_fields.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "bounce/address.h"
 #include "mime/ascii.h"
-#include "mime/headers.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -47,6 +49,40 @@ constexpr auto kFieldsByLength = [] {
   return table;
 }();
 
+// The known names are written in lowercase letters and dashes, and none is shorter than four bytes.
+constexpr bool kNamesAreLowercaseWords = [] {
+  for (const FieldName& known : kFields) {
+    if (known.name.size() < 4) return false;
+    for (char c : known.name)
+      if (c != '-' && (c < 'a' || c > 'z')) return false;
+  }
+  return true;
+}();
+static_assert(kNamesAreLowercaseWords);
+
+// Whether the word of `name` at `at` is the one of `known` there, in any case. Setting bit 0x20
+// lowercases a capital and makes no other byte a lowercase letter; it is set where `known` has a
+// letter (whose bit 0x40, shifted, marks it), and a dash is compared as it is.
+template <typename Word>
+bool same_word(std::string_view name, std::string_view known, std::size_t at) {
+  Word written;
+  Word wanted;
+  std::memcpy(&written, name.data() + at, sizeof(Word));
+  std::memcpy(&wanted, known.data() + at, sizeof(Word));
+  const Word letters = (wanted >> 1) & static_cast<Word>(0x2020202020202020ULL);
+  return (written | letters) == wanted;
+}
+
+// Whether `name` is the known name of its length in any case: a word at a time, the last one
+// overlapping the one before, instead of byte by byte.
+bool is_known_name(std::string_view name, std::string_view known) {
+  const std::size_t size = known.size();
+  if (size < 8) return same_word<std::uint32_t>(name, known, 0) && same_word<std::uint32_t>(name, known, size - 4);
+  for (std::size_t at = 0; at + 8 < size; at += 8)
+    if (!same_word<std::uint64_t>(name, known, at)) return false;
+  return same_word<std::uint64_t>(name, known, size - 8);
+}
+
 std::string uppercase(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -54,11 +90,16 @@ std::string uppercase(std::string_view s) {
   return out;
 }
 
+// `value` up to its first space, tab or '(', where a comment or more words begin: one test of
+// each byte, where a search for any of the three compares every byte with each in turn.
+std::string_view first_word(std::string_view value) {
+  const auto word_end = std::find_if(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t' || c == '('; });
+  return value.substr(0, static_cast<std::size_t>(word_end - value.begin()));
+}
+
 // "dns; mx.example.com" or "mx.example.com": the host name, without brackets or a trailing dot.
 std::string host_of(std::string_view value) {
-  value = mime::trim(value);
-  if (const std::size_t space = mime::find_any(value, " \t("); space != std::string_view::npos)
-    value = value.substr(0, space);
+  value = first_word(mime::trim(value));
   if (value.size() > 2 && value.front() == '[' && value.back() == ']') value = value.substr(1, value.size() - 2);
   while (!value.empty() && value.back() == '.') value.remove_suffix(1);
   return mime::lowercase(value);
@@ -74,7 +115,7 @@ std::optional<DsnLine> read_dsn_line(std::string_view line) {
   for (const int position : kFieldsByLength[name.size()]) {
     if (position < 0) break;
     const FieldName& known = kFields[position];
-    if (!mime::iequals_name(name, known.name)) continue;
+    if (!is_known_name(name, known.name)) continue;
     DsnLine result{known.field, known.scope, {}, {}};
     std::string_view value = mime::trim(line.substr(colon + 1));
     const bool typed = known.field != DsnField::kAction && known.field != DsnField::kStatus &&
@@ -110,19 +151,12 @@ void apply_dsn_line(const DsnLine& line, DeliveryStatus& status) {
     case DsnField::kActualRecipient:
       status.alias = find_address(line.value);
       break;
-    case DsnField::kAction: {
-      std::string action = mime::lowercase(mime::trim(line.value));
-      if (const std::size_t space = mime::find_any(action, " \t("); space != std::string::npos) action.resize(space);
-      status.action = action;
+    case DsnField::kAction:
+      status.action = mime::lowercase(first_word(mime::trim(line.value)));
       break;
-    }
-    case DsnField::kStatus: {
-      std::string_view value = mime::trim(line.value);
-      if (const std::size_t space = mime::find_any(value, " \t("); space != std::string_view::npos)
-        value = value.substr(0, space);
-      status.status = std::string(value);
+    case DsnField::kStatus:
+      status.status = std::string(first_word(mime::trim(line.value)));
       break;
-    }
     case DsnField::kRemoteMta:
       status.rhost = host_of(line.value);
       break;
