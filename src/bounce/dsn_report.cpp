@@ -17,13 +17,22 @@ namespace {
 bool is_white(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 #if defined(__SSE2__)
-// The bytes of a block of sixteen that squeezing changes, one bit each: tabs and line breaks,
-// and spaces after a space, or after the white space that `space_before` (a bit) marks before them.
-unsigned changed_bytes(__m128i bytes, unsigned space_before) {
+// The tabs and line breaks of a block of sixteen bytes, and its spaces, one bit each.
+struct WhiteBytes {
+  unsigned breaks;
+  unsigned spaces;
+};
+
+WhiteBytes white_bytes(__m128i bytes) {
   const auto equal = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
-  const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(equal('\t'), _mm_or_si128(equal('\r'), equal('\n')))));
-  const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(equal(' ')));
-  return breaks | (spaces & ((spaces << 1) | space_before));
+  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(equal('\t'), _mm_or_si128(equal('\r'), equal('\n'))))),
+          static_cast<unsigned>(_mm_movemask_epi8(equal(' ')))};
+}
+
+// The bytes of the block that squeezing changes: tabs and line breaks, and spaces after a space,
+// or after the white space that `space_before` (a bit) marks before them.
+unsigned changed_bytes(WhiteBytes white, unsigned space_before) {
+  return white.breaks | (white.spaces & ((white.spaces << 1) | space_before));
 }
 #endif
 
@@ -43,8 +52,9 @@ std::string squeezed(std::string_view text) {
   std::size_t i = 0;
 #if defined(__SSE2__)
   // Most replies are single-spaced: a block of sixteen bytes with no tab or line break, no two
-  // spaces in a row and no space after the one written last is copied as it is.
-  const auto space_written_last = [&] { return end == start || end[-1] == ' ' ? 1u : 0u; };
+  // spaces in a row and no space after the one written last is copied as it is. Whether the
+  // byte written last is a space (or none is written yet) is kept as a bit.
+  unsigned space_before = 1;
   // The bytes as they are written: a capital letter gets bit 0x20; the bytes from 0x80 on are
   // negative, below 'A'.
   const auto written = [](__m128i bytes) {
@@ -53,21 +63,33 @@ std::string squeezed(std::string_view text) {
         _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
     return _mm_or_si128(bytes, _mm_and_si128(capitals, _mm_set1_epi8(0x20)));
   };
-  for (; i + 16 <= text.size(); i += 16) {
+  while (i + 16 <= text.size()) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    if (changed_bytes(bytes, space_written_last()) == 0) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(end), written(bytes));
+    const WhiteBytes white = white_bytes(bytes);
+    // Squeezing never lengthens the text, so the block fits where it is written.
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(end), written(bytes));
+    const unsigned changed = changed_bytes(white, space_before);
+    if (changed == 0) {
       end += 16;
-    } else {
-      squeeze_bytes(i, i + 16);
+      i += 16;
+      space_before = white.spaces >> 15;
+      continue;
     }
+    // The bytes before the first one changed are written already. That one begins a run of white
+    // space, written as one space unless one was written last; the next block starts after it.
+    const auto kept = static_cast<unsigned>(__builtin_ctz(changed));
+    end += kept;
+    if (end != start && end[-1] != ' ') *end++ = ' ';
+    const unsigned not_white = ~(white.breaks | white.spaces);  // its bits from 16 on are set
+    i += kept + static_cast<unsigned>(__builtin_ctz(not_white >> kept));
+    space_before = 1;
   }
   // The last bytes are the end of the block that ends with the text, whose first bytes were
   // read already: copied at once when they can be, like a whole block.
   if (i < text.size() && text.size() >= 16) {
     const std::size_t rest = text.size() - i;
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
-    if ((changed_bytes(bytes, space_written_last() << (16 - rest)) >> (16 - rest)) == 0) {
+    if ((changed_bytes(white_bytes(bytes), space_before << (16 - rest)) >> (16 - rest)) == 0) {
       alignas(16) char block[16];
       _mm_store_si128(reinterpret_cast<__m128i*>(block), written(bytes));
       std::memcpy(end, block + 16 - rest, rest);
