@@ -107,6 +107,19 @@ TEST(PhraseFile, ParsesEveryKindOfLine) {
   EXPECT_EQ(escape_regex("a.b(c)"), "a\\.b\\(c\\)");
 }
 
+// Replies are matched lowercased: phrases are lowercased to match them, all but the escapes,
+// whose case is their meaning.
+TEST(PhraseFile, PhrasesAreLowercasedButTheirEscapes) {
+  const auto rules = parse_phrase_file("mailererror", "User UNKNOWN\nre:\\AProcmail: [A-Z]+\\d\\b\nSee (A.B)\n");
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_EQ(rules[0].pattern, "user unknown");
+  EXPECT_EQ(rules[1].pattern, "\\Aprocmail: [a-z]+\\d\\b");
+  EXPECT_EQ(rules[2].pattern, "see \\(a\\.b\\)");
+  // The databases match with case: a reply in capitals finds its phrases once normalized.
+  EXPECT_EQ(reason_in_scope("Procmail: QUOTA Exceeded while writing", "format procmail"), "mailboxfull");
+  EXPECT_TRUE(PhraseMatcher::instance().match(normalize_reply("550 NO SUCH USER")).has("userunknown"));
+}
+
 TEST(PhraseFile, MalformedSectionNamesTheLine) {
   try {
     parse_phrase_file("blocked", "ok\n[nonsense]\n");

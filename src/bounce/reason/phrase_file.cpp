@@ -21,6 +21,16 @@ std::string_view trim_line(std::string_view s) {
   return s;
 }
 
+// Replies are matched lowercased, so phrases are compiled lowercased too: every letter but an
+// escape's (\A, \d), whose case is its meaning.
+std::string lowercased(std::string pattern) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') ++i;
+    else if (pattern[i] >= 'A' && pattern[i] <= 'Z') pattern[i] = static_cast<char>(pattern[i] + 32);
+  }
+  return pattern;
+}
+
 [[noreturn]] void fail(std::string_view reason, int line, std::string_view what) {
   throw std::runtime_error("data/reasons/" + std::string(reason) + ".txt:" + std::to_string(line) +
                            ": " + std::string(what));
@@ -60,10 +70,10 @@ std::vector<PhraseRule> parse_phrase_file(std::string_view reason, std::string_v
       line = trim_line(line.substr(1));
     }
     if (line.starts_with("re:")) {
-      rule.pattern = std::string(trim_line(line.substr(3)));
+      rule.pattern = lowercased(std::string(trim_line(line.substr(3))));
     } else {
       if (line.size() >= 2 && line.front() == '"' && line.back() == '"') line = line.substr(1, line.size() - 2);
-      rule.pattern = escape_regex(line);
+      rule.pattern = lowercased(escape_regex(line));
     }
     if (rule.pattern.empty()) fail(reason, line_number, "empty phrase");
     rules.push_back(std::move(rule));

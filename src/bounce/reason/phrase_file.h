@@ -12,7 +12,8 @@
 //   [format exim]                ...or only to bounces read by that format module
 //   # comment
 //
-// Replies are matched after lowercasing and squeezing white space to single spaces. Decisive,
+// Replies are matched after lowercasing and squeezing white space to single spaces, and phrases
+// are lowercased to match them (all but escapes: \A, \d). Decisive,
 // provider and format phrases see the reply preceded by its status code and SMTP command
 // ("5.2.0 data 550 unknown user"), so that they can depend on those too.
 #include <string>
@@ -24,7 +25,7 @@ namespace bg::bounce {
 struct PhraseRule {
   std::string reason;
   std::string scope;    // "" for every reply, "decisive", "provider google", "format exim"
-  std::string pattern;  // a Vectorscan regular expression
+  std::string pattern;  // a Vectorscan regular expression, lowercase but for its escapes
   bool veto = false;
   int line = 0;
 };
