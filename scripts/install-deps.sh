@@ -9,7 +9,7 @@ packages=(
   # libraries
   libgmime-3.0-dev libglib2.0-dev libvectorscan-dev libicu-dev
   zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libarchive-dev
-  libfmt-dev nlohmann-json3-dev libcli11-dev
+  libfmt-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev
   libunbound-dev libldns-dev dns-root-data libjemalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
