@@ -19,11 +19,12 @@ import tempfile
 # the function calls.
 STEPS = [
     ("reading the mailbox into messages", "bg::mailbox::MboxReader::next("),
-    ("reading bounces, all of it", "bg::bounce::BounceReader::read("),
+    ("reading bounces, all of it", "bg::bounce::BounceReader::read_all("),
     ("  MIME tree and flattened text", "bg::bounce::BounceMessage::parse("),
     ("  building records", "bg::bounce::build_records("),
     ("    the returned original", "bg::bounce::read_original("),
-    ("    the reason", "bg::bounce::resolve_reason["),
+    ("  deciding their reasons", "bg::bounce::decide_reason("),
+    ("    the reason itself", "bg::bounce::resolve_reason["),
     ("diagnosis: judging each record", "bg::diagnose::judge("),
     ("writing JSON", "bg::report::append_record_json("),
 ]
@@ -82,9 +83,16 @@ def main():
     # Loading the databases and tables at start and at first use is spread over the messages:
     # thousands of them make it negligible.
     print(f"{messages} messages of {args.input}: {total:,} instructions, {total / max(messages, 1):,.0f} per message")
+    missing = []
     for label, function in STEPS:
         count = sum(value for name, value in counts.items() if name.startswith(function))
         print(f"  {label:<36} {count / max(messages, 1):>9,.0f} per message  {100 * count / total:5.1f}%")
+        if count == 0:
+            missing.append(function)
+    # Every step runs on a mailbox of bounces: a step counted as nothing names a function that
+    # is no longer there.
+    if missing:
+        sys.exit(f"instructions.py: no instructions counted in {', '.join(missing)}: is STEPS out of date?")
 
 
 if __name__ == "__main__":
