@@ -97,20 +97,55 @@ void extend_value(HeaderField& field, const char* end) {
   field.value = std::string_view(field.value.data(), static_cast<std::size_t>(end - field.value.data()));
 }
 
-// Whether the words at `a` and `b` are equal but for ASCII case: 1 when they are, 0 when not, -1
-// when either holds a byte past ASCII, which the caller compares byte by byte. They are equal
-// when they differ only in bit 0x20, and only in bytes where that bit makes a letter.
+// Whether the word `ascii`, whose bytes are all below 0x80, and the word `other` are equal but
+// for ASCII case: they differ only in bit 0x20, and only in bytes where that bit makes a letter.
+// A byte of `other` past ASCII differs from its byte of `ascii` in bit 7.
 template <typename Word>
-int same_but_case(const char* a, const char* b) {
+bool same_but_case(Word ascii, Word other) {
   constexpr Word kEach = static_cast<Word>(0x0101010101010101ULL);
-  Word x, y;
-  std::memcpy(&x, a, sizeof x);
-  std::memcpy(&y, b, sizeof y);
-  if (((x | y) & (0x80 * kEach)) != 0) return -1;
-  const Word lower = x | (0x20 * kEach);
-  // Bit 7 of each byte of `lower` in 'a'..'z': above 'a' - 1 and not above 'z'.
+  const Word lower = ascii | (0x20 * kEach);
+  // Bit 7 of each byte of `lower` in 'a'..'z': above 'a' - 1 and not above 'z', each sum short of
+  // a carry into the next byte.
   const Word letters = ((lower + (0x80 - 'a') * kEach) & ~(lower + (0x7F - 'z') * kEach)) & (0x80 * kEach);
-  return ((x ^ y) & ~(letters >> 2)) == 0 ? 1 : 0;
+  return static_cast<Word>((ascii ^ other) & ~(letters >> 2)) == 0;
+}
+
+template <typename Word>
+Word word_at(const char* text) {
+  Word word;
+  std::memcpy(&word, text, sizeof word);
+  return word;
+}
+
+// Whether the words at `a` and `b` are equal but for ASCII case: 1 when they are, 0 when not, -1
+// when either holds a byte past ASCII, which the caller compares byte by byte.
+template <typename Word>
+int same_but_case_at(const char* a, const char* b) {
+  const Word x = word_at<Word>(a);
+  const Word y = word_at<Word>(b);
+  if (((x | y) & (0x80 * static_cast<Word>(0x0101010101010101ULL))) != 0) return -1;
+  return same_but_case(x, y) ? 1 : 0;
+}
+
+// The `size` bytes at `field_name` and at `name`, all of them ASCII at `field_name`, compared a
+// word at a time, the last word overlapping the one before it.
+template <typename Word>
+bool same_words_but_case(const char* field_name, const char* name, std::size_t size) {
+  for (std::size_t at = 0; at + sizeof(Word) < size; at += sizeof(Word))
+    if (!same_but_case(word_at<Word>(field_name + at), word_at<Word>(name + at))) return false;
+  return same_but_case(word_at<Word>(field_name + size - sizeof(Word)), word_at<Word>(name + size - sizeof(Word)));
+}
+
+// Whether a field's name is `name` but for ASCII case. The parse leaves only printable ASCII in a
+// field's name, so unlike iequals_name this needs no look for bytes past ASCII, and names of two
+// or three bytes are compared as two two-byte words rather than byte by byte.
+bool field_is_named(std::string_view field_name, std::string_view name) {
+  const std::size_t n = name.size();
+  if (field_name.size() != n) return false;
+  if (n >= 8) return same_words_but_case<std::uint64_t>(field_name.data(), name.data(), n);
+  if (n >= 4) return same_words_but_case<std::uint32_t>(field_name.data(), name.data(), n);
+  if (n >= 2) return same_words_but_case<std::uint16_t>(field_name.data(), name.data(), n);
+  return n == 0 || same_but_case<std::uint8_t>(field_name[0], name[0]);
 }
 
 }  // namespace
@@ -125,11 +160,11 @@ bool iequals_name(std::string_view a, std::string_view b) {
   if (n >= 8) {
     for (std::size_t i = 0; same == 1 && i < n; i += 8) {
       const std::size_t at = std::min(i, n - 8);
-      same = same_but_case<std::uint64_t>(a.data() + at, b.data() + at);
+      same = same_but_case_at<std::uint64_t>(a.data() + at, b.data() + at);
     }
   } else if (n >= 4) {
-    same = same_but_case<std::uint32_t>(a.data(), b.data());
-    if (same == 1) same = same_but_case<std::uint32_t>(a.data() + n - 4, b.data() + n - 4);
+    same = same_but_case_at<std::uint32_t>(a.data(), b.data());
+    if (same == 1) same = same_but_case_at<std::uint32_t>(a.data() + n - 4, b.data() + n - 4);
   } else {
     same = -1;
   }
@@ -207,10 +242,10 @@ std::size_t Headers::parse_block(std::string_view message) {
   return message.size();
 }
 
-const HeaderField* Headers::find_in_slot(std::string_view name, std::uint8_t slot) const {
-  for (std::size_t i = names_.next(slot, 0); i != std::string_view::npos; i = names_.next(slot, i + 1))
-    if (iequals_name(fields_[i].name, name)) return &fields_[i];
-  return nullptr;
+std::size_t Headers::next_named(std::string_view name, std::uint8_t slot, std::size_t from) const {
+  for (std::size_t i = names_.next(slot, from); i != std::string_view::npos; i = names_.next(slot, i + 1))
+    if (field_is_named(fields_[i].name, name)) return i;
+  return std::string_view::npos;
 }
 
 std::string Headers::text(std::string_view name) const {

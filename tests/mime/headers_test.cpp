@@ -208,9 +208,11 @@ TEST(Headers, FieldValuesAreViewsIntoTheMessage) {
   EXPECT_LE(value.data() + value.size(), message.data() + message.size());
 }
 
-// Names are compared a word at a time, the words overlapping: every byte pair that differs
-// only in bit 0x20 is tried at every position, and only letters may differ that way.
-TEST(Headers, NamesCompareWithoutRegardToCaseOnly) {
+// Calls visit(name, other, at, letter) for names of one to 24 bytes with every printable byte
+// that may be in a name at each position `at`, `other` being the name with that byte's bit 0x20
+// flipped and `letter` whether the byte is a letter, which only may differ that way.
+template <typename Visit>
+void for_each_byte_with_its_case_bit_flipped(Visit&& visit) {
   for (std::size_t length = 1; length <= 24; ++length) {
     for (std::size_t at = 0; at < length; ++at) {
       for (int c = 33; c < 127; ++c) {
@@ -219,18 +221,95 @@ TEST(Headers, NamesCompareWithoutRegardToCaseOnly) {
         name[at] = static_cast<char>(c);
         std::string other = name;
         other[at] = static_cast<char>(c ^ 0x20);
-        const bool letter = to_lower_ascii(static_cast<char>(c)) != to_upper_ascii(static_cast<char>(c));
-        ASSERT_EQ(iequals_name(name, other), letter) << name << " / " << other;
-        ASSERT_TRUE(iequals_name(name, name));
+        visit(name, other, at, to_lower_ascii(static_cast<char>(c)) != to_upper_ascii(static_cast<char>(c)));
       }
-      std::string longer(length, 'x');
-      EXPECT_FALSE(iequals_name(longer, longer + "x"));
-      std::string accented = longer;
-      accented[at] = '\xE9';
-      EXPECT_FALSE(iequals_name(longer, accented));
-      EXPECT_TRUE(iequals_name(accented, accented));
     }
   }
+}
+
+// Names are compared a word at a time, the words overlapping: every byte pair that differs
+// only in bit 0x20 is tried at every position, and only letters may differ that way.
+TEST(Headers, NamesCompareWithoutRegardToCaseOnly) {
+  for_each_byte_with_its_case_bit_flipped([](const std::string& name, const std::string& other, std::size_t at, bool letter) {
+    ASSERT_EQ(iequals_name(name, other), letter) << name << " / " << other;
+    ASSERT_TRUE(iequals_name(name, name));
+    ASSERT_FALSE(iequals_name(name, name + "x"));
+    std::string accented = name;
+    accented[at] = '\xE9';
+    ASSERT_FALSE(iequals_name(name, accented));
+    ASSERT_TRUE(iequals_name(accented, accented));
+  });
+}
+
+// A lookup compares a field's name a word at a time, knowing it printable ASCII: every byte pair
+// that differs only in bit 0x20 is tried at every position of names of every length, only letters
+// may differ that way, and a name looked for with a byte past ASCII is found nowhere.
+TEST(Headers, LookupsCompareNamesWithoutRegardToCaseOnly) {
+  Headers headers;
+  for_each_byte_with_its_case_bit_flipped([&](const std::string& name, const std::string& other, std::size_t at, bool letter) {
+    const std::string message = name + ": value\n\n";
+    headers.parse(message);
+    ASSERT_EQ(headers.fields().size(), 1u) << name;
+    ASSERT_EQ(headers.has(other), letter) << name << " / " << other;
+    ASSERT_TRUE(headers.has(name)) << name;
+    ASSERT_FALSE(headers.has(name + "x")) << name;
+    for (const char past_ascii : {'\x80', '\xC1', '\xE9', '\xFF'}) {
+      std::string accented = name;
+      accented[at] = past_ascii;
+      ASSERT_FALSE(headers.has(accented)) << name << " " << int(past_ascii);
+    }
+  });
+}
+
+// Fields whose names share a slot are found sixteen slots at a time: each field of blocks that
+// end around the boundaries of those sixteen, and past the slots kept, is found by its name, and
+// a repeated name is visited at every place it is.
+TEST(Headers, FieldsAreFoundAtEveryPlaceOfLongBlocks) {
+  const auto numbered = [](std::string_view prefix, std::size_t i) {
+    const std::string digits = std::to_string(i);
+    return std::string(prefix) + std::string(3 - digits.size(), '0') + digits;
+  };
+  for (const std::size_t count : {1, 2, 15, 16, 17, 31, 32, 33, 47, 48, 49, 127, 128, 129, 130, 150}) {
+    std::string message;
+    std::string repeated_at;
+    for (std::size_t i = 0; i < count; ++i) {
+      // "Field-000" to "Field-149" fall in ten slots, one per last digit.
+      const bool repeated = i % 7 == 3 || i % 16 == 15 || i + 1 == count;
+      message += (repeated ? "Field-xy9" : numbered("Field-", i)) + ": " + std::to_string(i) + "\n";
+      if (repeated) repeated_at += std::to_string(i) + ";";
+    }
+    message += "\n";
+    Headers headers;
+    headers.parse(message);
+    ASSERT_EQ(headers.fields().size(), count);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (headers.fields()[i].name == "Field-xy9") continue;
+      EXPECT_EQ(headers.raw(numbered("FIELD-", i)), std::to_string(i)) << count << " " << i;
+    }
+    std::string seen;
+    headers.for_each("field-XY9", [&](std::string_view value) { seen += std::string(value) + ";"; });
+    EXPECT_EQ(seen, repeated_at) << count;
+    EXPECT_FALSE(headers.has("Field-999"));
+  }
+}
+
+// The slots of a longer block parsed before stay in the object past the fields of the next one:
+// they are never read as fields of it.
+TEST(Headers, SlotsOfAnEarlierLongerBlockAreNotFields) {
+  std::string longer;
+  for (int i = 0; i < 40; ++i) longer += "Filler-" + std::to_string(10 + i) + ": old\n";
+  longer += "\n";
+  const std::string shorter = "A: 1\nB: 2\nFiller-10: new\n\n";
+  Headers headers;
+  headers.parse(longer);
+  headers.parse(shorter);
+  for (int i = 11; i < 50; ++i) EXPECT_FALSE(headers.has("Filler-" + std::to_string(i))) << i;
+  int visits = 0;
+  headers.for_each("Filler-10", [&](std::string_view value) {
+    EXPECT_EQ(value, "new");
+    ++visits;
+  });
+  EXPECT_EQ(visits, 1);
 }
 
 // A field's name ends at the colon, or the line is no field: every byte that cannot be in a name
