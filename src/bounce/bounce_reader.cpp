@@ -20,8 +20,8 @@ void prefetch_start(const mailbox::RawMessage& message) {
   for (std::size_t at = 0; at < end; at += 64) __builtin_prefetch(message.bytes.data() + at);
 }
 
-// Decides the reasons of `count` records from `first`, and what kind of message gave them: a
-// bounce if any record is one, else what its last record is.
+// Decides the reasons of the `outcome.records` records from `first`, all of one message, and
+// from them the message's kind: a bounce if any record is one, else what its last record is.
 void decide(std::vector<Record>& records, std::size_t first, ReadOutcome& outcome) {
   for (std::size_t i = first; i < first + outcome.records; ++i) {
     decide_reason(records[i]);
