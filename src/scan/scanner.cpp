@@ -182,44 +182,40 @@ void scan_in_this_thread(std::vector<std::unique_ptr<mailbox::MessageSource>>& s
   }
 }
 
-// Results and the order they leave in, shared by the parser threads and the caller's thread.
+// Results and the order they leave in, shared by the parser threads. The parser that hands in
+// the batch whose turn it is writes it, and every batch waiting behind it, so that no third
+// thread competes with the parsers for the cores and a batch's records are written by the core
+// that made them, while they are still in its cache.
 class OrderedResults {
  public:
   explicit OrderedResults(std::size_t capacity) : capacity_(capacity) {}
 
   // Stores the result of batch `sequence`; waits while too many later batches are waiting, so
-  // that a slow writer holds the parsers back instead of letting results pile up.
-  void put(std::uint64_t sequence, BatchResult result) {
+  // that a slow writer holds the parsers back instead of letting results pile up. Returns true
+  // when the caller is to write: the next batch in order is waiting and nobody is writing.
+  bool put(std::uint64_t sequence, BatchResult result) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return waiting_.size() < capacity_ || sequence == next_ || stopped_; });
     waiting_.emplace(sequence, std::move(result));
     changed_.notify_all();
+    if (writing_ || stopped_ || !waiting_.contains(next_)) return false;
+    writing_ = true;
+    return true;
   }
-  // The next result in order; nullopt when `total` batches have all been taken (or stopped).
-  std::optional<BatchResult> take(const std::function<std::optional<std::uint64_t>()>& total,
-                                  const std::function<void()>& while_waiting) {
-    std::unique_lock lock(mutex_);
-    while (true) {
-      if (auto it = waiting_.find(next_); it != waiting_.end()) {
-        BatchResult result = std::move(it->second);
-        waiting_.erase(it);
-        ++next_;
-        changed_.notify_all();
-        return result;
-      }
-      const std::optional<std::uint64_t> known_total = total();
-      if (stopped_ || (known_total && next_ >= *known_total)) return std::nullopt;
-      changed_.wait_for(lock, std::chrono::milliseconds(200));
-      lock.unlock();
-      while_waiting();
-      lock.lock();
-    }
-  }
-  // Wakes the caller's thread to look again at what changed outside (the reading ended). Taking
-  // the lock first means a thread between its look and its wait cannot miss the call.
-  void notify() {
+  // For the writer: the next result in order, or nullopt when it is not there yet (or the run
+  // stopped), which also gives up the turn to write.
+  std::optional<BatchResult> next_to_write() {
     std::lock_guard lock(mutex_);
+    auto it = waiting_.find(next_);
+    if (stopped_ || it == waiting_.end()) {
+      writing_ = false;
+      return std::nullopt;
+    }
+    BatchResult result = std::move(it->second);
+    waiting_.erase(it);
+    ++next_;
     changed_.notify_all();
+    return result;
   }
   void stop() {
     std::lock_guard lock(mutex_);
@@ -231,6 +227,7 @@ class OrderedResults {
   std::size_t capacity_;
   std::map<std::uint64_t, BatchResult> waiting_;
   std::uint64_t next_ = 0;
+  bool writing_ = false;
   bool stopped_ = false;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -239,14 +236,17 @@ class OrderedResults {
 void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sources, RecordFilter only,
                       const BatchSink& sink, ScanSummary& summary, ProgressClock& clock, unsigned workers) {
   BoundedQueue<Job> jobs(workers * 2);
-  // Room for the parsers to run ahead while the writer is busy with a burst (the diagnosis
-  // judges its whole learning window at once); slices are small, so this stays a few megabytes.
+  // Room for the parsers to run ahead while one of them writes a burst (the diagnosis judges
+  // its whole learning window at once); slices are small, so this stays a few megabytes.
   OrderedResults results(workers * 16);
-  std::mutex state_mutex;  // guards the four below
-  std::uint64_t batches_read = 0;
-  bool reading_done = false;
+  std::mutex state_mutex;  // guards the two below
   std::exception_ptr failure;
   std::vector<mailbox::ReadProblem> source_problems;
+  // The summary, the sink and the clock are used by one thread at a time: the parser whose
+  // turn it is to write, or the caller's thread showing the progress.
+  std::mutex writing_mutex;
+  std::condition_variable parser_finished;
+  std::size_t parsers_running = workers;  // guarded by writing_mutex
   auto fail = [&](std::exception_ptr error) {
     {
       std::lock_guard lock(state_mutex);
@@ -258,17 +258,11 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
 
   std::thread reader_thread([&] {
     try {
+      std::uint64_t sequence = 0;
       for (auto& source : sources) {
         mailbox::Batch batch;
-        std::uint64_t sequence = 0;
         while (source->next(batch)) {
-          for (mailbox::Batch& part : slice(std::move(batch))) {
-            {
-              std::lock_guard lock(state_mutex);
-              sequence = batches_read++;
-            }
-            jobs.push(Job{sequence, std::move(part)});
-          }
+          for (mailbox::Batch& part : slice(std::move(batch))) jobs.push(Job{sequence++, std::move(part)});
         }
         std::lock_guard lock(state_mutex);
         for (auto& problem : source->take_problems()) source_problems.push_back(std::move(problem));
@@ -277,48 +271,49 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
       fail(std::current_exception());
     }
     jobs.close();
-    {
-      std::lock_guard lock(state_mutex);
-      reading_done = true;
-    }
-    results.notify();
   });
 
-  std::vector<std::thread> parsers;
-  auto parse_jobs = [&] {
+  auto parse_and_write = [&] {
     bounce::BounceReader reader;
     while (std::optional<Job> job = jobs.pop()) {
       BatchResult result;
-      try {
-        parse_batch(job->batch, only, reader, result);
-      } catch (...) {
-        fail(std::current_exception());
-        return;
-      }
+      parse_batch(job->batch, only, reader, result);
       job->batch.storage.reset();  // release the mapped window or buffer before waiting
-      results.put(job->sequence, std::move(result));
+      if (!results.put(job->sequence, std::move(result))) continue;
+      while (std::optional<BatchResult> next = results.next_to_write()) {
+        std::lock_guard lock(writing_mutex);
+        merge(*next, summary, sink);
+      }
     }
   };
+  std::vector<std::thread> parsers;
   try {
-    for (unsigned i = 0; i < workers; ++i) parsers.emplace_back(parse_jobs);
+    for (unsigned i = 0; i < workers; ++i) {
+      parsers.emplace_back([&] {
+        try {
+          parse_and_write();
+        } catch (...) {
+          fail(std::current_exception());
+        }
+        std::lock_guard lock(writing_mutex);
+        --parsers_running;
+        parser_finished.notify_all();
+      });
+    }
   } catch (const std::system_error& error) {
     // The system gives no more threads (a process limit): those it gave do the work, and
     // with none the run fails cleanly instead of leaving the reader thread unjoined.
+    std::lock_guard lock(writing_mutex);
+    parsers_running -= workers - parsers.size();
     if (parsers.empty())
       fail(std::make_exception_ptr(std::runtime_error(std::string("cannot start a parser thread: ") + error.what())));
   }
 
-  auto total = [&]() -> std::optional<std::uint64_t> {
-    std::lock_guard lock(state_mutex);
-    return reading_done ? std::optional(batches_read) : std::nullopt;
-  };
-  try {
-    while (std::optional<BatchResult> result = results.take(total, [&] { clock.tick(summary); })) {
-      merge(*result, summary, sink);
+  {
+    // The progress is shown while the parsers work, also while none has anything to write.
+    std::unique_lock lock(writing_mutex);
+    while (!parser_finished.wait_for(lock, std::chrono::milliseconds(200), [&] { return parsers_running == 0; }))
       clock.tick(summary);
-    }
-  } catch (...) {
-    fail(std::current_exception());
   }
   reader_thread.join();
   for (std::thread& parser : parsers) parser.join();

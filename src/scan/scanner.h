@@ -1,8 +1,9 @@
 #pragma once
 // The scan: every message of every input is read, classified and, when it is a bounce, turned
 // into records, which reach the sink in input order. Reading, parsing and writing overlap:
-// one thread reads batches of messages, worker threads parse them, and the caller's thread
-// hands the records on in order. Memory stays bounded: only a few batches are in flight.
+// one thread reads batches of messages and worker threads parse them; the worker that finishes
+// the batch whose turn it is hands its records on. The sink is called by one thread at a time,
+// not always the caller's. Memory stays bounded: only a few batches are in flight.
 #include <chrono>
 #include <functional>
 #include <string>

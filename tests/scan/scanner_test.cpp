@@ -8,10 +8,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "mailbox_test_files.h"
@@ -83,6 +87,65 @@ TEST(Scanner, ParallelScanOfAFolderKeepsFileOrder) {
   const ScanOutput alone = scan_with(folder, 1);
   ASSERT_GT(alone.records.size(), 400u);
   expect_same_scan(alone, scan_with(folder, 2));
+}
+
+// The parsers take turns handing their batches on: the sink is never entered by two threads
+// at once, and the progress is shown from the caller's thread.
+TEST(Scanner, ParallelScanCallsTheSinkOneThreadAtATime) {
+  TempDir dir;
+  const std::string path = dir.file("large.mbox");
+  mailbox::testing::write_file(path, corpus_mbox(7));
+  ScanOptions options;
+  options.inputs = {path};
+  options.threads = 8;
+  const std::thread::id caller = std::this_thread::get_id();
+  std::size_t progress_calls = 0;
+  bool progress_elsewhere = false;
+  options.on_progress = [&](const Progress&) {
+    ++progress_calls;
+    progress_elsewhere = progress_elsewhere || std::this_thread::get_id() != caller;
+  };
+  std::atomic<int> inside{0};
+  std::atomic<bool> overlapped{false};
+  std::size_t batches = 0;
+  std::size_t records = 0;
+  const ScanSummary summary = scan_batches(options, [&](std::vector<bounce::Record>&& batch) {
+    if (inside.fetch_add(1) != 0) overlapped = true;
+    // Long enough in the sink for another parser to finish its batch meanwhile.
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    ++batches;
+    records += batch.size();
+    inside.fetch_sub(1);
+  });
+  EXPECT_FALSE(overlapped);
+  EXPECT_GT(batches, 8u);
+  EXPECT_EQ(records, summary.records);
+  EXPECT_GE(progress_calls, 1u);
+  EXPECT_FALSE(progress_elsewhere);
+}
+
+// A sink that fails ends the scan with its error, whichever parser was writing, and nothing
+// waits forever for the batches it did not take.
+TEST(Scanner, ASinkThatFailsStopsTheParallelScan) {
+  TempDir dir;
+  const std::string path = dir.file("large.mbox");
+  mailbox::testing::write_file(path, corpus_mbox(7));
+  for (const unsigned threads : {2u, 8u}) {
+    SCOPED_TRACE(threads);
+    ScanOptions options;
+    options.inputs = {path};
+    options.threads = threads;
+    std::size_t batches = 0;
+    try {
+      scan_batches(options, [&](std::vector<bounce::Record>&&) {
+        if (++batches == 3) throw std::runtime_error("the disk is full");
+      });
+      ADD_FAILURE() << "the scan did not fail";
+    } catch (const std::runtime_error& error) {
+      EXPECT_STREQ(error.what(), "the disk is full");
+    }
+    EXPECT_EQ(batches, 3u);
+  }
 }
 
 TEST(Scanner, AnInputGivenTwiceIsReadOnce) {
