@@ -101,9 +101,9 @@ std::size_t domain_end(std::string_view text, std::size_t from) {
   return from;
 }
 
-}  // namespace
-
-std::string find_address(std::string_view text) {
+// The first address in `text` as it stands there: the local part, the '@' and the domain are
+// one run of its bytes, so the address is a view of them rather than a string put together.
+std::string_view address_in(std::string_view text) {
   std::size_t at = text.find('@');
   while (at != std::string_view::npos) {
     std::size_t start = local_part_start(text, at);
@@ -117,26 +117,22 @@ std::string find_address(std::string_view text) {
       if (text[end - 1] == ']' && text.substr(at + 1, end - at - 1).find('[') != std::string_view::npos) break;
       --end;
     }
-    std::string_view local = text.substr(start, at - start);
-    while (!local.empty() && local.front() == '.') local.remove_prefix(1);
-    const std::string_view domain = text.substr(at + 1, end - at - 1);
-    if (!local.empty() && !domain.empty()) {
-      // Sized once, the '@' in place, and the two parts copied in beside it.
-      std::string address(local.size() + 1 + domain.size(), '@');
-      local.copy(address.data(), local.size());
-      domain.copy(address.data() + local.size() + 1, domain.size());
-      return address;
-    }
+    while (start < at && text[start] == '.') ++start;
+    if (start < at && end > at + 1) return text.substr(start, end - start);
     at = text.find('@', at + 1);
   }
   return {};
 }
 
+}  // namespace
+
+std::string find_address(std::string_view text) { return std::string(address_in(text)); }
+
 bool is_address(std::string_view text) {
   text = mime::trim(text);
   const std::size_t at = text.rfind('@');
   if (at == std::string_view::npos || at == 0 || at + 1 >= text.size()) return false;
-  return find_address(text) == text;
+  return address_in(text) == text;
 }
 
 std::string_view domain_part(std::string_view address) {

@@ -101,6 +101,29 @@ TEST(Address, PartsOfEveryLength) {
     }
 }
 
+// An address is the run of the text from its local part to its domain: the dots that open the
+// local part and those, colons and brackets that end the domain are left out of it, a quoted
+// local part keeps its quotes, and an '@' with no part on one side gives way to the next one.
+TEST(Address, TheRunFromTheLocalPartToTheDomain) {
+  const std::pair<std::string_view, std::string_view> kAddresses[] = {
+      {"..kijitora@example.jp.", "kijitora@example.jp"},
+      {"to \"john doe\"@example.com:", "\"john doe\"@example.com"},
+      {"<user@[192.0.2.1]>", "user@[192.0.2.1]"},
+      {"user@example.org]", "user@example.org"},
+      {"@ then .@. then a@b", "a@b"},
+      {"@@", ""},
+      {"", ""}};
+  for (const auto& [text, address] : kAddresses) {
+    EXPECT_EQ(find_address(text), address) << text;
+    if (!address.empty()) {
+      EXPECT_TRUE(is_address(address)) << text;
+    }
+  }
+  EXPECT_FALSE(is_address("..kijitora@example.jp"));
+  EXPECT_FALSE(is_address("kijitora@example.jp."));
+  EXPECT_TRUE(is_address("  kijitora@example.jp\t"));
+}
+
 // The bytes of each part, as RFC 5322 and RFC 6531 allow them: letters, digits, 8-bit bytes and
 // some punctuation.
 bool may_be_in_local_part(unsigned char c) {
