@@ -12,9 +12,16 @@ namespace bg::bounce {
 
 namespace {
 
+struct Needle {
+  std::string text;
+  MarkerCase matching;
+
+  bool operator==(const Needle&) const = default;
+};
+
 struct Declared {
   std::mutex lock;
-  std::vector<std::string> needles;
+  std::vector<Needle> needles;
   bool compiled = false;
 };
 
@@ -32,11 +39,12 @@ const hs_database_t* marker_database() {
     if (all.needles.empty()) return static_cast<hs_database_t*>(nullptr);
     std::vector<const char*> texts;
     std::vector<std::size_t> lengths;
-    std::vector<unsigned> flags(all.needles.size(), 0);
+    std::vector<unsigned> flags;
     std::vector<unsigned> ids;
-    for (const std::string& needle : all.needles) {
-      texts.push_back(needle.data());
-      lengths.push_back(needle.size());
+    for (const Needle& needle : all.needles) {
+      texts.push_back(needle.text.data());
+      lengths.push_back(needle.text.size());
+      flags.push_back(needle.matching == MarkerCase::kCaseless ? HS_FLAG_CASELESS : 0);
       ids.push_back(static_cast<unsigned>(ids.size()));
     }
     hs_database_t* compiled = nullptr;
@@ -68,7 +76,7 @@ int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigne
 
 }  // namespace
 
-ReceivedMarkers declare_received_markers(std::initializer_list<std::string_view> needles) {
+ReceivedMarkers declare_received_markers(std::initializer_list<std::string_view> needles, MarkerCase matching) {
   Declared& all = declared();
   const std::lock_guard guard(all.lock);
   if (all.compiled) throw std::logic_error("Received markers declared after the first message was read");
@@ -76,10 +84,11 @@ ReceivedMarkers declare_received_markers(std::initializer_list<std::string_view>
   for (std::string_view needle : needles) {
     if (needle.empty() || needle.find('\n') != std::string_view::npos)
       throw std::logic_error("a Received marker must be a non-empty text on one line");
-    auto known = std::find(all.needles.begin(), all.needles.end(), needle);
+    const Needle declared_needle{std::string(needle), matching};
+    auto known = std::find(all.needles.begin(), all.needles.end(), declared_needle);
     if (known == all.needles.end()) {
       if (all.needles.size() == 64) throw std::logic_error("more than 64 Received markers declared");
-      known = all.needles.insert(all.needles.end(), std::string(needle));
+      known = all.needles.insert(all.needles.end(), declared_needle);
     }
     markers.bits |= std::uint64_t{1} << (known - all.needles.begin());
   }

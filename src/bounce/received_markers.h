@@ -14,10 +14,14 @@ struct ReceivedMarkers {
   std::uint64_t bits = 0;
 };
 
-// Declares `needles` (exact, case-sensitive texts without line breaks) and returns the set that
-// stands for them. Declarations belong at namespace scope, so that all are made before the first
-// message is read; at most 64 needles may be declared in all.
-ReceivedMarkers declare_received_markers(std::initializer_list<std::string_view> needles);
+// How a marker's text is compared: exactly, or in any ASCII case.
+enum class MarkerCase { kExact, kCaseless };
+
+// Declares `needles` (texts without line breaks, compared as `matching` says) and returns the set
+// that stands for them. Declarations belong at namespace scope, so that all are made before the
+// first message is read; at most 64 needles may be declared in all.
+ReceivedMarkers declare_received_markers(std::initializer_list<std::string_view> needles,
+                                         MarkerCase matching = MarkerCase::kExact);
 
 // Sets found[i] to the declared markers that received[i] contains.
 void find_received_markers(const std::vector<std::string_view>& received, std::vector<std::uint64_t>& found);

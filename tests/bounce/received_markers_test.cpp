@@ -16,6 +16,8 @@ const ReceivedMarkers kRelayB = declare_received_markers({".relay-b.example ("})
 // A needle a format module also declares: both share one marker.
 const ReceivedMarkers kKddiToo = declare_received_markers({".au.com ("});
 const ReceivedMarkers kEither = declare_received_markers({"(Relay A) with", ".relay-b.example ("});
+const ReceivedMarkers kRelayBInAnyCase = declare_received_markers({".RELAY-B.example ("}, MarkerCase::kCaseless);
+const ReceivedMarkers kAuInAnyCase = declare_received_markers({".AU.COM ("}, MarkerCase::kCaseless);
 
 const std::string kMessage =
     "Received: from mx.relay-b.example (mx.relay-b.example [192.0.2.7]) by in.example.org (Relay A) with\n"
@@ -35,6 +37,15 @@ TEST(ReceivedMarkers, CountsTheHeadersThatHoldAMarker) {
   EXPECT_EQ(message.received_mentioning(kEither), 2);  // the first holds both, and counts once
   EXPECT_EQ(message.received_mentioning(kKddiToo), 1);
   EXPECT_EQ(message.received_mentioning(ReceivedMarkers{}), 0);
+}
+
+TEST(ReceivedMarkers, ACaselessMarkerIsFoundInAnyCaseApartFromAnExactOne) {
+  BounceMessage message;
+  message.parse(kMessage);
+  EXPECT_EQ(message.received_mentioning(kRelayBInAnyCase), 2);
+  EXPECT_EQ(message.received_mentioning(kAuInAnyCase), 1);
+  EXPECT_NE(kAuInAnyCase.bits, kKddiToo.bits);  // the same text, compared otherwise: a marker of its own
+  EXPECT_EQ(message.received_mentioning(kKddiToo), 1);
 }
 
 TEST(ReceivedMarkers, AMessageWithoutReceivedHeadersHoldsNone) {

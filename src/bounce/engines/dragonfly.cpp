@@ -20,12 +20,13 @@ constexpr std::string_view kErrorFor = "There was an error delivering your mail 
 constexpr std::string_view kDidNotLike = " did not like our ";
 
 // Whether `body` holds dma's greeting. The greeting is found from its capital F, much rarer in
-// mail than its first letter: memchr skips to each F, around which the greeting is then compared.
+// mail than its first letter: memchr skips to each F, around which the greeting is then compared,
+// from the byte before it in place: most F's in mail start a word ("From", "Final-Recipient").
 bool has_dragonfly_greeting(std::string_view body) {
   constexpr std::string_view kGreeting = "This is the DragonFly Mail Agent";
   constexpr std::size_t kRare = kGreeting.find('F');
   for (std::size_t at = body.find('F', kRare); at != std::string_view::npos; at = body.find('F', at + 1))
-    if (body.substr(at - kRare).starts_with(kGreeting)) return true;
+    if (body[at - 1] == kGreeting[kRare - 1] && body.substr(at - kRare).starts_with(kGreeting)) return true;
   return false;
 }
 

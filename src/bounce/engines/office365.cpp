@@ -17,6 +17,9 @@ namespace bg::bounce {
 
 namespace {
 
+// The domain every host of Exchange Online is in, as names_exchange_online looks for it.
+const ReceivedMarkers kExchangeOnlineDomain = declare_received_markers({".outlook.com"}, MarkerCase::kCaseless);
+
 // Whether `text` ends with `suffix`, in any ASCII case.
 bool iends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && mime::iequals(text.substr(text.size() - suffix.size()), suffix);
@@ -51,8 +54,12 @@ bool is_office365_report(const BounceMessage& message) {
     if (present) ++clues;
   // The last two clues are the costliest to look for: only when they can still make two.
   if (clues >= 2) return true;
+  // Without a clue so far, the Message-ID and a Received header must both name Exchange Online:
+  // neither is searched when no Received header holds its domain.
+  const bool received_names_domain = message.received_mentioning(kExchangeOnlineDomain) > 0;
+  if (clues == 0 && !received_names_domain) return false;
   if (names_exchange_online(headers.raw("Message-ID"))) ++clues;
-  if (clues == 0) return false;
+  if (clues == 0 || !received_names_domain) return clues >= 2;
   for (std::string_view value : message.received())
     if (names_exchange_online(value)) return true;
   return clues >= 2;

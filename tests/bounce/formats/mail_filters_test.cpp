@@ -27,10 +27,12 @@ TEST(DragonFly, FindsItsGreetingAnywhereInTheText) {
                                             "(DragonFly Mail Agent v0.13)", "(dma)");
   EXPECT_TRUE(read_by(message, "DragonFly"));
   constexpr std::string_view kGreeting = "This is the DragonFly Mail Agent";
-  // Capital F's before it, each compared and passed over.
+  // Capital F's before it, each compared and passed over, some after the byte the greeting has
+  // before its F.
   const std::string after_others =
       with_replaced(message, kGreeting,
-                    "From Fred F. Fisher of the Foo Fighters Fan Forum (FFFF):\n\n" + std::string(kGreeting));
+                    "From Fred F. Fisher of the Foo Fighters Fan Forum (FFFF) and the DragonFlies' conFerence:\n\n" +
+                        std::string(kGreeting));
   EXPECT_TRUE(read_by(after_others, "DragonFly"));
   for (std::string_view unlike :
        {"This is the DragonFly Mail agent", "This is the Dragonfly Mail Agent",

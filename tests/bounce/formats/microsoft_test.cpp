@@ -176,6 +176,19 @@ TEST(Office365, KnowsExchangeOnlineHostsInAnyCase) {
   }
 }
 
+// Without the subject, the Message-ID and the Received header are the two clues: a Received
+// header is read only when it holds the domain, in any case, and the Message-ID alone is not enough.
+TEST(Office365, KnowsAReportByItsMessageIdAndReceivedHeaderInAnyCase) {
+  for (std::string_view host :
+       {"AM9PR02MB7250.eurprd02.prod.outlook.com", "am9pr02mb7250.EURPRD02.PROD.OUTLOOK.COM",
+        "x.outbound.protection.OuTlOoK.cOm"}) {
+    const std::string report = with_replaced(office365_report_from(host), "Subject: Undeliverable: Nyaan", "Subject: Nyaan");
+    EXPECT_TRUE(read_by(report, "Office365")) << host;
+    const std::string elsewhere = with_replaced(report, "by " + std::string(host), "by mx.example.org");
+    EXPECT_FALSE(read_by(elsewhere, "Office365")) << host;
+  }
+}
+
 TEST(Office365, LeavesHostsThatOnlyResembleExchangeOnline) {
   for (std::string_view host : {"am9pr02mb7250.nonprod.outlook.com", "mail-outbound.protection.outlook.com",
                                 "prod.outlook.com", "x.prod.outlook.co", "x.prod-outlook.com"}) {
