@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace bg::bounce {
 namespace {
 
@@ -26,6 +28,24 @@ TEST(Providers, ANameMatchesWholeLabelsOnly) {
   EXPECT_EQ(provider_of("gmail.com.example.org", ""), "");
   EXPECT_EQ(provider_of("com", ""), "");
   EXPECT_EQ(provider_of(".", ""), "");
+}
+
+// Only the domains of a host no longer than the longest name are looked up: a long host is
+// matched by its last labels, and never by a part of a label.
+TEST(Providers, ALongHostIsMatchedByItsLastLabels) {
+  const std::string labels = "a.bb.ccc.dddd.eeeee.ffffff.ggggggg.hhhhhhhh.";
+  EXPECT_EQ(provider_of(labels + "GMAIL.com", ""), "google");
+  EXPECT_EQ(provider_of(labels + "Mx.SecureServer.NET", ""), "godaddy");
+  EXPECT_EQ(provider_of(labels + "mail.protection.outlook.com", ""), "microsoft");
+  EXPECT_EQ(provider_of(std::string(80, 'x') + "gmail.com", ""), "");
+  EXPECT_EQ(provider_of(std::string(80, 'x') + ".gmail.com", ""), "google");
+  for (std::size_t length = 0; length <= 40; ++length) {
+    const std::string label(length, 'x');
+    EXPECT_EQ(provider_of(label + ".secureserver.net", ""), length == 0 ? "" : "godaddy") << length;
+    EXPECT_EQ(provider_of("a." + label + ".secureserver.net", ""), "godaddy") << length;
+    EXPECT_EQ(provider_of(label + "secureserver.net", ""), "") << length;
+    EXPECT_EQ(provider_of(label, ""), "") << length;
+  }
 }
 
 TEST(Providers, TheDomainCountsWhenTheHostNamesNone) {

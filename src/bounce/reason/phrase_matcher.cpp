@@ -30,20 +30,20 @@ namespace {
 
 struct ScanContext {
   const PhraseTable* table;
-  std::array<std::uint64_t, PhraseHits::kMaxScopes>* found;
-  std::array<std::uint64_t, PhraseHits::kMaxScopes>* vetoes;
+  PhraseHits* hits;
 };
 
-int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
+}  // namespace
+
+int PhraseMatcher::on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
   auto* scan = static_cast<ScanContext*>(context);
   const PhraseEntry& entry = scan->table->entries[id];
   const std::uint64_t bit = std::uint64_t{1} << entry.reason;
-  auto& bits = entry.veto ? *scan->vetoes : *scan->found;
+  auto& bits = entry.veto ? scan->hits->vetoes_ : scan->hits->found_;
   bits[static_cast<std::size_t>(entry.scope)] |= bit;
+  if (!entry.veto && entry.scope != 0) scan->hits->found_in_named_scope_ = true;
   return 0;  // keep scanning
 }
-
-}  // namespace
 
 PhraseMatcher::PhraseMatcher()
     : database_(new Database),
@@ -75,7 +75,7 @@ int PhraseMatcher::reason_index(std::string_view reason) const { return reason_i
 int PhraseMatcher::scope_index(std::string_view scope) const { return scope_indexes_.find(scope); }
 
 void PhraseMatcher::scan(std::size_t scope, std::string_view text, PhraseHits& hits) const {
-  ScanContext context{&phrase_table(), &hits.found_, &hits.vetoes_};
+  ScanContext context{&phrase_table(), &hits};
   hs_database_t* database = database_->scope(scope);
   hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), on_match, &context);
 }
@@ -130,6 +130,7 @@ bool PhraseHits::vetoed(std::string_view reason, std::string_view scope) const {
 bool PhraseHits::any(std::string_view scope) const { return reasons(scope) != 0; }
 
 std::uint64_t PhraseHits::reasons(std::string_view scope) const {
+  if (!scope.empty() && !found_in_named_scope_) return 0;
   // compile_phrases numbers the scope of phrases that hold everywhere, "", first.
   const int at = scope.empty() ? 0 : PhraseMatcher::instance().scope_index(scope);
   if (at < 0) return 0;

@@ -35,6 +35,9 @@ class PhraseHits {
   friend class PhraseMatcher;
   std::array<std::uint64_t, kMaxScopes> found_{};   // per scope, one bit per reason
   std::array<std::uint64_t, kMaxScopes> vetoes_{};  // per scope, one bit per reason
+  // Whether a phrase of a scope other than "" was found: most replies hold none, and reasons()
+  // answers for them without looking the scope's name up.
+  bool found_in_named_scope_ = false;
 };
 
 class PhraseMatcher {
@@ -61,6 +64,8 @@ class PhraseMatcher {
   PhraseMatcher();
   // Adds to `hits` the phrases of the scope at `scope` found in `text`.
   void scan(std::size_t scope, std::string_view text, PhraseHits& hits) const;
+  // Vectorscan's callback for each phrase found: notes it in the scan's PhraseHits.
+  static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void* context);
   struct Database;
   Database* database_;
   std::vector<std::string> reasons_;

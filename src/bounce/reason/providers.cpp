@@ -1,7 +1,9 @@
 #include "bounce/reason/providers.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,7 +55,11 @@ struct ProviderNameIndex {
   std::vector<std::string_view> names;
   std::vector<NameRows> rows;  // by position in `names`
   NameIndex index;
+  std::size_t longest = 0;     // the length of the longest name
 };
+
+// Names are at most this long, so that the end of a host they can match is lowercased on the stack.
+constexpr std::size_t kLongestName = 64;
 
 const ProviderNameIndex& name_index() {
   static const ProviderNameIndex built = [] {
@@ -64,6 +70,7 @@ const ProviderNameIndex& name_index() {
         const bool subdomains_only = name.starts_with('.');
         if (subdomains_only) name.remove_prefix(1);
         if (name.empty()) continue;
+        if (name.size() > kLongestName) throw std::logic_error("a name too long in data/providers.tsv");
         const auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
         if (at == names.size()) {
           names.push_back(name);
@@ -74,7 +81,9 @@ const ProviderNameIndex& name_index() {
       }
     }
     NameIndex index(names);
-    return ProviderNameIndex{std::move(names), std::move(rows), index};
+    std::size_t longest = 0;
+    for (std::string_view name : names) longest = std::max(longest, name.size());
+    return ProviderNameIndex{std::move(names), std::move(rows), index, longest};
   }();
   return built;
 }
@@ -82,15 +91,26 @@ const ProviderNameIndex& name_index() {
 // The first provider in table order with a name that `host` ends with.
 std::string_view match(std::string_view host) {
   if (host.empty()) return {};
-  const std::string lower = mime::lowercase(host);  // the table's names are lowercase
   const ProviderNameIndex& names = name_index();
+  // The host and each domain after one of its dots are looked up, but only those no longer than
+  // the longest name can be one: the first of them starts the host or follows a dot. Their bytes
+  // alone are lowercased, as the table's names are, on the stack.
+  std::size_t start = 0;
+  if (host.size() > names.longest) {
+    start = host.find('.', host.size() - names.longest - 1);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  std::array<char, kLongestName> lower;
+  const std::size_t length = host.size() - start;
+  for (std::size_t i = 0; i < length; ++i) lower[i] = mime::to_lower_ascii(host[start + i]);
   std::size_t first_row = kNoRow;
-  for (std::string_view domain = lower;;) {
+  for (std::string_view domain(lower.data(), length);;) {
     if (const int at = names.index.find(domain); at >= 0) {
       const NameRows& rows = names.rows[static_cast<std::size_t>(at)];
       first_row = std::min(first_row, rows.plain);
       // A subdomain has a label before the domain: more than the dot that ends it.
-      if (lower.size() > domain.size() + 1) first_row = std::min(first_row, rows.subdomains_only);
+      if (host.size() > domain.size() + 1) first_row = std::min(first_row, rows.subdomains_only);
     }
     const std::size_t dot = domain.find('.');
     if (dot == std::string_view::npos) break;

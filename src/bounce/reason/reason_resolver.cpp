@@ -152,8 +152,9 @@ constexpr std::array kSpecificOrder = {
 // The first reason in kSpecificOrder among `found` (PhraseHits bits); empty when there is none.
 std::string first_specific(std::uint64_t found) {
   if (found == 0) return {};
+  const ReasonTable& reasons = reason_table();
   for (Reason candidate : kSpecificOrder)
-    if (found & reason_table().phrase_bits[candidate]) return name_of(candidate);
+    if (found & reasons.phrase_bits[candidate]) return name_of(candidate);
   return {};
 }
 
