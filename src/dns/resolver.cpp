@@ -1,13 +1,14 @@
 #include "dns/resolver.h"
 
 #include <poll.h>
-#include <unbound.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "dns/domain_name.h"
+#include "libraries/libunbound.h"
+#include "libraries/shared_library.h"
 
 namespace bg::dns {
 
@@ -19,6 +20,15 @@ using Clock = std::chrono::steady_clock;
 // default limit of 1024 open files (each outstanding UDP query holds a socket).
 constexpr std::size_t kMaxInFlight = 256;
 constexpr int kClassIn = 1;
+
+// libunbound, loaded by the first resolver made; without it no resolver can be made.
+const libraries::LibUnbound& unbound() {
+  try {
+    return libraries::libunbound();
+  } catch (const libraries::LibraryError& error) {
+    throw ResolverError(error.what());
+  }
+}
 
 // One question of a batch while its answer is awaited.
 struct Slot {
@@ -72,12 +82,12 @@ void on_result(void* data, int error, ub_result* result) {
   auto* slot = static_cast<Slot*>(data);
   if (error != 0) {
     slot->answer->outcome = Outcome::server_failure;
-    slot->answer->detail = ub_strerror(error);
+    slot->answer->detail = unbound().strerror(error);
   } else {
     *slot->answer = read_result(*result, slot->validating);
   }
   slot->done = true;
-  ub_resolve_free(result);
+  unbound().resolve_free(result);
 }
 
 // unbound writes a port after '@': "192.0.2.53@5353".
@@ -97,39 +107,39 @@ struct Resolver::Library {
   ub_ctx* context = nullptr;
 
   ~Library() {
-    if (context != nullptr) ub_ctx_delete(context);
+    if (context != nullptr) unbound().ctx_delete(context);
   }
 
   void require(int status, const std::string& what) const {
-    if (status != 0) throw ResolverError(what + ": " + ub_strerror(status));
+    if (status != 0) throw ResolverError(what + ": " + unbound().strerror(status));
   }
 };
 
 Resolver::Resolver(ResolverOptions options) : options_(std::move(options)), library_(new Library) {
-  library_->context = ub_ctx_create();
+  library_->context = unbound().ctx_create();
   if (library_->context == nullptr) throw ResolverError("cannot start the DNS resolver library");
   ub_ctx* context = library_->context;
   // A resolver on this machine (or a test server on the loopback) is a normal choice.
-  library_->require(ub_ctx_set_option(context, "do-not-query-localhost:", "no"), "resolver setup");
+  library_->require(unbound().ctx_set_option(context, "do-not-query-localhost:", "no"), "resolver setup");
   // Reverse names of private addresses are the server's to answer (a company resolver may know
   // them), not libunbound's built-in empty zones.
-  library_->require(ub_ctx_set_option(context, "unblock-lan-zones:", "yes"), "resolver setup");
+  library_->require(unbound().ctx_set_option(context, "unblock-lan-zones:", "yes"), "resolver setup");
   if (options_.server) {
-    library_->require(ub_ctx_set_fwd(context, unbound_address(*options_.server).c_str()),
+    library_->require(unbound().ctx_set_fwd(context, unbound_address(*options_.server).c_str()),
                       "cannot use the resolver " + options_.server->to_string());
   } else {
     // Without a readable resolv.conf libunbound recurses from the root servers itself.
-    ub_ctx_resolvconf(context, nullptr);
-    ub_ctx_hosts(context, nullptr);
+    unbound().ctx_resolvconf(context, nullptr);
+    unbound().ctx_hosts(context, nullptr);
   }
   if (!options_.trust_anchor_file.empty()) {
     // libunbound reads the file only at the first query; a missing file is a setup error.
     if (!std::ifstream(options_.trust_anchor_file))
       throw ResolverError("cannot read the trust anchor " + options_.trust_anchor_file);
-    library_->require(ub_ctx_add_ta_file(context, options_.trust_anchor_file.c_str()),
+    library_->require(unbound().ctx_add_ta_file(context, options_.trust_anchor_file.c_str()),
                       "cannot read the trust anchor " + options_.trust_anchor_file);
   }
-  library_->require(ub_ctx_async(context, 1), "resolver setup");
+  library_->require(unbound().ctx_async(context, 1), "resolver setup");
 }
 
 Resolver::~Resolver() = default;
@@ -162,12 +172,12 @@ std::vector<Answer> Resolver::resolve_all(const std::vector<Question>& questions
         continue;
       }
       slot.deadline = Clock::now() + options_.timeout;
-      const int status = ub_resolve_async(context, presentation_form(questions[index].name).c_str(),
+      const int status = unbound().resolve_async(context, presentation_form(questions[index].name).c_str(),
                                           static_cast<int>(questions[index].type), kClassIn, &slot,
                                           on_result, &slot.async_id);
       if (status != 0) {
         answers[index].outcome = Outcome::server_failure;
-        answers[index].detail = ub_strerror(status);
+        answers[index].detail = unbound().strerror(status);
         continue;
       }
       in_flight.push_back(index);
@@ -179,16 +189,16 @@ std::vector<Answer> Resolver::resolve_all(const std::vector<Question>& questions
     });
     const auto wait =
         std::chrono::ceil<std::chrono::milliseconds>(slots[*nearest].deadline - Clock::now());
-    pollfd readable{ub_fd(context), POLLIN, 0};
+    pollfd readable{unbound().fd(context), POLLIN, 0};
     if (poll(&readable, 1, static_cast<int>(std::max<long>(0, wait.count()))) > 0)
-      ub_process(context);
+      unbound().process(context);
 
     const Clock::time_point now = Clock::now();
     std::erase_if(in_flight, [&](std::size_t index) {
       Slot& slot = slots[index];
       if (slot.done) return true;
       if (now < slot.deadline) return false;
-      ub_cancel(context, slot.async_id);
+      unbound().cancel(context, slot.async_id);
       answers[index].outcome = Outcome::timed_out;
       answers[index].detail = "no answer from " + server_description() + " within " +
                               std::to_string(options_.timeout.count()) + " ms";

@@ -1,12 +1,11 @@
 #include "mailbox/archive_reader.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "libraries/libarchive.h"
+#include "libraries/shared_library.h"
 #include "mailbox/mail_program_files.h"
 #include "mailbox/sniff.h"
 #include "mailbox/stream_source.h"
@@ -17,9 +16,19 @@ namespace {
 
 constexpr std::size_t kReadBlock = 256 * 1024;
 
+// libarchive, loaded by the first archive read. Without it an archive cannot be read, and is
+// reported like one that cannot be opened.
+const libraries::LibArchive& archive_library() {
+  try {
+    return libraries::libarchive();
+  } catch (const libraries::LibraryError& error) {
+    throw StreamError(error.what());
+  }
+}
+
 // What libarchive said went wrong, or `fallback` when it said nothing.
 std::string error_of(struct archive* archive, const char* fallback) {
-  const char* what = archive_error_string(archive);
+  const char* what = archive_library().error_string(archive);
   return what != nullptr && *what != '\0' ? what : fallback;
 }
 
@@ -29,7 +38,7 @@ class MemberStream final : public ByteStream {
   explicit MemberStream(struct archive* archive) : archive_(archive) {}
 
   std::size_t read(char* buffer, std::size_t size) override {
-    const la_ssize_t got = archive_read_data(archive_, buffer, size);
+    const la_ssize_t got = archive_library().read_data(archive_, buffer, size);
     if (got < 0) throw StreamError(error_of(archive_, "the archive is damaged"));
     consumed_ += static_cast<std::uint64_t>(got);
     return static_cast<std::size_t>(got);
@@ -68,15 +77,15 @@ std::optional<FileRole> role_of(std::string_view path) {
 
 // The libarchive reader, and the stream it reads from when it reads no file.
 struct ArchiveReader::Archive {
-  Archive() : handle(archive_read_new()) {
+  Archive() : handle(archive_library().read_new()) {
     if (handle == nullptr) throw StreamError("out of memory");
-    archive_read_support_format_tar(handle);
-    archive_read_support_format_zip(handle);
-    archive_read_support_format_7zip(handle);
-    archive_read_support_format_rar(handle);
-    archive_read_support_format_rar5(handle);
+    archive_library().read_support_format_tar(handle);
+    archive_library().read_support_format_zip(handle);
+    archive_library().read_support_format_7zip(handle);
+    archive_library().read_support_format_rar(handle);
+    archive_library().read_support_format_rar5(handle);
   }
-  ~Archive() { archive_read_free(handle); }
+  ~Archive() { archive_library().read_free(handle); }
 
   static la_ssize_t read_stream(struct archive* handle, void* self, const void** block) {
     Archive& archive = *static_cast<Archive*>(self);
@@ -84,7 +93,7 @@ struct ArchiveReader::Archive {
       *block = archive.block.get();
       return static_cast<la_ssize_t>(archive.stream->read(archive.block.get(), kReadBlock));
     } catch (const StreamError& error) {
-      archive_set_error(handle, ARCHIVE_FATAL, "%s", error.what());
+      archive_library().set_error(handle, ARCHIVE_FATAL, "%s", error.what());
       return -1;
     }
   }
@@ -98,7 +107,7 @@ struct ArchiveReader::Archive {
 ArchiveReader::ArchiveReader(FileDescriptor fd, std::string origin, std::uint64_t size)
     : archive_(std::make_unique<Archive>()), origin_(std::move(origin)), size_(size), depth_(0) {
   archive_->fd = std::move(fd);
-  if (archive_read_open_fd(archive_->handle, archive_->fd.get(), kReadBlock) != ARCHIVE_OK)
+  if (archive_library().read_open_fd(archive_->handle, archive_->fd.get(), kReadBlock) != ARCHIVE_OK)
     throw StreamError(error_of(archive_->handle, "not an archive that can be read"));
 }
 
@@ -107,7 +116,7 @@ ArchiveReader::ArchiveReader(std::unique_ptr<ByteStream> stream, std::string ori
     : archive_(std::make_unique<Archive>()), origin_(std::move(origin)), size_(size), depth_(depth) {
   archive_->stream = std::move(stream);
   archive_->block.reset(new char[kReadBlock]);
-  if (archive_read_open(archive_->handle, archive_.get(), nullptr, &Archive::read_stream, nullptr) != ARCHIVE_OK)
+  if (archive_library().read_open(archive_->handle, archive_.get(), nullptr, &Archive::read_stream, nullptr) != ARCHIVE_OK)
     throw StreamError(error_of(archive_->handle, "not an archive that can be read"));
 }
 
@@ -116,7 +125,7 @@ ArchiveReader::~ArchiveReader() { own_reader_.reset(); }
 
 std::uint64_t ArchiveReader::bytes_read() const {
   if (archive_->stream) return archive_->stream->consumed();
-  return static_cast<std::uint64_t>(archive_filter_bytes(archive_->handle, -1));
+  return static_cast<std::uint64_t>(archive_library().filter_bytes(archive_->handle, -1));
 }
 
 void ArchiveReader::open_large_file() {
@@ -139,7 +148,7 @@ void ArchiveReader::open_large_file() {
 bool ArchiveReader::next_file(std::optional<std::uint64_t>& size) {
   while (!member_ && !ended_) {
     struct archive_entry* entry = nullptr;
-    const int status = archive_read_next_header(archive_->handle, &entry);
+    const int status = archive_library().read_next_header(archive_->handle, &entry);
     if (status == ARCHIVE_EOF) break;
     if (status == ARCHIVE_RETRY) continue;
     if (status == ARCHIVE_FATAL) {
@@ -151,19 +160,19 @@ bool ArchiveReader::next_file(std::optional<std::uint64_t>& size) {
     }
     member_failed_ = false;
     // Links to earlier members name mail read already.
-    if (archive_entry_filetype(entry) != AE_IFREG || archive_entry_hardlink(entry) != nullptr) continue;
-    const char* path = archive_entry_pathname_utf8(entry);
-    if (path == nullptr) path = archive_entry_pathname(entry);
+    if (archive_library().entry_filetype(entry) != AE_IFREG || archive_library().entry_hardlink(entry) != nullptr) continue;
+    const char* path = archive_library().entry_pathname_utf8(entry);
+    if (path == nullptr) path = archive_library().entry_pathname(entry);
     if (path == nullptr) continue;
     const std::optional<FileRole> role = role_of(path);
     if (!role) continue;
     ++files_seen_;
-    if (archive_entry_is_data_encrypted(entry)) {
+    if (archive_library().entry_is_data_encrypted(entry)) {
       problems_.push_back({origin_ + ":" + path, "encrypted: unpack it with its passphrase and scan what it holds", true});
       continue;
     }
     member_ = Member{origin_ + ":" + path, path, *role, std::nullopt};
-    if (archive_entry_size_is_set(entry)) member_->size = static_cast<std::uint64_t>(archive_entry_size(entry));
+    if (archive_library().entry_size_is_set(entry)) member_->size = static_cast<std::uint64_t>(archive_library().entry_size(entry));
   }
   if (!member_) {
     ended_ = true;
