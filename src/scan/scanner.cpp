@@ -67,17 +67,24 @@ void parse_batch(const mailbox::Batch& batch, RecordFilter only, bounce::BounceR
 // A reader's batch can be a whole mapped window of megabytes; parsers take it in slices of
 // about this size, so that every core stays busy to the end and the writer is fed early.
 constexpr std::size_t kSliceBytes = std::size_t{1} << 20;
+// The input's last batch is cut finer and finer, each slice a quarter of what is left but no
+// less than this, so that the parsers run out of work nearly together: a parser left alone
+// with a whole slice at the end keeps the other cores idle for milliseconds.
+constexpr std::size_t kLastSliceBytes = std::size_t{64} << 10;
 
-// Cuts a batch into slices that share its storage.
-std::vector<mailbox::Batch> slice(mailbox::Batch batch) {
+// Cuts a batch into slices that share its storage; the input's `last` batch ever finer.
+std::vector<mailbox::Batch> slice(mailbox::Batch batch, bool last) {
+  std::size_t left = 0;  // bytes not in a slice yet
+  for (const mailbox::RawMessage& message : batch.messages) left += message.bytes.size();
   std::vector<mailbox::Batch> slices;
-  std::size_t bytes = kSliceBytes;
+  std::size_t room = 0;  // bytes the current slice may still take
   for (mailbox::RawMessage& message : batch.messages) {
-    if (bytes >= kSliceBytes) {
+    if (room == 0) {
       slices.push_back(mailbox::Batch{{}, batch.storage});
-      bytes = 0;
+      room = last ? std::clamp(left / 4, kLastSliceBytes, kSliceBytes) : kSliceBytes;
     }
-    bytes += message.bytes.size();
+    room -= std::min(room, message.bytes.size());
+    left -= message.bytes.size();
     slices.back().messages.push_back(message);
   }
   return slices;
@@ -262,7 +269,9 @@ void scan_in_parallel(std::vector<std::unique_ptr<mailbox::MessageSource>>& sour
       for (auto& source : sources) {
         mailbox::Batch batch;
         while (source->next(batch)) {
-          for (mailbox::Batch& part : slice(std::move(batch))) jobs.push(Job{sequence++, std::move(part)});
+          const bool last = &source == &sources.back() && source->bytes_total() != 0 &&
+                            source->bytes_read() >= source->bytes_total();
+          for (mailbox::Batch& part : slice(std::move(batch), last)) jobs.push(Job{sequence++, std::move(part)});
         }
         std::lock_guard lock(state_mutex);
         for (auto& problem : source->take_problems()) source_problems.push_back(std::move(problem));

@@ -124,6 +124,24 @@ TEST(Scanner, ParallelScanCallsTheSinkOneThreadAtATime) {
   EXPECT_FALSE(progress_elsewhere);
 }
 
+TEST(Scanner, TheInputsLastBatchIsParsedInEverSmallerSlices) {
+  TempDir dir;
+  const std::string path = dir.file("corpus.mbox");
+  const std::string mbox = corpus_mbox(2);
+  ASSERT_GT(mbox.size(), std::size_t{2} << 20);  // some whole slices, all of them in the last window
+  mailbox::testing::write_file(path, mbox);
+  ScanOptions options;
+  options.inputs = {path};
+  options.threads = 2;
+  std::vector<std::size_t> batch_sizes;  // records, a batch per slice
+  scan_batches(options, [&](std::vector<bounce::Record>&& batch) { batch_sizes.push_back(batch.size()); });
+  ASSERT_GE(batch_sizes.size(), 8u);
+  const std::size_t largest = *std::max_element(batch_sizes.begin(), batch_sizes.end());
+  // The last slices are a sixteenth of a whole one (64 kB against 1 MB), give or take a message.
+  for (std::size_t i = batch_sizes.size() - 3; i < batch_sizes.size(); ++i)
+    EXPECT_LT(batch_sizes[i] * 6, largest) << "slice " << i << " of " << batch_sizes.size();
+}
+
 // A sink that fails ends the scan with its error, whichever parser was writing, and nothing
 // waits forever for the batches it did not take.
 TEST(Scanner, ASinkThatFailsStopsTheParallelScan) {
