@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "bounce/address.h"
 #include "mime/ascii.h"
@@ -97,18 +100,48 @@ std::string_view first_word(std::string_view value) {
   return value.substr(0, static_cast<std::size_t>(word_end - value.begin()));
 }
 
-// "dns; mx.example.com" or "mx.example.com": the host name, without brackets or a trailing dot.
-std::string host_of(std::string_view value) {
-  value = first_word(mime::trim(value));
+// The position of the first `byte` among the first sixteen of `text`, or npos when none of them
+// is: a field's colon and a type's semicolon come early, and one compare of a block finds them
+// where a search calls memchr. A text shorter than a block is searched whole.
+std::size_t find_in_first_block(std::string_view text, char byte) {
+#if defined(__SSE2__)
+  if (text.size() >= 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data()));
+    const auto found = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(byte))));
+    return found != 0 ? static_cast<std::size_t>(__builtin_ctz(found)) : std::string_view::npos;
+  }
+#endif
+  return text.substr(0, 16).find(byte);
+}
+
+bool is_white(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// `text` without the white space mime::trim drops at its start, or at its end: a part of a value
+// trimmed already needs trimming at one end only.
+std::string_view trim_start(std::string_view text) {
+  while (!text.empty() && is_white(text.front())) text.remove_prefix(1);
+  return text;
+}
+
+std::string_view trim_end(std::string_view text) {
+  while (!text.empty() && is_white(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// "mx.example.com" from a trimmed value: the host name, without brackets or a trailing dot,
+// lowercased into `host`.
+void assign_host(std::string& host, std::string_view value) {
+  value = first_word(value);
   if (value.size() > 2 && value.front() == '[' && value.back() == ']') value = value.substr(1, value.size() - 2);
   while (!value.empty() && value.back() == '.') value.remove_suffix(1);
-  return mime::lowercase(value);
+  mime::assign_lowercase(host, value);
 }
 
 }  // namespace
 
 std::optional<DsnLine> read_dsn_line(std::string_view line) {
-  const std::size_t colon = line.find(':');
+  std::size_t colon = find_in_first_block(line, ':');
+  if (colon == std::string_view::npos && line.size() > 16) colon = line.find(':', 16);
   if (colon == std::string_view::npos || colon == 0) return std::nullopt;
   const std::string_view name = mime::trim(line.substr(0, colon));
   if (name.size() > kLongestName) return std::nullopt;
@@ -122,9 +155,10 @@ std::optional<DsnLine> read_dsn_line(std::string_view line) {
                        known.field != DsnField::kArrivalDate && known.field != DsnField::kLastAttemptDate &&
                        known.field != DsnField::kWillRetryUntil;
     if (typed) {
-      if (const std::size_t semicolon = value.find(';'); semicolon != std::string_view::npos && semicolon < 16) {
-        result.type = mime::trim(value.substr(0, semicolon));
-        value = mime::trim(value.substr(semicolon + 1));
+      // The value is trimmed at both ends already: the type is trimmed at its end, the rest at its start.
+      if (const std::size_t semicolon = find_in_first_block(value, ';'); semicolon != std::string_view::npos) {
+        result.type = trim_end(value.substr(0, semicolon));
+        value = trim_start(value.substr(semicolon + 1));
       }
     }
     result.value = value;
@@ -134,10 +168,11 @@ std::optional<DsnLine> read_dsn_line(std::string_view line) {
 }
 
 void apply_dsn_line(const DsnLine& line, DeliveryStatus& status) {
+  // The value read_dsn_line gives is trimmed.
   switch (line.field) {
     case DsnField::kReportingMta:
     case DsnField::kReceivedFromMta:
-      if (status.lhost.empty()) status.lhost = host_of(line.value);
+      if (status.lhost.empty()) assign_host(status.lhost, line.value);
       break;
     case DsnField::kArrivalDate:
     case DsnField::kLastAttemptDate:
@@ -145,20 +180,20 @@ void apply_dsn_line(const DsnLine& line, DeliveryStatus& status) {
       break;
     case DsnField::kFinalRecipient:
       status.recipient = find_address(line.value);
-      if (status.recipient.empty()) status.recipient = std::string(mime::trim(line.value));
+      if (status.recipient.empty()) status.recipient = line.value;
       break;
     case DsnField::kOriginalRecipient:
     case DsnField::kActualRecipient:
       status.alias = find_address(line.value);
       break;
     case DsnField::kAction:
-      status.action = mime::lowercase(first_word(mime::trim(line.value)));
+      mime::assign_lowercase(status.action, first_word(line.value));
       break;
     case DsnField::kStatus:
-      status.status = std::string(first_word(mime::trim(line.value)));
+      status.status = first_word(line.value);
       break;
     case DsnField::kRemoteMta:
-      status.rhost = host_of(line.value);
+      assign_host(status.rhost, line.value);
       break;
     case DsnField::kDiagnosticCode:
       status.spec = uppercase(line.type);

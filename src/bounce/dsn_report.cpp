@@ -104,6 +104,30 @@ std::string squeezed(std::string_view text) {
   return out;
 }
 
+// Whether squeezing leaves `text` as it is: most diagnostics are single-spaced on one line, and
+// are then kept rather than copied.
+bool is_squeezed(std::string_view text) {
+  if (text.empty()) return true;
+  if (is_white(text.front()) || is_white(text.back())) return false;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  unsigned space_before = 0;
+  for (; i + 16 <= text.size(); i += 16) {
+    const WhiteBytes white = white_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)));
+    if (changed_bytes(white, space_before) != 0) return false;
+    space_before = white.spaces >> 15;
+  }
+  if (i < text.size() && text.size() >= 16) {
+    const std::size_t rest = text.size() - i;
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
+    return (changed_bytes(white_bytes(bytes), space_before << (16 - rest)) >> (16 - rest)) == 0;
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (text[i] != ' ' ? is_white(text[i]) : text[i - 1] == ' ') return false;
+  return true;
+}
+
 }  // namespace
 
 std::string squeeze_spaces(std::string_view text) { return squeezed<false>(text); }
@@ -178,7 +202,7 @@ DsnReport read_dsn_report(std::string_view text) {
   }
   for (DeliveryStatus& status : report.recipients) {
     fill_from_per_message(report.per_message, status);
-    status.diagnosis = squeeze_spaces(status.diagnosis);
+    if (!is_squeezed(status.diagnosis)) status.diagnosis = squeeze_spaces(status.diagnosis);
   }
   return report;
 }

@@ -1,11 +1,14 @@
-// Reading single lines as DSN fields.
+// Reading single lines as DSN fields, and a report of them.
 #include "bounce/dsn_fields.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <utility>
+
+#include "bounce/dsn_report.h"
 
 namespace bg::bounce {
 namespace {
@@ -63,6 +66,75 @@ TEST(DsnFields, EveryByteAtEveryPositionOfEveryName) {
         }
         ASSERT_TRUE(line.has_value()) << text;
         EXPECT_EQ(line->field, field) << text;
+      }
+    }
+  }
+}
+
+// The colon is looked for among a line's first sixteen bytes before the rest: names padded to put
+// it at every position, in lines of every length, and lines with no colon at all.
+TEST(DsnFields, ColonAtEveryPosition) {
+  for (std::size_t padding = 0; padding <= 34; ++padding) {
+    for (std::size_t value_size = 0; value_size <= 20; ++value_size) {
+      const std::string value(value_size, 'v');
+      const std::string text = "Status" + std::string(padding, ' ') + ":" + value;
+      const auto line = read_dsn_line(text);
+      ASSERT_TRUE(line.has_value()) << text;
+      EXPECT_EQ(line->field, DsnField::kStatus) << text;
+      EXPECT_EQ(line->value, value) << text;
+      EXPECT_FALSE(read_dsn_line("Status" + std::string(padding, ' ') + value)) << text;
+    }
+  }
+}
+
+// A type is the part before a semicolon among the value's first sixteen bytes: the semicolon at
+// every position of values of every length, in a typed field and in one that takes no type.
+TEST(DsnFields, SemicolonAtEveryPosition) {
+  for (std::size_t size = 1; size <= 40; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      std::string value(size, 'x');
+      value[at] = ';';
+      const std::string text = "Diagnostic-Code: " + value;
+      const auto line = read_dsn_line(text);
+      ASSERT_TRUE(line.has_value()) << text;
+      if (at < 16) {
+        EXPECT_EQ(line->type, value.substr(0, at)) << text;
+        EXPECT_EQ(line->value, value.substr(at + 1)) << text;
+      } else {
+        EXPECT_EQ(line->type, "") << text;
+        EXPECT_EQ(line->value, value) << text;
+      }
+      const std::string untyped_text = "Status: " + value;  // the result views it
+      const auto untyped = read_dsn_line(untyped_text);
+      ASSERT_TRUE(untyped.has_value()) << value;
+      EXPECT_EQ(untyped->type, "") << value;
+      EXPECT_EQ(untyped->value, value) << value;
+    }
+  }
+  const auto spaced = read_dsn_line("Diagnostic-Code:  smtp \t;\t 550 no ");
+  ASSERT_TRUE(spaced.has_value());
+  EXPECT_EQ(spaced->type, "smtp");
+  EXPECT_EQ(spaced->value, "550 no");
+}
+
+// A diagnostic is squeezed only when squeezing changes it: white space of every kind and run at
+// every position of diagnostics of every length, folded or not, reads as squeeze_spaces makes it.
+TEST(DsnReport, DiagnosisSqueezedWhereItNeedsIt) {
+  for (std::size_t size = 1; size <= 40; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (std::string_view white : {" ", "  ", "\t", " \t", "   "}) {
+        std::string diagnosis(size, 'd');
+        for (std::size_t k = 3; k < size; k += 7) diagnosis[k] = ' ';
+        diagnosis.replace(at, std::min(white.size(), size - at), white.substr(0, size - at));
+        for (const std::string& fields :
+             {"Final-Recipient: rfc822; a@example.jp\nDiagnostic-Code: smtp; x" + diagnosis + "x\n",
+              "Final-Recipient: rfc822; a@example.jp\nDiagnostic-Code: smtp; x\n  " + diagnosis + "x\n"}) {
+          const DsnReport report = read_dsn_report(fields);
+          ASSERT_EQ(report.recipients.size(), 1u) << fields;
+          const std::size_t start = fields.find("; x") + 2;
+          const std::string unfolded = fields.substr(start, fields.rfind('x') - start + 1);
+          EXPECT_EQ(report.recipients[0].diagnosis, squeeze_spaces(unfolded)) << fields;
+        }
       }
     }
   }
