@@ -20,16 +20,20 @@ namespace {
 // part without end must not cost memory without end.
 constexpr std::size_t kMaxPartBytes = std::size_t{1} << 20;
 
+// Media types are compared as views, which compare their sizes first; a std::string compared
+// with a literal calls memcmp whatever the sizes.
 bool is_report_part(const mime::ContentType& type) {
-  if (type.type != "message") return false;
-  return type.subtype == "delivery-status" || type.subtype == "global-delivery-status" ||
-         type.subtype == "x-delivery-status" || type.subtype == "feedback-report" ||
-         type.subtype == "disposition-notification" || type.subtype == "global-disposition-notification";
+  if (std::string_view(type.type) != "message") return false;
+  const std::string_view subtype = type.subtype;
+  return subtype == "delivery-status" || subtype == "global-delivery-status" || subtype == "x-delivery-status" ||
+         subtype == "feedback-report" || subtype == "disposition-notification" ||
+         subtype == "global-disposition-notification";
 }
 
 bool is_message_part(const mime::ContentType& type) {
-  return type.type == "message" && (type.subtype == "rfc822" || type.subtype == "global" ||
-                                    type.subtype == "news" || type.subtype == "partial");
+  const std::string_view subtype = type.subtype;
+  return std::string_view(type.type) == "message" &&
+         (subtype == "rfc822" || subtype == "global" || subtype == "news" || subtype == "partial");
 }
 
 // Appends the header block of a parsed part as one text, fields joined by newlines. Fields
@@ -187,7 +191,7 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
       return;
     }
     bool has_plain = false;
-    if (type.subtype == "alternative") {
+    if (std::string_view(type.subtype) == "alternative") {
       for (int child : part.children)
         if (tree_.parts()[static_cast<std::size_t>(child)].content_type.is("text", "plain")) has_plain = true;
     }
@@ -215,7 +219,7 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
   }
   if (is_report_part(type)) {
     body_.append("Content-Type: message/");
-    body_.append(type.subtype == "feedback-report" ? "feedback-report" : "delivery-status");
+    body_.append(std::string_view(type.subtype) == "feedback-report" ? "feedback-report" : "delivery-status");
     body_.push_back('\n');
     tree_.append_text(part, body_, kMaxPartBytes);
     body_.push_back('\n');
@@ -230,7 +234,7 @@ void BounceMessage::flatten(int part_index, bool skip_html) {
     }
     return;
   }
-  if (type.type == "text" || part_index == 0) {
+  if (std::string_view(type.type) == "text" || part_index == 0) {
     tree_.append_text(part, body_, kMaxPartBytes);
     body_.push_back('\n');
   }

@@ -15,8 +15,8 @@ namespace bg::mime {
 namespace {
 
 bool is_message_container(const ContentType& type) {
-  return type.type == "message" &&
-         (type.subtype == "rfc822" || type.subtype == "global" || type.subtype == "news");
+  const std::string_view subtype = type.subtype;
+  return std::string_view(type.type) == "message" && (subtype == "rfc822" || subtype == "global" || subtype == "news");
 }
 
 // Whether `line` is "--boundary" or "--boundary--", allowing trailing white space.
@@ -144,13 +144,12 @@ MimeTree::BoundaryMatch MimeTree::parse_entity(std::size_t start, int parent, in
 
   const bool too_deep = depth >= kMaxDepth || part_count_ >= kMaxParts;
   const ContentType& type = parts_[index].content_type;
-  const std::string_view boundary = type.parameter("boundary");
-
-  if (!too_deep && type.type == "multipart" && !boundary.empty()) {
+  if (!too_deep && parts_[index].is_multipart() && !type.parameter("boundary").empty()) {
     return parse_multipart_children(index, body_start, depth);
   }
-  if (!too_deep && is_message_container(type) && parts_[index].transfer_encoding != "base64" &&
-      parts_[index].transfer_encoding != "quoted-printable" && !body_is_empty(body_start)) {
+  const std::string_view transfer_encoding = parts_[index].transfer_encoding;
+  if (!too_deep && is_message_container(type) && transfer_encoding != "base64" &&
+      transfer_encoding != "quoted-printable" && !body_is_empty(body_start)) {
     return parse_entity(body_start, index, depth + 1, true, {"text", "plain"});
   }
 
@@ -161,7 +160,7 @@ MimeTree::BoundaryMatch MimeTree::parse_entity(std::size_t start, int parent, in
 }
 
 MimeTree::BoundaryMatch MimeTree::parse_multipart_children(int index, std::size_t body_start, int depth) {
-  const bool digest = parts_[index].content_type.subtype == "digest";
+  const bool digest = std::string_view(parts_[index].content_type.subtype) == "digest";
   boundaries_.emplace_back(parts_[index].content_type.parameter("boundary"));
   const std::size_t own_level = boundaries_.size() - 1;
 

@@ -26,7 +26,7 @@ struct Part {
   // message as its one child, unless its body is empty or transfer-encoded.
   std::vector<int> children;
 
-  bool is_multipart() const { return content_type.type == "multipart"; }
+  bool is_multipart() const { return std::string_view(content_type.type) == "multipart"; }
 };
 
 class MimeTree {
