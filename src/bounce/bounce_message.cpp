@@ -162,8 +162,8 @@ void BounceMessage::parse(std::string_view message, const mime::Headers* top_hea
   message_ = message;
   tree_.parse(message, top_headers);
   body_.clear();
-  subject_ = headers().text("Subject");
-  from_ = headers().text("From");
+  headers().text_into("Subject", subject_);
+  headers().text_into("From", from_);
   mime::assign_lowercase(sender_, find_address(from_));
   received_.clear();
   headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });

@@ -249,11 +249,15 @@ std::size_t Headers::next_named(std::string_view name, std::uint8_t slot, std::s
 }
 
 std::string Headers::text(std::string_view name) const {
-  std::string unfolded_value;
-  const std::string_view value = unfolded(raw(name), unfolded_value);
-  if (!needs_no_decoding(value)) return decode_encoded_words(value);
-  if (value.data() != unfolded_value.data()) unfolded_value.assign(value);  // it needed no unfolding
-  return unfolded_value;
+  std::string out;
+  text_into(name, out);
+  return out;
+}
+
+void Headers::text_into(std::string_view name, std::string& out) const {
+  const std::string_view value = unfolded(raw(name), out);
+  if (!needs_no_decoding(value)) out = decode_encoded_words(value);
+  else if (value.data() != out.data()) out.assign(value);  // it needed no unfolding
 }
 
 std::string unfold(std::string_view raw) {

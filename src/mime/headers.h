@@ -36,6 +36,9 @@ class Headers {
   }
   // The first field called `name`, unfolded and with RFC 2047 encoded words decoded to UTF-8.
   std::string text(std::string_view name) const;
+  // The same, written over `out`: a reader taking the same header of message after message
+  // keeps one string's storage.
+  void text_into(std::string_view name, std::string& out) const;
   bool has(std::string_view name) const { return find(name) != nullptr; }
 
   template <typename Visit>

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mime/ascii.h"
 #include "test_files.h"
@@ -47,6 +48,34 @@ TEST(Headers, TextOfValuesThatNeedNoUnfolding) {
   EXPECT_EQ(headers.text("X-Encoded"), "日 d");
   EXPECT_EQ(headers.text("X-Empty"), "");
   EXPECT_EQ(headers.text("X-Absent"), "");
+}
+
+// text_into() writes over what the string held, a longer or shorter value of an earlier header,
+// and gives what text() gives: values as they stand, unfolded, decoded, empty and absent.
+TEST(Headers, TextIntoWritesOverAnEarlierValue) {
+  const std::string message =
+      "Subject: plain words\n"
+      "X-Folded: a value\n\tthat goes on\n"
+      "X-Encoded: =?UTF-8?B?5pel?= d\n"
+      "X-Encoded-Folded: =?UTF-8?B?5pel?=\n =?UTF-8?B?5pel?=\n"
+      "X-Tab: a\tb\n"
+      "X-Empty:\n"
+      "\n";
+  Headers headers;
+  headers.parse(message);
+  const std::vector<std::string_view> names = {"Subject", "X-Folded", "X-Encoded", "X-Encoded-Folded",
+                                               "X-Tab", "X-Empty", "X-Absent"};
+  for (std::string_view earlier : names) {
+    for (std::string_view name : names) {
+      std::string out = headers.text(earlier) + " and a tail longer than any value here";
+      headers.text_into(earlier, out);
+      headers.text_into(name, out);
+      EXPECT_EQ(out, headers.text(name)) << earlier << " " << name;
+    }
+  }
+  std::string out = "left over";
+  headers.text_into("X-Encoded-Folded", out);
+  EXPECT_EQ(out, "日日");
 }
 
 // unfolded() tests sixteen bytes at a time, the last block overlapping the one before: a break
