@@ -48,13 +48,19 @@ TEST(Reason, ProviderPhrasesApplyOnlyToThatProvider) {
   EXPECT_NE(reason_for("5.0.0", tencent, "mx.example.net"), "toomanyconn");
 }
 
-// A format module's firm verdict stands against the phrases for every reply, but a decisive
-// phrase, or one of the provider that answered, overrules it.
-TEST(Reason, OnlyDecisiveAndProviderPhrasesOverruleTheFormat) {
+// A failed SMTP delivery with a status code that says nothing of its reason.
+ReasonInput vague_failure() {
   ReasonInput input;
   input.status = "5.0.0";
   input.spec = "SMTP";
   input.action = "failed";
+  return input;
+}
+
+// A format module's firm verdict stands against the phrases for every reply, but a decisive
+// phrase, or one of the provider that answered, overrules it.
+TEST(Reason, OnlyDecisiveAndProviderPhrasesOverruleTheFormat) {
+  ReasonInput input = vague_failure();
   input.format_reason = "mailboxfull";
   input.diagnosis = "550 User unknown";
   EXPECT_EQ(resolve_reason(input), "mailboxfull");
@@ -68,6 +74,34 @@ TEST(Reason, OnlyDecisiveAndProviderPhrasesOverruleTheFormat) {
   input.format_reason = "userunknown";  // tentative: the phrases for every reply decide
   input.diagnosis = "552 Mailbox full";
   EXPECT_EQ(resolve_reason(input), "mailboxfull");
+}
+
+// Without a firm verdict, the provider's phrases come first, then the decisive ones, then the
+// format's, and only then the phrases of every reply with the status code. Each phrase below is
+// one section's: "no such user" every reply's (userunknown), "quota exceeded" Dovecot's
+// (mailboxfull), "duplicate header" a decisive one (contenterror), "banned sending ip" Microsoft's
+// (blocked).
+TEST(Reason, ProviderThenDecisiveThenFormatPhrasesDecide) {
+  constexpr std::string_view kMicrosoft = "mail-eopbgr.outbound.protection.outlook.com";
+  struct Case {
+    std::string_view rhost;
+    std::string_view diagnosis;
+    std::string_view reason;
+  };
+  for (const Case& c : {Case{"", "550 no such user", "userunknown"},
+                        Case{"", "550 no such user; quota exceeded", "mailboxfull"},
+                        Case{"", "550 no such user; quota exceeded; duplicate header", "contenterror"},
+                        Case{kMicrosoft, "550 no such user; quota exceeded; duplicate header", "contenterror"},
+                        Case{kMicrosoft, "550 no such user; quota exceeded; duplicate header; banned sending ip", "blocked"},
+                        Case{kMicrosoft, "550 no such user; banned sending ip", "blocked"},
+                        Case{"mx.example.net", "550 no such user; banned sending ip", "userunknown"}}) {
+    ReasonInput input = vague_failure();
+    input.format = "Dovecot";
+    input.command = "RCPT";
+    input.rhost = c.rhost;
+    input.diagnosis = c.diagnosis;
+    EXPECT_EQ(resolve_reason(input), c.reason) << c.diagnosis << " from " << c.rhost;
+  }
 }
 
 TEST(Reason, DelayWithoutCauseIsExpired) {
@@ -256,7 +290,8 @@ std::vector<std::string> replies_made_of_plain_phrases() {
 
 // A reply is scanned for the phrases of every reply and the decisive ones whatever it is asked
 // about, and for another section's only when that section is named; each section finds what its
-// phrases alone find, vetoes and phrases anchored at the start of the reply included.
+// phrases alone find, vetoes and phrases anchored at the start of the reply included; and the
+// named sections scanned first, the phrases of every reply added after, find what one match finds.
 TEST(PhraseMatcher, ASectionIsLookedForOnlyWhenNamed) {
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   std::vector<std::string> replies = replies_made_of_plain_phrases();
@@ -275,6 +310,14 @@ TEST(PhraseMatcher, ASectionIsLookedForOnlyWhenNamed) {
       EXPECT_EQ(named.reasons(scope), matcher.reasons_in_scope(reply, scope)) << reply << " in " << scope;
       EXPECT_EQ(unnamed.reasons(scope), always ? named.reasons(scope) : 0u) << reply << " in " << scope;
       EXPECT_EQ(named.reasons(), unnamed.reasons()) << reply << " with " << scope;
+      PhraseHits in_turn = matcher.match_sections(reply, {scope});
+      EXPECT_EQ(in_turn.reasons(), 0u) << reply << " with " << scope;
+      if (!scope.empty()) {
+        EXPECT_EQ(in_turn.reasons(scope), named.reasons(scope)) << reply << " in " << scope;
+      }
+      matcher.add_everywhere(reply, in_turn);
+      for (std::string_view asked : {scope, std::string_view(), std::string_view("decisive")})
+        EXPECT_EQ(in_turn.reasons(asked), named.reasons(asked)) << reply << " in " << asked;
       if (!scope.empty() && named.reasons(scope) != 0) ++found_in_a_scope;
       for (const std::string& reason : matcher.reasons())
         if (!scope.empty() && named.vetoed(reason, scope)) ++vetoed_in_a_scope;

@@ -81,12 +81,21 @@ void PhraseMatcher::scan(std::size_t scope, std::string_view text, PhraseHits& h
 }
 
 PhraseHits PhraseMatcher::match(std::string_view text, std::initializer_list<std::string_view> scopes) const {
+  PhraseHits hits = match_sections(text, scopes);
+  add_everywhere(text, hits);
+  return hits;
+}
+
+PhraseHits PhraseMatcher::match_sections(std::string_view text, std::initializer_list<std::string_view> scopes) const {
   PhraseHits hits;
   if (text.empty()) return hits;
-  scan(0, text, hits);
   for (std::string_view scope : scopes)
     if (const int at = scope_index(scope); at > 0) scan(static_cast<std::size_t>(at), text, hits);
   return hits;
+}
+
+void PhraseMatcher::add_everywhere(std::string_view text, PhraseHits& hits) const {
+  if (!text.empty()) scan(0, text, hits);
 }
 
 std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, std::string_view scope) const {

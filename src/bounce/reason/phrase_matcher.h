@@ -48,6 +48,11 @@ class PhraseMatcher {
   // ("provider google", "format exim"; a name no section has is passed over). The phrases of
   // other sections are not looked for. `text` should already be normalized with normalize_reply().
   PhraseHits match(std::string_view text, std::initializer_list<std::string_view> scopes = {}) const;
+  // The phrases of `scopes` alone, and then those that hold everywhere with the decisive ones
+  // added: together what match() finds. A caller whose answer a section's phrases may settle
+  // spares the costliest scan, of the phrases every reply is asked about, when they do.
+  PhraseHits match_sections(std::string_view text, std::initializer_list<std::string_view> scopes) const;
+  void add_everywhere(std::string_view text, PhraseHits& hits) const;
   // What match(text, {scope}).reasons(scope) says, found by scanning with that scope's phrases
   // alone: for a format module asking about its own phrases, at a fraction of the cost of match().
   std::uint64_t reasons_in_scope(std::string_view text, std::string_view scope) const;

@@ -223,16 +223,22 @@ std::string resolve_reason(const ReasonInput& input) {
   }
 
   // The phrases of every reply, the decisive ones with them, and the provider's and the format's:
-  // no other section can apply.
+  // no other section can apply. The provider's and the format's are looked for first: a reason
+  // either gives leaves only the decisive phrases to look for, not the phrases of every reply,
+  // whose scan costs the most.
   const std::string format_scope = "format " + mime::lowercase(input.format);
-  const PhraseHits coded_hits = matcher.match(coded_reply, {overruling_scopes[0], format_scope});
+  PhraseHits coded_hits = matcher.match_sections(coded_reply, {overruling_scopes[0], format_scope});
+  auto specific_reason = [&](const std::string& scope) { return first_specific(coded_hits.reasons(scope)); };
+  if (std::string reason = specific_reason(overruling_scopes[0]); !reason.empty()) return reason;
+  if (std::string reason = specific_reason(format_scope); !reason.empty()) {
+    std::string decisive = first_specific(matcher.reasons_in_scope(coded_reply, overruling_scopes[1]));
+    return decisive.empty() ? reason : decisive;
+  }
+  matcher.add_everywhere(coded_reply, coded_hits);
+  if (std::string reason = specific_reason(overruling_scopes[1]); !reason.empty()) return reason;
   const std::string_view code_reason = reason_of_status(input.status);
   Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), coded_hits.reasons(), reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
-  auto specific_reason = [&](const std::string& scope) { return first_specific(coded_hits.reasons(scope)); };
-  for (const std::string& scope : overruling_scopes)
-    if (std::string reason = specific_reason(scope); !reason.empty()) return reason;
-  if (std::string reason = specific_reason(format_scope); !reason.empty()) return reason;
 
   if (e.spec == "SMTP" || e.spec.empty()) {
     for (Reason candidate : kFirstPass)
