@@ -70,10 +70,14 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   original.date = mime::unfold(headers.raw("Date"));
   original.listid = list_id(headers.raw("List-Id"));
   original.authentication_results = mime::unfold(headers.raw("Authentication-Results"));
+  // Each hop is read into its place in the list, which is sized for them all at once.
   std::string unfolded;
+  std::size_t hops = 0;
+  headers.for_each("Received", [&](std::string_view) { ++hops; });
+  original.received.reserve(hops);
   headers.for_each("Received", [&](std::string_view value) {
     mime::unfold_into(value, unfolded);
-    original.received.push_back(parse_received(unfolded));
+    parse_received(unfolded, original.received.emplace_back());
   });
   headers.for_each("DKIM-Signature", [&](std::string_view value) {
     std::string domain = dkim_domain(value);

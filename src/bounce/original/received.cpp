@@ -303,7 +303,7 @@ std::string_view without_date(std::string_view text, std::string* date) {
   const void* semicolon = text.empty() ? nullptr : ::memrchr(text.data(), ';', text.size());
   if (semicolon == nullptr) return text;
   const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(semicolon) - text.data());
-  if (date != nullptr) *date = std::string(mime::trim(text.substr(at + 1)));
+  if (date != nullptr) date->assign(mime::trim(text.substr(at + 1)));
   return text.substr(0, at);
 }
 
@@ -347,14 +347,14 @@ void read_from_clause(std::string_view text, const Clauses& clauses, ReceivedHop
     write_sending_host(first, false, helo, {}, hop.from_host);
     hop.from_ip = first_ip(from_part);
     // Exim writes the looked-up name first and the HELO after: "from NAME ([IP]) (helo=X)".
-    if (!helo.empty() && !mime::iequals(first, "unknown")) hop.from_rdns = mime::lowercase(first);
+    if (!helo.empty() && !mime::iequals(first, "unknown")) mime::assign_lowercase(hop.from_rdns, first);
   }
   if (hop.from_rdns.empty()) hop.from_rdns = looked_up_name(from_part);
 }
 
-std::string by_host(std::string_view text, const Clauses& clauses) {
+std::string_view by_host(std::string_view text, const Clauses& clauses) {
   if (clauses.by == std::string_view::npos) return {};
-  return std::string(strip_brackets(next_token(text, clauses.by + 2)));
+  return strip_brackets(next_token(text, clauses.by + 2));
 }
 
 }  // namespace
@@ -363,6 +363,11 @@ bool is_ip_address(std::string_view text) { return is_ipv4(text) || is_ipv6(text
 
 ReceivedHop parse_received(std::string_view value) {
   ReceivedHop hop;
+  parse_received(value, hop);
+  return hop;
+}
+
+void parse_received(std::string_view value, ReceivedHop& hop) {
   const std::string_view text = without_date(mime::trim(value), &hop.date);
   const Clauses clauses = find_clauses(text);
   read_from_clause(text, clauses, hop);
@@ -373,12 +378,11 @@ ReceivedHop parse_received(std::string_view value) {
     hop.protocol = mime::iequals(protocol, "microsoft") ? "Microsoft SMTP Server" : protocol;
   }
   hop.auth_sender = authenticated_sender(value);
-  return hop;
 }
 
 std::string received_by_host(std::string_view value) {
   const std::string_view text = without_date(mime::trim(value), nullptr);
-  return by_host(text, find_clauses(text));
+  return std::string(by_host(text, find_clauses(text)));
 }
 
 std::string received_from_host(std::string_view value) {

@@ -10,6 +10,8 @@ namespace bg::bounce {
 
 // `value` is the unfolded header value. Fields the line does not show are left empty.
 ReceivedHop parse_received(std::string_view value);
+// The same, written into `hop`, which is new: a reader of many lines reads each into its place.
+void parse_received(std::string_view value, ReceivedHop& hop);
 
 // The by_host and the from_host of parse_received(), without reading the rest of the line.
 std::string received_by_host(std::string_view value);
