@@ -185,6 +185,23 @@ TEST(OriginalFacts, DkimDomainsAndOriginatingIp) {
   EXPECT_EQ(original.listid, "cats.lists.example.com");
 }
 
+// Values are unfolded where folded, taken as written where not; an empty originating address
+// gives way to the next field that names one.
+TEST(OriginalFacts, FoldedAndPlainValues) {
+  const OriginalMessage original = read_original(
+      "Date: Tue, 3 Nov 2026\r\n 05:12:02 +0100 \r\n"
+      "Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.com\r\n"
+      "X-Originating-IP:\r\n"
+      "X-Sender-IP: \t[192.0.2.78]\r\n"
+      "\r\n");
+  EXPECT_EQ(original.date, "Tue, 3 Nov 2026 05:12:02 +0100");
+  EXPECT_EQ(original.authentication_results, "mx.example.net; spf=pass smtp.mailfrom=example.com");
+  EXPECT_EQ(original.x_originating_ip, "192.0.2.78");
+  const OriginalMessage folded = read_original("Authentication-Results: mx.example.net;\n\tdkim=none\n\n");
+  EXPECT_EQ(folded.authentication_results, "mx.example.net; dkim=none");
+  EXPECT_EQ(folded.date, "");
+}
+
 TEST(OriginalFacts, NothingReturnedMeansNotPresent) {
   EXPECT_FALSE(read_original("").present);
 }

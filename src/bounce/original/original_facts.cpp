@@ -67,11 +67,12 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   original.returnpath = find_address(headers.raw("Return-Path"));
   original.to = headers.text("To");
   original.subject = headers.text("Subject");
-  original.date = mime::unfold(headers.raw("Date"));
-  original.listid = list_id(headers.raw("List-Id"));
-  original.authentication_results = mime::unfold(headers.raw("Authentication-Results"));
-  // Each hop is read into its place in the list, which is sized for them all at once.
+  // Values are unfolded into one scratch string, and only those that need it: most do not.
   std::string unfolded;
+  original.date = mime::unfolded(headers.raw("Date"), unfolded);
+  original.listid = list_id(headers.raw("List-Id"));
+  original.authentication_results = mime::unfolded(headers.raw("Authentication-Results"), unfolded);
+  // Each hop is read into its place in the list, which is sized for them all at once.
   std::size_t hops = 0;
   headers.for_each("Received", [&](std::string_view) { ++hops; });
   original.received.reserve(hops);
@@ -86,7 +87,10 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
       original.dkim_domains.push_back(std::move(domain));
   });
   for (std::string_view name : {"X-Originating-IP", "X-Sender-IP", "X-Source-IP"}) {
-    std::string ip(mime::trim(mime::unfolded(headers.raw(name), unfolded)));
+    // Most originals have none of them.
+    const std::string_view value = headers.raw(name);
+    if (value.empty()) continue;
+    std::string ip(mime::trim(mime::unfolded(value, unfolded)));
     ip.erase(std::remove_if(ip.begin(), ip.end(), [](char c) { return c == '[' || c == ']'; }), ip.end());
     if (is_ip_address(ip)) {
       original.x_originating_ip = ip;
