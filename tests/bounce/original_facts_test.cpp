@@ -132,6 +132,33 @@ TEST(Received, HeloMarkersAtEveryOffset) {
   }
 }
 
+// The markers of an authenticated sender are found from the "auth"s of the line, looked for
+// sixteen positions at a time by their first and last letters: each marker, in any case, is found
+// at every offset of lines of every length up to 40 past a block, the first marker preferred
+// wherever it is, and a word that only starts or ends like "auth" is passed over.
+TEST(Received, AuthenticatedSenderMarkersAtEveryOffset) {
+  for (std::size_t pad = 0; pad <= 40; ++pad) {
+    const std::string before = "from h" + std::string(pad, 'x') + " (";
+    for (std::string_view marker : {"Authenticated sender: ", "AUTHENTICATED AS ", "authenticated user ", "AuTh=",
+                                    "authenticated-id: "}) {
+      const std::string line = before + std::string(marker) + "alice@example.com) by mx";
+      EXPECT_EQ(parse_received(line).auth_sender, "alice@example.com") << line;
+      EXPECT_EQ(parse_received(line + "; " + std::string(pad, 'y')).auth_sender, "alice@example.com") << line;
+    }
+    for (std::string_view other : {"aXth=", "auTx=", "ath=", "aut=", "uth=", "auuth="}) {
+      const std::string line = before + std::string(other) + "alice@example.com) by mx";
+      EXPECT_EQ(parse_received(line).auth_sender, "") << line;
+    }
+    const std::string both = before + "auth=second@example.com) (authenticated sender: first@example.com)" +
+                             std::string(pad, 'z');
+    EXPECT_EQ(parse_received(both).auth_sender, "first@example.com") << both;
+    const std::string token = before + "xauthx auth=" + std::string(pad, 'u') + ") by mx";
+    EXPECT_EQ(parse_received(token).auth_sender, std::string(pad, 'u')) << token;
+    EXPECT_EQ(parse_received(before + "auth=bob").auth_sender, "bob") << pad;
+  }
+  EXPECT_EQ(parse_received("AUTH=bob").auth_sender, "bob");
+}
+
 // The hosts of a line, read alone, are those of the whole line read: on every Received line of
 // the corpus's bounces, unfolded and as written.
 TEST(Received, HostsReadAloneAreThoseOfTheWholeLine) {

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #if defined(__SSE2__)
@@ -196,38 +198,74 @@ std::string_view first_ip(std::string_view text) {
   return {};
 }
 
-// Where a HELO marker may start, at or after `from`: two bytes before an "lo" in any case that
-// is followed by '=' or a space, as each marker's is. Sixteen positions are tested at a time, the
-// last sixteen from the block that ends the text with the positions before `from` dropped: most
-// from clauses are short and hold no marker, and the "lo" of "localhost" is passed over at once.
-std::size_t next_helo_candidate(std::string_view text, std::size_t from) {
-  constexpr std::size_t kReach = 4;  // a candidate's last byte, '=' or the space, is this far on
+#if defined(__SSE2__)
+// Which of the sixteen bytes of `text` from `at` are `letter` (lowercase) in either case: setting
+// bit 0x20 lowercases a letter and turns no other byte into one.
+__m128i letters_at(std::string_view text, std::size_t at, char letter) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+  return _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(letter));
+}
+#endif
+
+// The first position at or after `from` that a test reading `reach` bytes past it marks, or npos.
+// `marks_block(start)` tests the sixteen positions from `start` at once, a bit each; those left
+// after the last whole block are tested as the block that ends the text, its bits for positions
+// before them dropped. `marks(at)` tests one position, for texts shorter than a block.
+template <typename MarksBlock, typename Marks>
+std::size_t next_marked(std::string_view text, std::size_t from, std::size_t reach,
+                        [[maybe_unused]] MarksBlock marks_block, Marks marks) {
   std::size_t at = from;
 #if defined(__SSE2__)
-  const auto candidates_in_block = [&](std::size_t start) {
-    const auto bytes = [&](std::size_t offset) {
-      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + start + offset));
-    };
-    const auto folded_equal = [&](std::size_t offset, char letter) {
-      return _mm_cmpeq_epi8(_mm_or_si128(bytes(offset), _mm_set1_epi8(0x20)), _mm_set1_epi8(letter));
-    };
-    const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(bytes(kReach), _mm_set1_epi8('=')),
-                                      _mm_cmpeq_epi8(bytes(kReach), _mm_set1_epi8(' ')));
-    return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(folded_equal(2, 'l'), folded_equal(3, 'o')), ends)));
-  };
-  if (text.size() >= kReach + 16) {
-    for (; at + kReach + 16 <= text.size(); at += 16)
-      if (const unsigned mask = candidates_in_block(at)) return at + static_cast<std::size_t>(__builtin_ctz(mask));
-    const std::size_t last = text.size() - kReach - 16;
-    if (at + kReach >= text.size()) return std::string_view::npos;
-    const unsigned mask = candidates_in_block(last) & (~0u << (at - last));
+  if (text.size() >= reach + 16) {
+    for (; at + reach + 16 <= text.size(); at += 16)
+      if (const unsigned mask = marks_block(at)) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+    const std::size_t last = text.size() - reach - 16;
+    if (at + reach >= text.size()) return std::string_view::npos;
+    const unsigned mask = marks_block(last) & (~0u << (at - last));
     return mask != 0 ? last + static_cast<std::size_t>(__builtin_ctz(mask)) : std::string_view::npos;
   }
 #endif
-  for (; at + kReach < text.size(); ++at)
-    if ((text[at + 2] | 0x20) == 'l' && (text[at + 3] | 0x20) == 'o' && (text[at + kReach] == '=' || text[at + kReach] == ' '))
-      return at;
+  for (; at + reach < text.size(); ++at)
+    if (marks(at)) return at;
+  return std::string_view::npos;
+}
+
+// Where a HELO marker may start, at or after `from`: two bytes before an "lo" in any case that
+// is followed by '=' or a space, as each marker's is. Most from clauses are short and hold no
+// marker, and the "lo" of "localhost" is passed over at once.
+std::size_t next_helo_candidate(std::string_view text, std::size_t from) {
+  constexpr std::size_t kReach = 4;  // a candidate's last byte, '=' or the space, is this far on
+  return next_marked(
+      text, from, kReach,
+      [&](std::size_t start) {
+#if defined(__SSE2__)
+        const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + start + kReach));
+        const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(last, _mm_set1_epi8('=')), _mm_cmpeq_epi8(last, _mm_set1_epi8(' ')));
+        return static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_and_si128(_mm_and_si128(letters_at(text, start + 2, 'l'), letters_at(text, start + 3, 'o')), ends)));
+#endif
+      },
+      [&](std::size_t at) {
+        return (text[at + 2] | 0x20) == 'l' && (text[at + 3] | 0x20) == 'o' &&
+               (text[at + kReach] == '=' || text[at + kReach] == ' ');
+      });
+}
+
+// Where the next "auth" in any case starts, at or after `from`: every marker of an authenticated
+// sender starts with it, and most lines hold none. The blocks are searched for the word's first
+// and last letters, and the two between are looked at only where both are in place.
+std::size_t next_auth(std::string_view text, std::size_t from) {
+  constexpr std::string_view kAuth = "auth";
+  constexpr std::size_t kReach = kAuth.size() - 1;
+  const auto ends_in_block = [&](std::size_t start) {
+#if defined(__SSE2__)
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(letters_at(text, start, 'a'), letters_at(text, start + kReach, 'h'))));
+#endif
+  };
+  const auto auth_at = [&](std::size_t at) { return mime::istarts_with(text.substr(at), kAuth); };
+  for (std::size_t at = from; (at = next_marked(text, at, kReach, ends_in_block, auth_at)) != std::string_view::npos; ++at)
+    if (auth_at(at)) return at;
   return std::string_view::npos;
 }
 
@@ -250,14 +288,18 @@ std::string_view helo_name(std::string_view from_part) {
 }
 
 std::string authenticated_sender(std::string_view text) {
-  // Every marker starts with "auth"; most lines have none, and one search tells.
-  const std::size_t first_auth = mime::ifind(text, "auth");
-  if (first_auth == std::string_view::npos) return {};
-  text.remove_prefix(first_auth);
-  for (std::string_view marker : {"authenticated sender:", "authenticated as ", "authenticated user ", "auth=", "authenticated-id"}) {
-    const std::size_t at = mime::ifind(text, marker);
-    if (at == std::string_view::npos) continue;
-    std::size_t from = at + marker.size();
+  constexpr std::string_view kMarkers[] = {"authenticated sender:", "authenticated as ", "authenticated user ", "auth=",
+                                           "authenticated-id"};
+  // Each marker starts with "auth": the first place of each is found in one pass over the "auth"s.
+  std::size_t found[std::size(kMarkers)];
+  std::fill(std::begin(found), std::end(found), std::string_view::npos);
+  for (std::size_t at = next_auth(text, 0); at != std::string_view::npos; at = next_auth(text, at + 1))
+    for (std::size_t marker = 0; marker < std::size(kMarkers); ++marker)
+      if (found[marker] == std::string_view::npos && mime::istarts_with(text.substr(at), kMarkers[marker]))
+        found[marker] = at;
+  for (std::size_t marker = 0; marker < std::size(kMarkers); ++marker) {
+    if (found[marker] == std::string_view::npos) continue;
+    std::size_t from = found[marker] + kMarkers[marker].size();
     while (from < text.size() && (text[from] == ' ' || text[from] == '=' || text[from] == ':')) ++from;
     std::string_view rest = text.substr(from);
     const std::string address = find_address(rest.substr(0, rest.find(')')));
