@@ -121,10 +121,11 @@ void set_parameter(std::vector<Parameter>& parameters, std::size_t& count, std::
 }
 
 // The parameters of an unfolded value when none is split into sections or charset-tagged (RFC
-// 2231), as nearly none is: each is taken as it is read, the first of a repeated name counting.
-// Returns false, leaving `parameters` unspecified, when a name holds the '*' those use.
-bool read_plain_parameters(std::string_view value, std::vector<Parameter>& parameters) {
-  std::size_t count = 0;
+// 2231), as nearly none is: each is taken as it is read, the first of a repeated name counting,
+// and set over the first `count` of `parameters`. Returns false, leaving `parameters` and
+// `count` unspecified, when a name holds the '*' those use.
+bool read_plain_parameters(std::string_view value, std::vector<Parameter>& parameters, std::size_t& count) {
+  count = 0;
   bool plain = true;
   for_each_parameter(value, [&](std::string_view name, std::string_view text) {
     if (name.find('*') != std::string_view::npos) {
@@ -138,7 +139,6 @@ bool read_plain_parameters(std::string_view value, std::vector<Parameter>& param
     else set_parameter(parameters, count, name, decode_encoded_words(text));
     return true;
   });
-  parameters.resize(count);
   return plain;
 }
 
@@ -240,8 +240,12 @@ std::pair<std::string_view, std::string_view> written_media_type(
   return {written_type, value.substr(subtype_start, subtype_end - subtype_start)};
 }
 
-void read_parameters(std::string_view unfolded_value, std::vector<Parameter>& parameters) {
-  if (!read_plain_parameters(unfolded_value, parameters)) parameters = read_joined_parameters(unfolded_value);
+// Sets the parameters of an unfolded value over the first of `parameters`; returns how many.
+std::size_t read_parameters(std::string_view unfolded_value, std::vector<Parameter>& parameters) {
+  std::size_t count = 0;
+  if (read_plain_parameters(unfolded_value, parameters, count)) return count;
+  parameters = read_joined_parameters(unfolded_value);
+  return parameters.size();
 }
 
 }  // namespace
@@ -249,36 +253,35 @@ void read_parameters(std::string_view unfolded_value, std::vector<Parameter>& pa
 std::vector<Parameter> parse_parameters(std::string_view header_value) {
   std::string scratch;
   std::vector<Parameter> parameters;
-  read_parameters(unfolded(header_value, scratch), parameters);
+  parameters.resize(read_parameters(unfolded(header_value, scratch), parameters));
   return parameters;
 }
 
-const std::string* find_parameter(const std::vector<Parameter>& parameters, std::string_view name) {
+const std::string* find_parameter(std::span<const Parameter> parameters, std::string_view name) {
   for (const Parameter& parameter : parameters)
     if (parameter.name == name) return &parameter.value;
   return nullptr;
 }
 
 std::string_view ContentType::parameter(std::string_view name) const {
-  const std::string* value = find_parameter(parameters, name);
+  const std::string* value = find_parameter(parameters(), name);
   return value ? std::string_view(*value) : std::string_view();
 }
 
 ContentType parse_content_type(std::string_view header_value,
                                std::pair<std::string_view, std::string_view> fallback) {
+  std::string scratch;
   ContentType result;
-  parse_content_type_into(header_value, result, fallback);
+  parse_unfolded_content_type_into(unfolded(header_value, scratch), result, fallback);
   return result;
 }
 
-void parse_content_type_into(std::string_view header_value, ContentType& out,
-                             std::pair<std::string_view, std::string_view> fallback) {
-  std::string scratch;
-  const std::string_view value = unfolded(header_value, scratch);
-  const std::pair<std::string_view, std::string_view> type = written_media_type(value, fallback);
+void parse_unfolded_content_type_into(std::string_view unfolded_value, ContentType& out,
+                                      std::pair<std::string_view, std::string_view> fallback) {
+  const std::pair<std::string_view, std::string_view> type = written_media_type(unfolded_value, fallback);
   assign_lowercase(out.type, type.first);
   assign_lowercase(out.subtype, type.second);
-  read_parameters(value, out.parameters);
+  out.parameter_count_ = read_parameters(unfolded_value, out.parameters_);
 }
 
 }  // namespace bg::mime

@@ -66,7 +66,7 @@ void MimeTree::parse(std::string_view message, const Headers* root_headers) {
   root_headers_ = root_headers;
   if (parts_.size() > kMaxKeptParts) parts_.resize(kMaxKeptParts);
   part_count_ = 0;
-  boundaries_.clear();
+  open_boundaries_ = 0;
   broken_structure_ = false;
   parse_entity(0, -1, 0, true, {"text", "plain"});
   root_headers_ = nullptr;
@@ -75,14 +75,14 @@ void MimeTree::parse(std::string_view message, const Headers* root_headers) {
 MimeTree::BoundaryMatch MimeTree::find_boundary(std::size_t from, std::size_t limit) const {
   BoundaryMatch match;
   match.line_start = match.line_end = message_.size();
-  if (boundaries_.empty()) return match;
+  if (open_boundaries_ == 0) return match;
   limit = std::min(limit, message_.size());
   // Only lines starting with "--" can be boundaries: the search jumps from one such line to the
   // next. `from` is always a line start.
   const std::string_view searched = message_.substr(0, std::min(limit + 1, message_.size()));
   for (std::size_t pos = dashes_at_line_start(searched, from); pos < limit;) {
     const Line line = line_at(message_, pos);
-    for (std::size_t level = boundaries_.size(); level-- > 0;) {
+    for (std::size_t level = open_boundaries_; level-- > 0;) {
       if (const int kind = boundary_kind(line.text, boundaries_[level]))
         return {pos, line.next, level, kind == 2, true};
     }
@@ -137,9 +137,9 @@ MimeTree::BoundaryMatch MimeTree::parse_entity(std::size_t start, int parent, in
     part.parent = parent;
     part.depth = depth;
     part.is_message = is_message;
-    parse_content_type_into(part.headers.raw("Content-Type"), part.content_type, default_type);
-    std::string scratch;
-    assign_lowercase(part.transfer_encoding, trim(unfolded(part.headers.raw("Content-Transfer-Encoding"), scratch)));
+    parse_unfolded_content_type_into(unfolded(part.headers.raw("Content-Type"), unfolding_), part.content_type,
+                                     default_type);
+    assign_lowercase(part.transfer_encoding, trim(unfolded(part.headers.raw("Content-Transfer-Encoding"), unfolding_)));
   }
 
   const bool too_deep = depth >= kMaxDepth || part_count_ >= kMaxParts;
@@ -155,14 +155,15 @@ MimeTree::BoundaryMatch MimeTree::parse_entity(std::size_t start, int parent, in
 
   const BoundaryMatch next = find_boundary(body_start);
   parts_[index].body = body_before(body_start, next.line_start, next.found);
-  if (!next.found && !boundaries_.empty()) broken_structure_ = true;
+  if (!next.found && open_boundaries_ > 0) broken_structure_ = true;
   return next;
 }
 
 MimeTree::BoundaryMatch MimeTree::parse_multipart_children(int index, std::size_t body_start, int depth) {
   const bool digest = std::string_view(parts_[index].content_type.subtype) == "digest";
-  boundaries_.emplace_back(parts_[index].content_type.parameter("boundary"));
-  const std::size_t own_level = boundaries_.size() - 1;
+  if (open_boundaries_ == boundaries_.size()) boundaries_.emplace_back();
+  const std::size_t own_level = open_boundaries_++;
+  boundaries_[own_level].assign(parts_[index].content_type.parameter("boundary"));
 
   BoundaryMatch match = find_boundary(body_start);
   while (match.found && match.level == own_level && !match.closing) {
@@ -172,7 +173,7 @@ MimeTree::BoundaryMatch MimeTree::parse_multipart_children(int index, std::size_
     match = parse_entity(match.line_end, index, depth + 1, false, child_default);
     if (part_count_ >= kMaxParts) break;
   }
-  boundaries_.pop_back();
+  --open_boundaries_;
 
   if (match.found && match.level == own_level && match.closing) {
     // The epilogue runs to the next enclosing boundary, or to the end.

@@ -84,7 +84,11 @@ class MimeTree {
   static constexpr std::size_t kMaxKeptParts = 64;
   std::vector<Part> parts_;
   std::size_t part_count_ = 0;
-  std::vector<std::string> boundaries_;  // enclosing multiparts' boundaries, outermost first
+  // The first open_boundaries_ are the enclosing multiparts' boundaries, outermost first; the
+  // strings after them are kept from earlier multiparts for their storage.
+  std::vector<std::string> boundaries_;
+  std::size_t open_boundaries_ = 0;
+  std::string unfolding_;  // a folded header value unfolded, kept for its storage
   bool broken_structure_ = false;
 };
 

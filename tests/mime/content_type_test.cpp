@@ -168,10 +168,10 @@ TEST(Parameters, MalformedPartsAreSkipped) {
 
 TEST(Parameters, FirstOfARepeatedNameCountsWhateverItsCase) {
   const ContentType type = parse_content_type("text/plain; CharSet=\"ISO-8859-1\"; charset=utf-8; Format=flowed");
-  ASSERT_EQ(type.parameters.size(), 2U);
-  EXPECT_EQ(type.parameters[0].name, "charset");
-  EXPECT_EQ(type.parameters[0].value, "ISO-8859-1");
-  EXPECT_EQ(type.parameters[1].name, "format");
+  ASSERT_EQ(type.parameters().size(), 2U);
+  EXPECT_EQ(type.parameters()[0].name, "charset");
+  EXPECT_EQ(type.parameters()[0].value, "ISO-8859-1");
+  EXPECT_EQ(type.parameters()[1].name, "format");
   EXPECT_EQ(type.parameter("format"), "flowed");
 }
 
@@ -179,21 +179,21 @@ TEST(Parameters, PlainParametersBesideAnRfc2231OneAreKept) {
   const ContentType type = parse_content_type("text/plain; charset=us-ascii; name*=utf-8''a%20b; Charset=x");
   EXPECT_EQ(type.parameter("charset"), "us-ascii");
   EXPECT_EQ(type.parameter("name"), "a b");
-  EXPECT_EQ(type.parameters.size(), 2U);
+  EXPECT_EQ(type.parameters().size(), 2U);
 }
 
 TEST(ContentType, ParsingOverAnEarlierValueKeepsNothingOfIt) {
   ContentType type;
-  parse_content_type_into("Multipart/Mixed; boundary=\"a long boundary string\"; x=1; y=2", type);
+  parse_unfolded_content_type_into("Multipart/Mixed; boundary=\"a long boundary string\"; x=1; y=2", type);
   EXPECT_EQ(type.media_type(), "multipart/mixed");
-  parse_content_type_into("message/delivery-status; Name=\"=?UTF-8?B?5pel?=\"", type);
+  parse_unfolded_content_type_into("message/delivery-status; Name=\"=?UTF-8?B?5pel?=\"", type);
   EXPECT_EQ(type.media_type(), "message/delivery-status");
-  ASSERT_EQ(type.parameters.size(), 1U);
+  ASSERT_EQ(type.parameters().size(), 1U);
   EXPECT_EQ(type.parameter("name"), "日");
   EXPECT_EQ(type.parameter("boundary"), "");
-  parse_content_type_into("", type, {"message", "rfc822"});
+  parse_unfolded_content_type_into("", type, {"message", "rfc822"});
   EXPECT_EQ(type.media_type(), "message/rfc822");
-  EXPECT_TRUE(type.parameters.empty());
+  EXPECT_TRUE(type.parameters().empty());
 }
 
 }  // namespace

@@ -385,7 +385,11 @@ void expect_same_parts(const MimeTree& tree, const MimeTree& fresh) {
     ASSERT_EQ(a.headers.fields().size(), b.headers.fields().size());
     ASSERT_EQ(a.body, b.body);
     ASSERT_EQ(a.transfer_encoding, b.transfer_encoding);
-    ASSERT_EQ(a.content_type.parameter("charset"), b.content_type.parameter("charset"));
+    ASSERT_EQ(a.content_type.parameters().size(), b.content_type.parameters().size());
+    for (std::size_t j = 0; j < b.content_type.parameters().size(); ++j) {
+      ASSERT_EQ(a.content_type.parameters()[j].name, b.content_type.parameters()[j].name);
+      ASSERT_EQ(a.content_type.parameters()[j].value, b.content_type.parameters()[j].value);
+    }
     ASSERT_EQ(a.parent, b.parent);
     ASSERT_EQ(a.is_message, b.is_message);
   }
