@@ -101,8 +101,10 @@ std::size_t domain_end(std::string_view text, std::size_t from) {
   return from;
 }
 
-// The first address in `text` as it stands there: the local part, the '@' and the domain are
-// one run of its bytes, so the address is a view of them rather than a string put together.
+}  // namespace
+
+// The local part, the '@' and the domain are one run of the text's bytes, so the address is a
+// view of them rather than a string put together.
 std::string_view address_in(std::string_view text) {
   std::size_t at = text.find('@');
   while (at != std::string_view::npos) {
@@ -123,8 +125,6 @@ std::string_view address_in(std::string_view text) {
   }
   return {};
 }
-
-}  // namespace
 
 std::string find_address(std::string_view text) { return std::string(address_in(text)); }
 

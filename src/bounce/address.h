@@ -11,6 +11,9 @@ inline constexpr std::string_view kUndisclosedRecipient = "undisclosed-recipient
 
 // The first email address in `text`, without brackets or quotes; empty when there is none.
 std::string find_address(std::string_view text);
+// The same address as a view of `text`, for a caller that only compares it or keeps it no longer
+// than the text.
+std::string_view address_in(std::string_view text);
 
 // Whether `text` is exactly one plausible address (local@domain).
 bool is_address(std::string_view text);

@@ -74,6 +74,11 @@ TEST(Address, FoundInTheShapesBouncesUse) {
   EXPECT_EQ(find_address("\"Neko, Nyaan\" <nekonyaan@example.org>"), "nekonyaan@example.org");
   EXPECT_EQ(find_address("<j.doe@remote-isp.net>: Recipient address rejected"), "j.doe@remote-isp.net");
   EXPECT_EQ(find_address("no address here"), "");
+  // The same address as a view of the text it is in.
+  constexpr std::string_view kReply = "<j.doe@remote-isp.net>: Recipient address rejected";
+  EXPECT_EQ(address_in(kReply).data(), kReply.data() + 1);
+  EXPECT_EQ(address_in(kReply), "j.doe@remote-isp.net");
+  EXPECT_TRUE(address_in("no address here").empty());
   EXPECT_TRUE(is_address("kijitora@example.jp"));
   EXPECT_FALSE(is_address("kijitora@"));
   EXPECT_FALSE(is_address("not an address"));

@@ -12,11 +12,13 @@ namespace bg::bounce {
 
 namespace {
 
-// One "<recipient>: what happened" paragraph of the text part.
+// One "<recipient>: what happened" paragraph of the text part. Its recipient and lines are views
+// of the notice; the alias and the text are read out of the lines squeezed.
 struct Paragraph {
-  std::string recipient;
-  std::string alias;  // "(expanded from <alias>)"
-  std::string text;   // the paragraph, lines joined
+  std::string_view recipient;
+  std::string alias;       // "(expanded from <alias>)"
+  std::string_view lines;  // its lines in the notice, from the end of the recipient's "<...>"
+  std::string text;        // the lines joined, without the alias
 };
 
 bool starts_reading(std::string_view line) {
@@ -27,22 +29,25 @@ bool starts_reading(std::string_view line) {
   return line.starts_with(" ") && (text == "The mail system" || text.ends_with(" program"));
 }
 
-// Reads "<r@example.jp> (expanded from <a@example.org>): text" into a new paragraph.
-bool read_paragraph_start(std::string_view line, Paragraph& paragraph) {
+// Reads "<r@example.jp> (expanded from <a@example.org>): text" into a new paragraph at the end
+// of `paragraphs`.
+bool read_paragraph_start(std::string_view line, std::vector<Paragraph>& paragraphs) {
   if (!line.starts_with("<")) return false;
   const std::size_t close = line.find('>');
   if (close == std::string_view::npos) return false;
   const std::string_view after = line.substr(close + 1);
   if (!after.starts_with(":") && !after.starts_with(" (expanded from")) return false;
-  const std::string recipient = find_address(line.substr(0, close + 1));
+  const std::string_view recipient = address_in(line.substr(0, close + 1));
   if (recipient.empty()) return false;
-  paragraph = {recipient, {}, std::string(after)};
+  paragraphs.push_back({recipient, {}, after, {}});
   return true;
 }
 
-// The parts of a paragraph: the alias it was expanded from, and the text after the colon.
+// The parts of a paragraph: the alias it was expanded from, and the text after the colon. Its
+// lines are squeezed as they stand in the notice, where the line breaks between them are white
+// space that squeezing makes one space, as joining them with a space would.
 void finish_paragraph(Paragraph& paragraph) {
-  std::string joined = squeeze_spaces(paragraph.text);
+  std::string joined = squeeze_spaces(paragraph.lines);
   std::string_view rest = joined;
   if (rest.starts_with("(expanded from ")) {
     const std::size_t close = rest.find(')');
@@ -66,32 +71,39 @@ std::string command_of(std::string_view text) {
   return std::string(rest.substr(0, std::min<std::size_t>(4, mime::find_any(rest, " )"))));
 }
 
+// The paragraphs between the line that starts the notice's text and the delivery report. Whether
+// Postfix lost its log is one search of those lines together: the notice that says so holds
+// no line break.
 std::vector<Paragraph> read_paragraphs(std::string_view notice, bool& report_unavailable) {
   std::vector<Paragraph> paragraphs;
-  bool reading = false;
+  std::size_t read_from = std::string_view::npos;
+  std::size_t read_to = notice.size();
   bool in_paragraph = false;
   std::size_t pos = 0;
   while (pos < notice.size()) {
     const mime::Line line = mime::line_at(notice, pos);
+    const std::size_t line_start = pos;
     pos = line.next;
-    if (!reading) {
-      reading = starts_reading(line.text);
+    if (read_from == std::string_view::npos) {
+      if (starts_reading(line.text)) read_from = pos;
       continue;
     }
-    if (line.text.starts_with("Content-Type: message/delivery-status")) break;
-    if (line.text.find("--- Delivery report unavailable ---") != std::string_view::npos)
-      report_unavailable = true;
-    Paragraph started;
-    if (read_paragraph_start(line.text, started)) {
-      paragraphs.push_back(std::move(started));
+    if (line.text.starts_with("Content-Type: message/delivery-status")) {
+      read_to = line_start;
+      break;
+    }
+    if (read_paragraph_start(line.text, paragraphs)) {
       in_paragraph = true;
     } else if (in_paragraph && !mime::trim(line.text).empty()) {
-      paragraphs.back().text.push_back(' ');
-      paragraphs.back().text.append(line.text);
+      std::string_view& lines = paragraphs.back().lines;
+      lines = std::string_view(lines.data(), static_cast<std::size_t>(line.text.data() + line.text.size() - lines.data()));
     } else {
       in_paragraph = false;
     }
   }
+  if (read_from < read_to &&
+      mime::contains_text(notice.substr(read_from, read_to - read_from), "--- Delivery report unavailable ---"))
+    report_unavailable = true;
   for (Paragraph& paragraph : paragraphs) finish_paragraph(paragraph);
   return paragraphs;
 }

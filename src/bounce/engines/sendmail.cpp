@@ -15,17 +15,18 @@ namespace bg::bounce {
 
 namespace {
 
-// One "... while talking to mx.example.jp.:" part of the transcript.
+// One "... while talking to mx.example.jp.:" part of the transcript. Its parts are views of the
+// notice, which outlives the transcript: nothing is copied until a recipient keeps it.
 struct Session {
-  std::string host;                  // lowercased, without the trailing dot
-  std::string command;               // the last ">>> COMMAND" sent
-  std::vector<std::string> replies;  // "<<< reply" lines, each once
+  std::string_view host;                  // as written, without the trailing dot
+  std::string_view command;               // the last ">>> COMMAND" sent
+  std::vector<std::string_view> replies;  // "<<< reply" lines, each once
 };
 
 // What the transcript of the SMTP session says.
 struct Transcript {
   std::vector<Session> sessions;  // the first has no host when replies precede any "while talking"
-  std::string command;            // the last command sent in any session
+  std::string_view command;       // the last command sent in any session
   std::string recipient;          // "<kijitora@example.jp>... User unknown"
   std::string diagnosis;
   std::string status;  // "550 5.1.1 <kijitora@example.jp>... User unknown"
@@ -42,19 +43,19 @@ void read_transcript_line(std::string_view line, Transcript& transcript) {
   Session& session = transcript.sessions.back();
   if (line.starts_with(">>> ")) {
     const std::string_view command = mime::trim(line.substr(4)).substr(0, 4);
-    if (is_upper_word(command)) session.command = transcript.command = std::string(command);
+    if (is_upper_word(command)) session.command = transcript.command = command;
     return;
   }
   if (line.starts_with("<<< ")) {
-    const std::string reply(mime::trim(line.substr(4)));
+    const std::string_view reply = mime::trim(line.substr(4));
     if (std::find(session.replies.begin(), session.replies.end(), reply) == session.replies.end())
       session.replies.push_back(reply);
     return;
   }
   if (line.starts_with("... while talking to ")) {
-    std::string host = mime::lowercase(mime::trim(line.substr(21)));
-    while (!host.empty() && (host.back() == ':' || host.back() == '.')) host.pop_back();
-    transcript.sessions.push_back({std::move(host), {}, {}});
+    std::string_view host = mime::trim(line.substr(21));
+    while (!host.empty() && (host.back() == ':' || host.back() == '.')) host.remove_suffix(1);
+    transcript.sessions.push_back({host, {}, {}});
     return;
   }
   // Once a session began, the other lines repeat what its replies said.
@@ -104,12 +105,13 @@ bool said(const Session& session, std::string_view diagnosis) {
 
 // The replies the remote server gave about `status`: those of the session with its Remote-MTA,
 // or of the one that gave its Diagnostic-Code (all sessions when neither is known), less the
-// replies about other recipients.
+// replies about other recipients. A Remote-MTA's host is lowercased when read, a session's is as
+// written.
 std::string replies_about(const Transcript& transcript, const DeliveryStatus& status,
                           std::string& command) {
   std::vector<const Session*> sessions;
   for (const Session& session : transcript.sessions)
-    if (!status.rhost.empty() && session.host == status.rhost) sessions.push_back(&session);
+    if (!status.rhost.empty() && mime::iequals(session.host, status.rhost)) sessions.push_back(&session);
   for (const Session& session : transcript.sessions)
     if (sessions.empty() && !status.diagnosis.empty() && said(session, status.diagnosis))
       sessions.push_back(&session);
@@ -120,8 +122,8 @@ std::string replies_about(const Transcript& transcript, const DeliveryStatus& st
   }
   std::string replies;
   for (const Session* session : sessions) {
-    for (const std::string& reply : session->replies) {
-      const std::string address = find_address(reply);
+    for (std::string_view reply : session->replies) {
+      const std::string_view address = address_in(reply);
       if (!address.empty() && !mime::iequals(address, status.recipient)) continue;
       replies.append(replies.empty() ? "" : " ").append(reply);
     }
@@ -167,7 +169,7 @@ class Sendmail final : public Engine {
 
     const Transcript transcript = read_transcript(parts.notice.substr(0, transcript_end));
     for (DeliveryStatus& status : recipients) {
-      std::string command = transcript.command;
+      std::string command(transcript.command);
       const std::string replies = replies_about(transcript, status, command);
       if (status.command.empty()) status.command = command;
       if (status.command.empty() && !replies.empty()) status.command = "EHLO";

@@ -51,5 +51,40 @@ TEST(Postfix, TakesTheOriginalsRecipientWhenTheReportIsUnavailable) {
   EXPECT_EQ(records[0].decodedby, "Postfix");
 }
 
+TEST(Postfix, HeedsAnUnavailableReportOnlyBetweenItsOpeningAndTheDeliveryReport) {
+  const std::string sample = file_text(sample_path("lhost-postfix-64.eml"));
+  constexpr std::string_view kUnavailable = "--- Delivery report unavailable ---";
+  const std::string without = with_replaced(sample, "\t--- Delivery report unavailable ---\n", "");
+  ASSERT_FALSE(read_by(without, "Postfix"));
+  const auto with_inserted = [&](std::string_view before, std::string_view text) {
+    return with_replaced(without, before, std::string(before) + std::string(text));
+  };
+  // Right after the opening line, and at the very end of the text part, before the report.
+  const std::string unavailable_line = std::string(kUnavailable) + "\n";
+  EXPECT_TRUE(read_by(with_inserted("This is the mail system at host xxxx.xxxx.net.\n", unavailable_line), "Postfix"));
+  EXPECT_TRUE(read_by(with_inserted("The mail system\n\n", "x" + std::string(kUnavailable)), "Postfix"));
+  // Before the opening line, in it, and in the delivery report.
+  EXPECT_FALSE(read_by(with_replaced(without, "This is the mail system at host",
+                                     unavailable_line + "This is the mail system at host"),
+                       "Postfix"));
+  EXPECT_FALSE(read_by(with_inserted("This is the mail system at host xxxx.xxxx.net.", " " + std::string(kUnavailable)), "Postfix"));
+  EXPECT_FALSE(read_by(with_inserted("Reporting-MTA: dns; xxxx.xxxx.net\n", unavailable_line), "Postfix"));
+}
+
+TEST(Postfix, JoinsTheLinesOfAParagraphWithOneSpace) {
+  const std::string sample = file_text(sample_path("lhost-postfix-01.eml"));
+  // Spaces and tabs around the line breaks of the paragraph.
+  const std::string spaced = with_replaced(with_replaced(sample, "): user\n    unknown.", "):  user \t\n \t unknown. "),
+                                           "\n    r.example.org", "\t\n\tr.example.org");
+  for (const std::string& message : {sample, spaced}) {
+    const auto records = records_of_message(message);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_NE(records[0].diagnosticcode.find("user unknown. Command output: procmail: Couldn't create "
+                                             "\"/var/spool/mail/neko\" id: r.example.org: No such user"),
+              std::string::npos)
+        << records[0].diagnosticcode;
+  }
+}
+
 }  // namespace
 }  // namespace bg::testing

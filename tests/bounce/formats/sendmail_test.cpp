@@ -35,6 +35,20 @@ TEST(Sendmail, TakesTheRepliesOfTheSessionThatFailed) {
   EXPECT_EQ(records[0].diagnosticcode.find("450 busy"), std::string::npos);
 }
 
+TEST(Sendmail, FindsTheSessionOfTheRemoteMtaInAnyCase) {
+  // The Diagnostic-Code no longer repeats a reply: the session is found by its host alone.
+  const std::string sample = with_replaced(file_text(sample_path("lhost-sendmail-17.eml")),
+                                           "Diagnostic-Code: SMTP; 551 not our user", "Diagnostic-Code: SMTP; 551");
+  for (const std::string host : {"smtp45.example.net", "SMTP45.Example.NET"}) {
+    const auto records =
+        records_of_message(with_replaced(sample, "talking to smtp45.example.net.", "talking to " + host + "."));
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].smtpcommand, "DATA") << host;
+    EXPECT_NE(records[0].diagnosticcode.find("551 not our user"), std::string::npos) << host;
+    EXPECT_EQ(records[0].diagnosticcode.find("450 busy"), std::string::npos) << host;
+  }
+}
+
 TEST(Sendmail, ReadsAForwardedBounce) {
   const auto records = records_of_sample("lhost-sendmail-14.eml");
   ASSERT_EQ(records.size(), 1u);
