@@ -6,6 +6,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "bounce/address.h"
 #include "bounce/dsn_fields.h"
 #include "mime/ascii.h"
 #include "mime/lines.h"
@@ -130,29 +131,42 @@ bool is_squeezed(std::string_view text) {
 
 }  // namespace
 
-std::string squeeze_spaces(std::string_view text) { return squeezed<false>(text); }
+// Most texts come squeezed already (a DSN's diagnostic is squeezed when read), and are then
+// copied as they are rather than written block by block over a buffer filled beforehand.
+std::string squeeze_spaces(std::string_view text) {
+  return is_squeezed(text) ? std::string(text) : squeezed<false>(text);
+}
 
 std::string squeeze_and_lowercase(std::string_view text) { return squeezed<true>(text); }
 
 namespace {
 
-void fill_from_per_message(const DeliveryStatus& per_message, DeliveryStatus& status) {
-  if (status.lhost.empty()) status.lhost = per_message.lhost;
-  if (status.date.empty()) status.date = per_message.date;
+// Gives `value`, a per-message value, to each recipient whose `field` is unset: a copy to all but
+// the last of them, which takes the value itself.
+void fill_from_per_message(std::string& value, std::string DeliveryStatus::*field,
+                           std::vector<DeliveryStatus>& recipients) {
+  std::string* last_unset = nullptr;
+  for (DeliveryStatus& status : recipients) {
+    if (!(status.*field).empty()) continue;
+    if (last_unset != nullptr) *last_unset = value;
+    last_unset = &(status.*field);
+  }
+  if (last_unset != nullptr) *last_unset = std::move(value);
 }
 
 }  // namespace
 
-DsnReport read_dsn_report(std::string_view text) {
-  DsnReport report;
+std::vector<DeliveryStatus> read_dsn_report(std::string_view text) {
+  std::vector<DeliveryStatus> recipients;
+  DeliveryStatus per_message;  // Reporting-MTA, Arrival-Date...
   DeliveryStatus* current = nullptr;
   bool group_open = false;  // a per-recipient group has begun since the last blank line
   bool last_was_diagnostic = false;
   std::string pending_alias;  // an Original-Recipient met before its group's Final-Recipient
 
   auto start_recipient = [&] {
-    report.recipients.emplace_back();
-    current = &report.recipients.back();
+    recipients.emplace_back();
+    current = &recipients.back();
     current->alias = std::move(pending_alias);
     pending_alias.clear();
     group_open = true;
@@ -180,18 +194,17 @@ DsnReport read_dsn_report(std::string_view text) {
     if (!field) continue;
 
     if (field->scope == DsnScope::kPerMessage) {
-      apply_dsn_line(*field, report.per_message);
+      apply_dsn_line(*field, per_message);
       continue;
     }
     if (field->field == DsnField::kOriginalRecipient) {
       // It belongs to the open group when that group already names its recipient; otherwise it
       // comes first in its group, before the Final-Recipient.
-      DeliveryStatus holder;
-      apply_dsn_line(*field, holder);
+      std::string alias = find_address(field->value);
       if (group_open && current != nullptr && !current->recipient.empty() && current->alias.empty())
-        current->alias = holder.alias;
+        current->alias = std::move(alias);
       else
-        pending_alias = holder.alias;
+        pending_alias = std::move(alias);
       continue;
     }
     const bool new_recipient = field->field == DsnField::kFinalRecipient &&
@@ -200,11 +213,11 @@ DsnReport read_dsn_report(std::string_view text) {
     apply_dsn_line(*field, *current);
     last_was_diagnostic = field->field == DsnField::kDiagnosticCode;
   }
-  for (DeliveryStatus& status : report.recipients) {
-    fill_from_per_message(report.per_message, status);
+  fill_from_per_message(per_message.lhost, &DeliveryStatus::lhost, recipients);
+  fill_from_per_message(per_message.date, &DeliveryStatus::date, recipients);
+  for (DeliveryStatus& status : recipients)
     if (!is_squeezed(status.diagnosis)) status.diagnosis = squeeze_spaces(status.diagnosis);
-  }
-  return report;
+  return recipients;
 }
 
 void drop_unnamed(std::vector<DeliveryStatus>& recipients) {
@@ -212,7 +225,7 @@ void drop_unnamed(std::vector<DeliveryStatus>& recipients) {
 }
 
 std::vector<DeliveryStatus> read_dsn_recipients(std::string_view text) {
-  std::vector<DeliveryStatus> recipients = read_dsn_report(text).recipients;
+  std::vector<DeliveryStatus> recipients = read_dsn_report(text);
   drop_unnamed(recipients);
   return recipients;
 }

@@ -8,12 +8,9 @@
 
 namespace bg::bounce {
 
-struct DsnReport {
-  DeliveryStatus per_message;              // Reporting-MTA, Arrival-Date...
-  std::vector<DeliveryStatus> recipients;  // with the per-message values filled in where unset
-};
-
-DsnReport read_dsn_report(std::string_view text);
+// The recipients of the DSN fields in `text`, with the per-message values (Reporting-MTA,
+// Arrival-Date) filled in where unset; those the report failed to name too.
+std::vector<DeliveryStatus> read_dsn_report(std::string_view text);
 
 // Drops the recipients a report failed to name (a group of fields with no address).
 void drop_unnamed(std::vector<DeliveryStatus>& recipients);

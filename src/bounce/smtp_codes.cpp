@@ -92,6 +92,17 @@ bool is_reply_code(std::string_view code) {
   return kReplyCodes[static_cast<std::size_t>((code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0'))];
 }
 
+// Whether `text` holds "x-unix;", in any case, the mark of a local program's error. It is found
+// from its semicolon, which few replies hold, each one found with memchr, where a search for the
+// whole mark tests every position of the text.
+bool names_local_program(std::string_view text) {
+  constexpr std::string_view kMark = "x-unix;";
+  constexpr std::size_t kBefore = kMark.size() - 1;  // the bytes before the semicolon
+  for (std::size_t at = text.find(';', kBefore); at != std::string_view::npos; at = text.find(';', at + 1))
+    if (mime::iequals(text.substr(at - kBefore, kBefore), kMark.substr(0, kBefore))) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_status_code(std::string_view code) {
@@ -135,7 +146,7 @@ std::string find_reply_code(std::string_view text, char preferred_class) {
     }
   }
   // Only a text that holds a code is searched for the mark of a local program's error.
-  if (found.empty() || mime::icontains(text, "x-unix;")) return {};
+  if (found.empty() || names_local_program(text)) return {};
   return std::string(found);
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "mailbox/message_source.h"
+#include "mime/ascii.h"
 
 namespace bg::bounce {
 namespace {
@@ -112,6 +113,26 @@ TEST(Candidate, EachHeaderClueAloneLetsABounceThroughWhateverItsCase) {
                                // the last From is the list's sender, not its admin
                                "X-MLServer: fml\nFrom: list-admin@example.com\nFrom: someone@example.com\n"};
   for (const char* near_miss : near_misses) EXPECT_FALSE(passes_first_look((ordinary + near_miss + "\n").c_str())) << near_miss;
+}
+
+// A Content-Type names a report wherever its phrase falls, in any case: the phrases are found from
+// their '/' or '-', sixteen bytes at a time and then one by one, among other dashes and slashes.
+// What a caseless search for each phrase finds is the answer.
+TEST(Candidate, AReportContentTypeAtEveryOffsetInAnyCase) {
+  for (std::string_view phrase : {"multipart/report", "Delivery-Status", "FEEDBACK-REPORT", "multipart-report",
+                                  "delivery/status", "feedback-repor", "elivery-status", "multipart/reporT"}) {
+    for (std::size_t size = phrase.size(); size <= 40; ++size) {
+      for (std::size_t at = 0; at + phrase.size() <= size; ++at) {
+        std::string value(size, 'x');
+        for (std::size_t k = 0; k < size; k += 3) value[k] = k % 2 == 0 ? '-' : '/';
+        value.replace(at, phrase.size(), phrase);
+        const bool named = mime::icontains(value, "multipart/report") || mime::icontains(value, "delivery-status") ||
+                           mime::icontains(value, "feedback-report");
+        EXPECT_EQ(passes_first_look(("To: bob@example.org\nContent-Type: " + value + "\n\n").c_str()), named)
+            << value;
+      }
+    }
+  }
 }
 
 TEST(Candidate, APostmasterCopyOutweighsEveryClueAndOnlyTheLastSubjectCounts) {

@@ -129,11 +129,11 @@ TEST(DsnReport, DiagnosisSqueezedWhereItNeedsIt) {
         for (const std::string& fields :
              {"Final-Recipient: rfc822; a@example.jp\nDiagnostic-Code: smtp; x" + diagnosis + "x\n",
               "Final-Recipient: rfc822; a@example.jp\nDiagnostic-Code: smtp; x\n  " + diagnosis + "x\n"}) {
-          const DsnReport report = read_dsn_report(fields);
-          ASSERT_EQ(report.recipients.size(), 1u) << fields;
+          const std::vector<DeliveryStatus> recipients = read_dsn_report(fields);
+          ASSERT_EQ(recipients.size(), 1u) << fields;
           const std::size_t start = fields.find("; x") + 2;
           const std::string unfolded = fields.substr(start, fields.rfind('x') - start + 1);
-          EXPECT_EQ(report.recipients[0].diagnosis, squeeze_spaces(unfolded)) << fields;
+          EXPECT_EQ(recipients[0].diagnosis, squeeze_spaces(unfolded)) << fields;
         }
       }
     }

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "bounce/address.h"
+#include "mime/ascii.h"
 
 namespace bg::bounce {
 namespace {
@@ -49,6 +50,25 @@ TEST(ReplyCode, OfThePreferredClassElseTheFirst) {
                         Case{"no code at all", '5', ""}, Case{"x-unix; 550 mailbox unavailable", '5', ""},
                         Case{"550 mailbox unavailable (X-Unix; 1)", '4', ""}})
     EXPECT_EQ(find_reply_code(c.text, c.preferred_class), c.code) << c.text;
+}
+
+TEST(ReplyCode, LocalProgramMarkInAnyCaseAtEveryOffset) {
+  // The mark is found from its semicolon: at every offset of texts of every length, among other
+  // semicolons, in any case, and not when a byte of it is off. What a caseless search of the
+  // whole text finds is the answer.
+  for (std::string_view mark : {"x-unix;", "X-Unix;", "X-UNIX;", "x-unix:", "x_unix;", "-unix;", "y-unix;", "x-unic;"}) {
+    for (std::size_t size = 0; size <= 40; ++size) {
+      for (std::size_t at = 0; at + mark.size() <= size; ++at) {
+        std::string text(size, ';');
+        for (std::size_t k = 1; k < size; k += 3) text[k] = 'y';
+        text.replace(at, mark.size(), mark);
+        for (const std::string& reply : {"550 " + text, text + " 550"})
+          EXPECT_EQ(find_reply_code(reply), mime::icontains(reply, "x-unix;") ? "" : "550") << reply;
+      }
+    }
+  }
+  EXPECT_EQ(find_reply_code("550 unix; x-unix"), "550");
+  EXPECT_EQ(find_reply_code(";550"), "550");
 }
 
 TEST(Codes, FoundAtEveryOffset) {

@@ -208,7 +208,7 @@ class Exim final : public Engine {
     std::vector<DeliveryStatus> report;
     if (const std::size_t report_at = parts.notice.find("Content-Type: message/delivery-status");
         report_at != std::string_view::npos)
-      report = read_dsn_report(parts.notice.substr(report_at)).recipients;
+      report = read_dsn_report(parts.notice.substr(report_at));
 
     std::vector<DeliveryStatus> recipients;
     for (const Entry& entry : text.entries) {

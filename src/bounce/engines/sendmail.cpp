@@ -82,10 +82,18 @@ void read_transcript_line(std::string_view line, Transcript& transcript) {
     transcript.diagnosis.append(" ").append(line);
 }
 
-Transcript read_transcript(std::string_view notice) {
+constexpr std::string_view kTranscriptOpening = "----- Transcript of session follows -----";
+
+// Where the body's first transcript opening, found at `at`, is in `text`, a part of the body from
+// its start: there when it ends within the part; otherwise the part holds none.
+std::size_t opening_within(std::string_view text, std::size_t at) {
+  return at != std::string_view::npos && at + kTranscriptOpening.size() <= text.size() ? at : std::string_view::npos;
+}
+
+// The transcript whose opening line is at `start` of `notice` (none when npos).
+Transcript read_transcript(std::string_view notice, std::size_t start) {
   Transcript transcript;
   transcript.sessions.emplace_back();
-  const std::size_t start = mime::find_text(notice, "----- Transcript of session follows -----");
   if (start == std::string_view::npos) return transcript;
   std::size_t pos = notice.find('\n', start);
   while (pos != std::string_view::npos && pos < notice.size()) {
@@ -135,10 +143,12 @@ bool is_only_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// Sendmail's own wording in the notice; a bounce with Sendmail's subject but none of it (a local
-// delivery agent's rejection, say) is left to the generic reader.
-bool has_sendmail_notice(std::string_view body) {
-  for (std::string_view marker : {"----- Transcript of session follows -----", "The original message was received at",
+// Sendmail's own wording in the notice, its transcript's opening found at `transcript_at` already;
+// a bounce with Sendmail's subject but none of it (a local delivery agent's rejection, say) is left
+// to the generic reader.
+bool has_sendmail_notice(std::string_view body, std::size_t transcript_at) {
+  if (transcript_at != std::string_view::npos) return true;
+  for (std::string_view marker : {"The original message was received at",
                                   "----- The following addresses had permanent fatal errors -----",
                                   "----- Original message follows -----"})
     if (mime::find_text(body, marker) != std::string_view::npos) return true;
@@ -154,20 +164,22 @@ class Sendmail final : public Engine {
     if (!subject.ends_with("see transcript for details") && !subject.starts_with("Warning: "))
       return false;
     if (message.headers().has("X-AOL-IP")) return false;
-    if (!has_sendmail_notice(message.body())) return false;
+    // The transcript's opening is looked for once, and its place reused in the parts of the body.
+    const std::size_t transcript_at = mime::find_text(message.body(), kTranscriptOpening);
+    if (!has_sendmail_notice(message.body(), transcript_at)) return false;
 
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
     // The delivery-status part, or in a forwarded bounce its fields after the transcript.
     std::size_t report_at = mime::find_text(parts.notice, "Content-Type: message/delivery-status");
     const std::size_t transcript_end = report_at;
-    if (report_at == std::string_view::npos)
-      report_at = mime::find_text(parts.notice, "----- Transcript of session follows -----");
+    if (report_at == std::string_view::npos) report_at = opening_within(parts.notice, transcript_at);
     if (report_at == std::string_view::npos) return false;
     std::vector<DeliveryStatus> recipients =
         read_dsn_recipients(parts.notice.substr(report_at));
     if (recipients.empty()) return false;
 
-    const Transcript transcript = read_transcript(parts.notice.substr(0, transcript_end));
+    const std::string_view before_report = parts.notice.substr(0, transcript_end);
+    const Transcript transcript = read_transcript(before_report, opening_within(before_report, transcript_at));
     for (DeliveryStatus& status : recipients) {
       std::string command(transcript.command);
       const std::string replies = replies_about(transcript, status, command);
