@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -10,6 +11,7 @@
 
 #include "bounce/original/received.h"
 #include "corpus_scoring.h"
+#include "mime/ascii.h"
 #include "mime/headers.h"
 
 namespace bg::bounce {
@@ -227,6 +229,80 @@ TEST(OriginalFacts, FoldedAndPlainValues) {
   const OriginalMessage folded = read_original("Authentication-Results: mx.example.net;\n\tdkim=none\n\n");
   EXPECT_EQ(folded.authentication_results, "mx.example.net; dkim=none");
   EXPECT_EQ(folded.date, "");
+}
+
+// A field the facts come from, its value with '%' where a mark goes, and the fact it gives.
+struct FactField {
+  std::string_view name;
+  std::string_view value;
+  std::string (*fact)(const OriginalMessage&);
+};
+
+std::string with_mark(std::string_view text, char mark) {
+  std::string marked(text);
+  std::replace(marked.begin(), marked.end(), '%', mark);
+  return marked;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string all;
+  for (const std::string& part : parts) all.append(all.empty() ? "" : ",").append(part);
+  return all;
+}
+
+const FactField kFactFields[] = {
+    {"To", "t%@example.com", [](const OriginalMessage& o) { return o.to; }},
+    {"From", "f%@example.com", [](const OriginalMessage& o) { return o.from; }},
+    {"Date", "Tue, % Nov 2026", [](const OriginalMessage& o) { return o.date; }},
+    {"Subject", "Hello %", [](const OriginalMessage& o) { return o.subject; }},
+    {"List-Id", "<l%.example.com>", [](const OriginalMessage& o) { return o.listid; }},
+    {"Message-ID", "<m%@example.com>", [](const OriginalMessage& o) { return o.messageid; }},
+    {"Return-Path", "<r%@example.com>", [](const OriginalMessage& o) { return o.returnpath; }},
+    {"Authentication-Results", "a%.example.net; spf=pass", [](const OriginalMessage& o) { return o.authentication_results; }},
+    {"Received", "from a.example by b%.example with esmtp",
+     [](const OriginalMessage& o) {
+       std::vector<std::string> hosts;
+       for (const ReceivedHop& hop : o.received) hosts.push_back(hop.by_host);
+       return joined(hosts);
+     }},
+    {"DKIM-Signature", "v=1; d=d%.example; b=x", [](const OriginalMessage& o) { return joined(o.dkim_domains); }},
+    {"X-Originating-IP", "192.0.2.%", [](const OriginalMessage& o) { return o.x_originating_ip; }},
+    {"X-Sender-IP", "192.0.2.%", [](const OriginalMessage& o) { return o.x_originating_ip; }},
+    {"X-Source-IP", "192.0.2.%", [](const OriginalMessage& o) { return o.x_originating_ip; }},
+};
+
+// Another letter in the same case, or '_' for '-'.
+char other_byte(char c) {
+  if (c == '-') return '_';
+  const char lower = mime::to_lower_ascii(c);
+  const char other = lower == 'z' ? 'y' : static_cast<char>(lower + 1);
+  return c == lower ? other : mime::to_upper_ascii(other);
+}
+
+// Each field is found by its name in any case, and a name that differs in any one byte or goes on
+// past it is passed over. The first field of a name is read, but every Received and DKIM-Signature field.
+TEST(OriginalFacts, FieldsAreFoundByTheirNamesInAnyCase) {
+  for (const FactField& field : kFactFields) {
+    std::string near_misses = std::string(field.name) + "-X: " + with_mark(field.value, '8') + "\n";
+    for (std::size_t at = 0; at < field.name.size(); ++at) {
+      std::string miss(field.name);
+      miss[at] = other_byte(miss[at]);
+      near_misses += miss + ": " + with_mark(field.value, '9') + "\n";
+    }
+    for (bool upper_first : {true, false}) {
+      std::string name(field.name);
+      for (std::size_t at = 0; at < name.size(); ++at)
+        name[at] = (at % 2 == 0) == upper_first ? mime::to_upper_ascii(name[at]) : mime::to_lower_ascii(name[at]);
+      const std::string block = name + ": " + with_mark(field.value, '1') + "\n" + near_misses + std::string(field.name) +
+                                ": " + with_mark(field.value, '2') + "\n\n";
+      const bool all_read = field.name == "Received" || field.name == "DKIM-Signature";
+      const std::string first = field.fact(read_original(block));
+      const std::string expected = field.fact(read_original(std::string(field.name) + ": " + with_mark(field.value, '1') + "\n\n"));
+      const std::string second = field.fact(read_original(std::string(field.name) + ": " + with_mark(field.value, '2') + "\n\n"));
+      ASSERT_FALSE(expected.empty()) << field.name;
+      EXPECT_EQ(first, all_read ? expected + "," + second : expected) << block;
+    }
+  }
 }
 
 TEST(OriginalFacts, NothingReturnedMeansNotPresent) {

@@ -1,10 +1,13 @@
 #include "bounce/original/original_facts.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "bounce/address.h"
 #include "bounce/original/received.h"
 #include "mime/ascii.h"
+#include "mime/encoded_words.h"
 #include "mime/headers.h"
 #include "mime/lines.h"
 
@@ -39,6 +42,104 @@ std::string list_id(std::string_view value) {
   return std::string(id);
 }
 
+// The fields the facts are read from, found in one pass over the block rather than one lookup
+// for each name: the first field of each name, nullptr where there is none, and where the
+// Received fields start and end.
+struct OriginalFields {
+  const std::string_view* message_id = nullptr;
+  const std::string_view* from = nullptr;
+  const std::string_view* return_path = nullptr;
+  const std::string_view* to = nullptr;
+  const std::string_view* subject = nullptr;
+  const std::string_view* date = nullptr;
+  const std::string_view* list_id = nullptr;
+  const std::string_view* authentication_results = nullptr;
+  // In the order they are preferred.
+  const std::string_view* originating_ips[3] = {nullptr, nullptr, nullptr};
+  std::size_t first_received = 0;
+  std::size_t received_end = 0;  // one past the last
+  std::size_t received_count = 0;
+};
+
+// Whether the `size` bytes at `field_name` are those at `lowercase_name` but for case, a word at a
+// time, the last word overlapping the one before it.
+template <typename Word>
+bool same_words_lowered(const char* field_name, const char* lowercase_name, std::size_t size) {
+  constexpr Word kCaseBits = static_cast<Word>(0x2020202020202020ULL);
+  const auto word_at = [](const char* at) {
+    Word word;
+    std::memcpy(&word, at, sizeof word);
+    return word;
+  };
+  for (std::size_t at = 0; at + sizeof(Word) < size; at += sizeof(Word))
+    if ((word_at(field_name + at) | kCaseBits) != word_at(lowercase_name + at)) return false;
+  return (word_at(field_name + size - sizeof(Word)) | kCaseBits) == word_at(lowercase_name + size - sizeof(Word));
+}
+
+// Whether `field` is called `lowercase_name`, of two bytes or more and only lowercase letters
+// and '-'. Setting bit 0x20 of a byte gives such a byte only when it is that letter in either
+// case, or '-': the byte that gives '-' besides itself is a carriage return, which no field name
+// holds.
+bool is_named(const mime::HeaderField& field, std::string_view lowercase_name) {
+  const std::size_t size = lowercase_name.size();
+  if (field.name.size() != size) return false;
+  if (size >= 8) return same_words_lowered<std::uint64_t>(field.name.data(), lowercase_name.data(), size);
+  if (size >= 4) return same_words_lowered<std::uint32_t>(field.name.data(), lowercase_name.data(), size);
+  return same_words_lowered<std::uint16_t>(field.name.data(), lowercase_name.data(), size);
+}
+
+// Sets `slot` to `field`'s value when the field is called `name` and is the first of that name.
+bool take_first(const mime::HeaderField& field, std::string_view name, const std::string_view*& slot) {
+  if (!is_named(field, name)) return false;
+  if (slot == nullptr) slot = &field.value;
+  return true;
+}
+
+bool is_received(const mime::HeaderField& field) { return is_named(field, "received"); }
+bool is_dkim_signature(const mime::HeaderField& field) { return is_named(field, "dkim-signature"); }
+
+// `visit_dkim_signature` is called with each DKIM-Signature value, in order.
+template <typename VisitDkimSignature>
+OriginalFields find_fields(const std::vector<mime::HeaderField>& fields, VisitDkimSignature visit_dkim_signature) {
+  OriginalFields found;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const mime::HeaderField& field = fields[i];
+    // Names are told apart by their length first: most fields are none of these.
+    switch (field.name.size()) {
+      case 2: take_first(field, "to", found.to); break;
+      case 4: take_first(field, "from", found.from) || take_first(field, "date", found.date); break;
+      case 7: take_first(field, "subject", found.subject) || take_first(field, "list-id", found.list_id); break;
+      case 8:
+        if (is_received(field)) {
+          if (found.received_count++ == 0) found.first_received = i;
+          found.received_end = i + 1;
+        }
+        break;
+      case 10: take_first(field, "message-id", found.message_id); break;
+      case 11:
+        take_first(field, "return-path", found.return_path) || take_first(field, "x-sender-ip", found.originating_ips[1]) ||
+            take_first(field, "x-source-ip", found.originating_ips[2]);
+        break;
+      case 14:
+        if (is_dkim_signature(field)) visit_dkim_signature(field.value);
+        break;
+      case 16: take_first(field, "x-originating-ip", found.originating_ips[0]); break;
+      case 22: take_first(field, "authentication-results", found.authentication_results); break;
+      default: break;
+    }
+  }
+  return found;
+}
+
+// A value as Headers::text gives it: unfolded, its encoded words decoded.
+std::string header_text(std::string_view raw) {
+  std::string text;
+  const std::string_view value = mime::unfolded(raw, text);
+  if (!mime::needs_no_decoding(value)) return mime::decode_encoded_words(value);
+  if (value.data() != text.data()) text.assign(value);
+  return text;
+}
+
 }  // namespace
 
 std::string clean_message_id(std::string_view value) {
@@ -62,35 +163,38 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   if (headers.empty()) return original;
   original.present = true;
 
-  original.messageid = clean_message_id(headers.raw("Message-ID"));
-  original.from = headers.text("From");
-  original.returnpath = find_address(headers.raw("Return-Path"));
-  original.to = headers.text("To");
-  original.subject = headers.text("Subject");
-  // Values are unfolded into one scratch string, and only those that need it: most do not.
-  std::string unfolded;
-  original.date = mime::unfolded(headers.raw("Date"), unfolded);
-  original.listid = list_id(headers.raw("List-Id"));
-  original.authentication_results = mime::unfolded(headers.raw("Authentication-Results"), unfolded);
-  // Each hop is read into its place in the list, which is sized for them all at once.
-  std::size_t hops = 0;
-  headers.for_each("Received", [&](std::string_view) { ++hops; });
-  original.received.reserve(hops);
-  headers.for_each("Received", [&](std::string_view value) {
-    mime::unfold_into(value, unfolded);
-    parse_received(unfolded, original.received.emplace_back());
-  });
-  headers.for_each("DKIM-Signature", [&](std::string_view value) {
-    std::string domain = dkim_domain(value);
+  // Each DKIM signing domain is kept once, in the order first signed.
+  const auto add_dkim_domain = [&](std::string_view signature) {
+    std::string domain = dkim_domain(signature);
     if (!domain.empty() && std::find(original.dkim_domains.begin(), original.dkim_domains.end(), domain) ==
                                original.dkim_domains.end())
       original.dkim_domains.push_back(std::move(domain));
-  });
-  for (std::string_view name : {"X-Originating-IP", "X-Sender-IP", "X-Source-IP"}) {
+  };
+  const OriginalFields fields = find_fields(headers.fields(), add_dkim_domain);
+  const auto raw = [](const std::string_view* value) { return value == nullptr ? std::string_view() : *value; };
+
+  original.messageid = clean_message_id(raw(fields.message_id));
+  original.from = header_text(raw(fields.from));
+  original.returnpath = find_address(raw(fields.return_path));
+  original.to = header_text(raw(fields.to));
+  original.subject = header_text(raw(fields.subject));
+  // Values are unfolded into one scratch string, and only those that need it: most do not.
+  std::string unfolded;
+  original.date = mime::unfolded(raw(fields.date), unfolded);
+  original.listid = list_id(raw(fields.list_id));
+  original.authentication_results = mime::unfolded(raw(fields.authentication_results), unfolded);
+  // Each hop is read into its place in the list, which is sized for them all at once.
+  original.received.reserve(fields.received_count);
+  for (std::size_t i = fields.first_received; i < fields.received_end; ++i) {
+    const mime::HeaderField& field = headers.fields()[i];
+    if (!is_received(field)) continue;
+    mime::unfold_into(field.value, unfolded);
+    parse_received(unfolded, original.received.emplace_back());
+  }
+  for (const std::string_view* value : fields.originating_ips) {
     // Most originals have none of them.
-    const std::string_view value = headers.raw(name);
-    if (value.empty()) continue;
-    std::string ip(mime::trim(mime::unfolded(value, unfolded)));
+    if (value == nullptr || value->empty()) continue;
+    std::string ip(mime::trim(mime::unfolded(*value, unfolded)));
     ip.erase(std::remove_if(ip.begin(), ip.end(), [](char c) { return c == '[' || c == ']'; }), ip.end());
     if (is_ip_address(ip)) {
       original.x_originating_ip = ip;
