@@ -305,6 +305,28 @@ TEST(OriginalFacts, FieldsAreFoundByTheirNamesInAnyCase) {
   }
 }
 
+// The parse of a block and the string values are unfolded into are kept from one original to the
+// next: a block read after a longer one gives only its own facts.
+TEST(OriginalFacts, AnOriginalReadAfterAnotherHasOnlyItsOwnFacts) {
+  const OriginalMessage first = read_original(
+      "Received: from a.example (a.example [192.0.2.1])\n\tby b.example with esmtp; Tue, 3 Nov 2026 05:12:02 +0100\n"
+      "Received: from c.example by d.example with esmtp;\n\tTue, 3 Nov 2026 05:11:02 +0100\n"
+      "Date: Tue, 3 Nov 2026\n 05:10:00 +0100\n"
+      "Authentication-Results: mx.example.net;\n\tspf=pass\n"
+      "Subject: first\n"
+      "\n");
+  ASSERT_EQ(first.received.size(), 2u);
+  EXPECT_EQ(first.date, "Tue, 3 Nov 2026 05:10:00 +0100");
+  const OriginalMessage second = read_original("Received: from e.example by f.example\nSubject: second\n\n");
+  ASSERT_EQ(second.received.size(), 1u);
+  EXPECT_EQ(second.received[0].from_host, "e.example");
+  EXPECT_EQ(second.received[0].by_host, "f.example");
+  EXPECT_EQ(second.received[0].date, "");
+  EXPECT_EQ(second.date, "");
+  EXPECT_EQ(second.authentication_results, "");
+  EXPECT_EQ(second.subject, "second");
+}
+
 TEST(OriginalFacts, NothingReturnedMeansNotPresent) {
   EXPECT_FALSE(read_original("").present);
 }

@@ -154,7 +154,9 @@ std::string clean_message_id(std::string_view value) {
 
 OriginalMessage read_original(std::string_view header_block, const mime::Headers* parsed) {
   OriginalMessage original;
-  mime::Headers parsed_here;
+  // A block not parsed yet is parsed into one Headers per thread, whose list of fields keeps its
+  // room from one original to the next: nothing read here keeps a view into it.
+  thread_local mime::Headers parsed_here;
   if (parsed == nullptr) {
     parsed_here.parse(header_block);
     parsed = &parsed_here;
@@ -178,8 +180,9 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   original.returnpath = find_address(raw(fields.return_path));
   original.to = header_text(raw(fields.to));
   original.subject = header_text(raw(fields.subject));
-  // Values are unfolded into one scratch string, and only those that need it: most do not.
-  std::string unfolded;
+  // Values are unfolded into one scratch string, and only those that need it: most do not. The
+  // string is the thread's, and keeps its room from one original to the next.
+  thread_local std::string unfolded;
   original.date = mime::unfolded(raw(fields.date), unfolded);
   original.listid = list_id(raw(fields.list_id));
   original.authentication_results = mime::unfolded(raw(fields.authentication_results), unfolded);
