@@ -106,13 +106,23 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-// Copies UTF-8, replacing each invalid byte with U+FFFD. Valid runs are copied whole; only
-// the bytes past ASCII are looked at one sequence at a time.
-void append_sanitized_utf8(std::string_view text, std::string& out) {
+// Whether text[i], a byte past ASCII, leads a well-formed two-byte sequence: the most common
+// sequences in mail, which Latin, Greek and Cyrillic letters are written in, are told by this
+// before the reading of a sequence of any length.
+bool starts_two_byte_sequence(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  return lead >= 0xC2 && lead <= 0xDF && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80;
+}
+
+// Copies UTF-8, replacing each invalid byte with U+FFFD, when the text before `ascii_end` is
+// known to be ASCII and text[ascii_end], if any, not. Valid runs are copied whole; only the bytes past
+// ASCII are looked at one sequence at a time, and a run of ASCII is looked for only after a
+// sequence followed by one.
+void append_sanitized_utf8_after_ascii(std::string_view text, std::size_t ascii_end, std::string& out) {
   std::size_t run_start = 0;
-  std::size_t i = end_of_ascii(text, 0);
+  std::size_t i = ascii_end;
   while (i < text.size()) {
-    const std::size_t length = utf8_sequence_length(text, i);
+    const std::size_t length = starts_two_byte_sequence(text, i) ? 2 : utf8_sequence_length(text, i);
     if (length == 0) {
       out.append(text.substr(run_start, i - run_start));
       out.append(kReplacement);
@@ -120,9 +130,13 @@ void append_sanitized_utf8(std::string_view text, std::string& out) {
     } else {
       i += length;
     }
-    i = end_of_ascii(text, i);
+    if (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) i = end_of_ascii(text, i);
   }
   out.append(text.substr(run_start));
+}
+
+void append_sanitized_utf8(std::string_view text, std::string& out) {
+  append_sanitized_utf8_after_ascii(text, end_of_ascii(text, 0), out);
 }
 
 // Appends the code points a WCHAR_T converter wrote as UTF-8, each written in place of its four
@@ -200,8 +214,6 @@ void convert(iconv_t cd, std::string_view text, std::string& out) {
   convert_run(cd, text, out);
   flush_shift_state(cd, out);
 }
-
-bool all_ascii(std::string_view text) { return end_of_ascii(text, 0) == text.size(); }
 
 // ISO-8859-1's bytes are the first 256 code points: those past ASCII are written here as their
 // two bytes of UTF-8, and the runs of ASCII between them copied whole, instead of iconv spending
@@ -309,13 +321,15 @@ bool ascii_reads_as_itself(std::string_view text, std::string_view charset) {
 }
 
 void append_as_utf8(std::string_view text, std::string_view charset, std::string& out) {
-  if (all_ascii(text) && ascii_reads_as_itself(text, charset)) {
+  // The ASCII before the first other byte is measured once, for the check of UTF-8 too.
+  const std::size_t ascii_end = end_of_ascii(text, 0);
+  if (ascii_end == text.size() && ascii_reads_as_itself(text, charset)) {
     out.append(text);
     return;
   }
   const std::string name = canonical_charset(charset);
   if (is_plain_utf8_name(name) && (name == "utf-8" || is_valid_utf8(text))) {
-    append_sanitized_utf8(text, out);
+    append_sanitized_utf8_after_ascii(text, ascii_end, out);
     return;
   }
   if (name == "iso-8859-1") {

@@ -198,6 +198,23 @@ TEST(Charset, LongTextsSanitizeAsOneSequenceAtATime) {
   }
 }
 
+// Two-byte sequences are told without the general reading, and the ASCII before the first other
+// byte is measured once: leads and second bytes on either side of the valid ranges, after ASCII
+// of every length up to forty bytes, followed by ASCII, by another byte past ASCII, or by nothing.
+TEST(Charset, TwoByteSequencesSanitizeAsOneSequenceAtATime) {
+  for (std::size_t ascii = 0; ascii <= 40; ++ascii) {
+    for (const char lead : {'\xC1', '\xC2', '\xDF', '\xE0'}) {
+      for (const char second : {'\x7F', '\x80', '\xBF', '\xC0'}) {
+        for (const std::string_view after : {"", "z", "\xC3\xA9", "\xE6\x97\xA5", "\xFF"}) {
+          const std::string text = std::string(ascii, 'a') + lead + second + std::string(after);
+          ASSERT_EQ(to_utf8(text, "utf-8"), reference_sanitized(text)) << ascii << " " << text;
+          ASSERT_EQ(to_utf8(text.substr(0, ascii + 1), "utf-8"), reference_sanitized(text.substr(0, ascii + 1))) << ascii;
+        }
+      }
+    }
+  }
+}
+
 TEST(Utf8Validation, AcceptsOnlyWellFormedText) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("日本語 and ascii"));
