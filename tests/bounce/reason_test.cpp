@@ -104,6 +104,20 @@ TEST(Reason, ProviderThenDecisiveThenFormatPhrasesDecide) {
   }
 }
 
+// The parts of a reply are joined over the storage the last reply's took: a short reply decided
+// after a long one finds nothing of the long one's phrases past its own end.
+TEST(Reason, AReplyAfterALongerOneIsDecidedAlone) {
+  ReasonInput input = vague_failure();
+  input.format = "Dovecot";
+  input.command = "RCPT";
+  constexpr std::string_view kShort = "550 no such user";
+  constexpr std::string_view kLong = "550 no such user; quota exceeded; and a tail far longer than the reply after it";
+  for (std::string_view reply : {kShort, kLong, kShort}) {
+    input.diagnosis = reply;
+    EXPECT_EQ(resolve_reason(input), reply == kShort ? "userunknown" : "mailboxfull") << reply;
+  }
+}
+
 TEST(Reason, DelayWithoutCauseIsExpired) {
   EXPECT_EQ(reason_for("4.4.0", "", "", "", "delayed"), "expired");
 }
@@ -234,6 +248,28 @@ TEST(PhraseMatcher, AnchoredPhrasesMatchAtTheStartOnly) {
   // An anchored phrase whose match can run on to any length.
   EXPECT_TRUE(matcher.match(normalize_reply("5.0.0 rcpt 550 sorry, this is an unknown user here"), {"provider nttdocomo"})
                   .has("rejected", "provider nttdocomo"));
+}
+
+// A section is found by its kind and its name in any case, joined as its full name is written;
+// a name that makes a longer name than any section's, or none, finds none.
+TEST(PhraseMatcher, SectionsAreFoundByKindAndName) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  std::size_t named = 0;
+  for (std::string_view scope : phrase_table().scopes) {
+    const std::size_t space = scope.find(' ');
+    if (space == std::string_view::npos) continue;
+    const std::string_view kind = scope.substr(0, space);
+    std::string name(scope.substr(space + 1));
+    EXPECT_EQ(matcher.scope_index(kind, name), matcher.scope_index(scope)) << scope;
+    for (char& c : name) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    EXPECT_EQ(matcher.scope_index(kind, name), matcher.scope_index(scope)) << scope;
+    EXPECT_EQ(matcher.scope_index(kind, name + "x"), -1) << scope;
+    EXPECT_EQ(matcher.scope_index(kind, name.substr(0, name.size() - 1)), -1) << scope;
+    ++named;
+  }
+  EXPECT_GT(named, 40u);
+  EXPECT_EQ(matcher.scope_index("provider", ""), -1);
+  EXPECT_EQ(matcher.scope_index("format", std::string(200, 'x')), -1);
 }
 
 TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {

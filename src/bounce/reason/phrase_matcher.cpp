@@ -2,6 +2,8 @@
 
 #include <hs/hs.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -10,6 +12,7 @@
 #include "bounce/reason/phrase_table.h"
 #include "bounce/vectorscan_database.h"
 #include "bounce/vectorscan_scratch.h"
+#include "mime/ascii.h"
 
 namespace bg::bounce {
 
@@ -28,10 +31,29 @@ struct PhraseMatcher::Database {
 
 namespace {
 
+// Scope names are at most this long, so that one can be put together on the stack.
+constexpr std::size_t kLongestScope = 64;
+
 struct ScanContext {
   const PhraseTable* table;
   PhraseHits* hits;
 };
+
+// The reasons whose phrases of one scope a scan finds, and those vetoed there: all that
+// reasons_in_scope() asks, without a PhraseHits of every scope to clear first.
+struct ScopeScan {
+  const PhraseTable* table;
+  int scope;
+  std::uint64_t found = 0;
+  std::uint64_t vetoes = 0;
+};
+
+int on_match_in_scope(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
+  auto* scan = static_cast<ScopeScan*>(context);
+  const PhraseEntry& entry = scan->table->entries[id];
+  if (entry.scope == scan->scope) (entry.veto ? scan->vetoes : scan->found) |= std::uint64_t{1} << entry.reason;
+  return 0;  // keep scanning
+}
 
 }  // namespace
 
@@ -53,6 +75,8 @@ PhraseMatcher::PhraseMatcher()
   if (table.reasons.size() > PhraseHits::kMaxReasons) throw std::logic_error("too many reasons in data/reasons");
   if (table.scopes.size() > PhraseHits::kMaxScopes) throw std::logic_error("too many scopes in data/reasons");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
+  for (std::string_view scope : table.scopes) longest_scope_ = std::max(longest_scope_, scope.size());
+  if (longest_scope_ > kLongestScope) throw std::logic_error("a section name too long in data/reasons");
   database_->by_scope.assign(table.scope_databases.size(), nullptr);
   database_->scope_loaded = std::make_unique<std::once_flag[]>(table.scope_databases.size());
   // The phrases that hold everywhere are scanned for in every reply: a database that cannot be
@@ -74,10 +98,25 @@ int PhraseMatcher::reason_index(std::string_view reason) const { return reason_i
 
 int PhraseMatcher::scope_index(std::string_view scope) const { return scope_indexes_.find(scope); }
 
+int PhraseMatcher::scope_index(std::string_view kind, std::string_view name) const {
+  const std::size_t length = kind.size() + 1 + name.size();
+  if (length > longest_scope_) return -1;
+  std::array<char, kLongestScope> joined;
+  kind.copy(joined.data(), kind.size());
+  joined[kind.size()] = ' ';
+  char* const lowered = joined.data() + kind.size() + 1;
+  for (std::size_t i = 0; i < name.size(); ++i) lowered[i] = mime::to_lower_ascii(name[i]);
+  return scope_indexes_.find(std::string_view(joined.data(), length));
+}
+
 void PhraseMatcher::scan(std::size_t scope, std::string_view text, PhraseHits& hits) const {
   ScanContext context{&phrase_table(), &hits};
+  scan(scope, text, on_match, &context);
+}
+
+void PhraseMatcher::scan(std::size_t scope, std::string_view text, MatchHandler handler, void* context) const {
   hs_database_t* database = database_->scope(scope);
-  hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), on_match, &context);
+  hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, thread_scratch(database), handler, context);
 }
 
 PhraseHits PhraseMatcher::match(std::string_view text, std::initializer_list<std::string_view> scopes) const {
@@ -86,11 +125,19 @@ PhraseHits PhraseMatcher::match(std::string_view text, std::initializer_list<std
   return hits;
 }
 
+void PhraseMatcher::scan_section(int scope, std::string_view text, PhraseHits& hits) const {
+  if (scope > 0 && !text.empty()) scan(static_cast<std::size_t>(scope), text, hits);
+}
+
 PhraseHits PhraseMatcher::match_sections(std::string_view text, std::initializer_list<std::string_view> scopes) const {
   PhraseHits hits;
-  if (text.empty()) return hits;
-  for (std::string_view scope : scopes)
-    if (const int at = scope_index(scope); at > 0) scan(static_cast<std::size_t>(at), text, hits);
+  for (std::string_view scope : scopes) scan_section(scope_index(scope), text, hits);
+  return hits;
+}
+
+PhraseHits PhraseMatcher::match_sections(std::string_view text, std::initializer_list<int> scopes) const {
+  PhraseHits hits;
+  for (int scope : scopes) scan_section(scope, text, hits);
   return hits;
 }
 
@@ -99,11 +146,14 @@ void PhraseMatcher::add_everywhere(std::string_view text, PhraseHits& hits) cons
 }
 
 std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, std::string_view scope) const {
-  const int at = scope.empty() ? 0 : scope_index(scope);
+  return reasons_in_scope(text, scope.empty() ? 0 : scope_index(scope));
+}
+
+std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, int at) const {
   if (at < 0 || text.empty()) return 0;
-  PhraseHits hits;
-  scan(static_cast<std::size_t>(at), text, hits);
-  return hits.found_[static_cast<std::size_t>(at)] & ~hits.vetoes_[static_cast<std::size_t>(at)];
+  ScopeScan scope{&phrase_table(), at};
+  scan(static_cast<std::size_t>(at), text, on_match_in_scope, &scope);
+  return scope.found & ~scope.vetoes;
 }
 
 namespace {
@@ -141,9 +191,12 @@ bool PhraseHits::any(std::string_view scope) const { return reasons(scope) != 0;
 std::uint64_t PhraseHits::reasons(std::string_view scope) const {
   if (!scope.empty() && !found_in_named_scope_) return 0;
   // compile_phrases numbers the scope of phrases that hold everywhere, "", first.
-  const int at = scope.empty() ? 0 : PhraseMatcher::instance().scope_index(scope);
-  if (at < 0) return 0;
-  return found_[static_cast<std::size_t>(at)] & ~vetoes_[static_cast<std::size_t>(at)];
+  return reasons(scope.empty() ? 0 : PhraseMatcher::instance().scope_index(scope));
+}
+
+std::uint64_t PhraseHits::reasons(int scope) const {
+  if (scope < 0 || (scope > 0 && !found_in_named_scope_)) return 0;
+  return found_[static_cast<std::size_t>(scope)] & ~vetoes_[static_cast<std::size_t>(scope)];
 }
 
 std::string normalize_reply(std::string_view text) { return squeeze_and_lowercase(text); }

@@ -30,6 +30,8 @@ class PhraseHits {
   // The reasons with a phrase in `scope` that no veto cancels, as a set of bits, each at its
   // PhraseMatcher::reason_index(): for callers that ask about many reasons.
   std::uint64_t reasons(std::string_view scope = "") const;
+  // The same for the scope at `scope` (PhraseMatcher::scope_index()); none for -1.
+  std::uint64_t reasons(int scope) const;
 
  private:
   friend class PhraseMatcher;
@@ -52,14 +54,21 @@ class PhraseMatcher {
   // added: together what match() finds. A caller whose answer a section's phrases may settle
   // spares the costliest scan, of the phrases every reply is asked about, when they do.
   PhraseHits match_sections(std::string_view text, std::initializer_list<std::string_view> scopes) const;
+  // The same with the scopes given by their indexes (-1 for none).
+  PhraseHits match_sections(std::string_view text, std::initializer_list<int> scopes) const;
   void add_everywhere(std::string_view text, PhraseHits& hits) const;
   // What match(text, {scope}).reasons(scope) says, found by scanning with that scope's phrases
   // alone: for a format module asking about its own phrases, at a fraction of the cost of match().
   std::uint64_t reasons_in_scope(std::string_view text, std::string_view scope) const;
+  std::uint64_t reasons_in_scope(std::string_view text, int scope) const;
   const std::vector<std::string>& reasons() const { return reasons_; }
 
   int reason_index(std::string_view reason) const;
   int scope_index(std::string_view scope) const;
+  // The index of the section "KIND NAME" ("format", "Postfix"; "provider", "google"), its name
+  // lowercased, or -1: joined on the stack rather than into a new string, for a reason decision
+  // looks two such sections up for every reply.
+  int scope_index(std::string_view kind, std::string_view name) const;
 
   ~PhraseMatcher();
   PhraseMatcher(const PhraseMatcher&) = delete;
@@ -69,7 +78,14 @@ class PhraseMatcher {
   PhraseMatcher();
   // Adds to `hits` the phrases of the scope at `scope` found in `text`.
   void scan(std::size_t scope, std::string_view text, PhraseHits& hits) const;
-  // Vectorscan's callback for each phrase found: notes it in the scan's PhraseHits.
+  // The same for a section named by match_sections(): the scope of every reply is not one, and -1 none.
+  void scan_section(int scope, std::string_view text, PhraseHits& hits) const;
+  // Vectorscan's callback for each phrase found (its match_event_handler).
+  using MatchHandler = int (*)(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags,
+                               void* context);
+  // Scans `text` with the scope's phrases, `handler` told of each found.
+  void scan(std::size_t scope, std::string_view text, MatchHandler handler, void* context) const;
+  // The handler that notes each phrase found in the scan's PhraseHits.
   static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void* context);
   struct Database;
   Database* database_;
@@ -77,6 +93,8 @@ class PhraseMatcher {
   // Name -> index, for the many lookups a reason decision makes.
   NameIndex reason_indexes_;
   NameIndex scope_indexes_;
+  // The length of the longest scope name: a longer one names none.
+  std::size_t longest_scope_ = 0;
 };
 
 // Lowercases and squeezes runs of white space into one space: the form phrases are written for.

@@ -36,6 +36,7 @@ constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
 struct ReasonTable {
   NameIndex by_name{kReasonNames};
   std::array<std::uint64_t, kReasonCount> phrase_bits{};
+  int decisive_scope = PhraseMatcher::instance().scope_index("decisive");
 
   ReasonTable() {
     for (std::size_t reason = 0; reason < kReasonCount; ++reason)
@@ -203,20 +204,19 @@ std::string resolve_reason(const ReasonInput& input) {
 
   // The reply is scanned preceded by its status code and SMTP command: decisive, provider
   // and format phrases may depend on those ("re:^5\.2\.0 .*unknown user"); the others ignore them.
-  // Sized once with the spaces in place, and the three parts copied in between them.
-  std::string coded_reply(input.status.size() + input.command.size() + input.diagnosis.size() + 2, ' ');
-  char* part = coded_reply.data();
-  for (std::string_view text : {input.status, input.command, input.diagnosis})
-    part += text.copy(part, text.size()) + 1;
-  coded_reply = normalize_reply(coded_reply);
+  // The three parts are joined in a string each thread keeps, whose storage serves reply after
+  // reply, and normalized together.
+  thread_local std::string joined;
+  joined.assign(input.status).append(1, ' ').append(input.command).append(1, ' ').append(input.diagnosis);
+  const std::string coded_reply = normalize_reply(joined);
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   // The provider knows its replies best; decisive phrases outrank even the format's verdict.
-  const std::array<std::string, 2> overruling_scopes{
-      std::string("provider ").append(provider_of(input.rhost, input.destination)), "decisive"};
+  const int provider_scope = matcher.scope_index("provider", provider_of(input.rhost, input.destination));
+  const int decisive_scope = reason_table().decisive_scope;
   // A firm verdict of the format stands unless those few phrases overrule it: only they are
   // looked for then, each scope's alone, which costs a fraction of a pass of every phrase.
   if (!verdict.empty() && !is_retry_candidate(verdict)) {
-    for (const std::string& scope : overruling_scopes)
+    for (int scope : {provider_scope, decisive_scope})
       if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, scope)); !reason.empty())
         return reason;
     return std::string(verdict);
@@ -226,16 +226,16 @@ std::string resolve_reason(const ReasonInput& input) {
   // no other section can apply. The provider's and the format's are looked for first: a reason
   // either gives leaves only the decisive phrases to look for, not the phrases of every reply,
   // whose scan costs the most.
-  const std::string format_scope = "format " + mime::lowercase(input.format);
-  PhraseHits coded_hits = matcher.match_sections(coded_reply, {overruling_scopes[0], format_scope});
-  auto specific_reason = [&](const std::string& scope) { return first_specific(coded_hits.reasons(scope)); };
-  if (std::string reason = specific_reason(overruling_scopes[0]); !reason.empty()) return reason;
+  const int format_scope = matcher.scope_index("format", input.format);
+  PhraseHits coded_hits = matcher.match_sections(coded_reply, {provider_scope, format_scope});
+  auto specific_reason = [&](int scope) { return first_specific(coded_hits.reasons(scope)); };
+  if (std::string reason = specific_reason(provider_scope); !reason.empty()) return reason;
   if (std::string reason = specific_reason(format_scope); !reason.empty()) {
-    std::string decisive = first_specific(matcher.reasons_in_scope(coded_reply, overruling_scopes[1]));
+    std::string decisive = first_specific(matcher.reasons_in_scope(coded_reply, decisive_scope));
     return decisive.empty() ? reason : decisive;
   }
   matcher.add_everywhere(coded_reply, coded_hits);
-  if (std::string reason = specific_reason(overruling_scopes[1]); !reason.empty()) return reason;
+  if (std::string reason = specific_reason(decisive_scope); !reason.empty()) return reason;
   const std::string_view code_reason = reason_of_status(input.status);
   Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), coded_hits.reasons(), reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
