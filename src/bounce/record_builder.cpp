@@ -114,9 +114,10 @@ std::string host_in(std::string_view diagnosis) {
   return {};
 }
 
-// The first host named in a Received header's "by" (the receiving side) or "from" part.
+// The first host named in a Received header's "by" (the receiving side) or "from" part. A
+// folded line is unfolded into a string each thread keeps, over the storage it has.
 std::string received_host(std::string_view value, bool by) {
-  std::string scratch;
+  thread_local std::string scratch;
   const std::string_view line = mime::unfolded(value, scratch);
   return by ? received_by_host(line) : received_from_host(line);
 }
@@ -229,7 +230,6 @@ bool is_hard_bounce(std::string_view reason, std::string_view status) {
 void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
                    std::vector<Record>& records) {
   OriginalMessage original = read_original(result.original, message.parsed_header_block(result.original));
-  const std::string bounce_date = message.header("Date");
 
   // The addresser: who sent the original. From the original when it is there; else the bounce's To.
   std::string addresser;
@@ -261,6 +261,16 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
   auto sending_host = [&]() -> const std::string& {
     if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_host(chain.back(), false));
     return *bottom_sender;
+  };
+
+  // The bounce's own date, for the records whose report gives none that parses: read and
+  // parsed once, when first needed.
+  bool bounce_date_read = false;
+  std::optional<mime::MailDate> bounce_date;
+  auto date_of_bounce = [&]() -> const std::optional<mime::MailDate>& {
+    if (!bounce_date_read) bounce_date = mime::parse_mail_date(message.header("Date"));
+    bounce_date_read = true;
+    return bounce_date;
   };
 
   for (const DeliveryStatus& status : result.recipients) {
@@ -321,12 +331,10 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     // The format module's verdict, until decide_reason() weighs it with the reply.
     record.reason = status.reason;
 
-    for (std::string_view date : {std::string_view(status.date), std::string_view(bounce_date)}) {
-      if (const auto parsed = mime::parse_mail_date(date)) {
-        record.timestamp = parsed->unix_time;
-        record.timezoneoffset = parsed->offset_text();
-        break;
-      }
+    const std::optional<mime::MailDate> own_date = mime::parse_mail_date(status.date);
+    if (const std::optional<mime::MailDate>& date = own_date ? own_date : date_of_bounce()) {
+      record.timestamp = date->unix_time;
+      record.timezoneoffset = date->offset_text();
     }
   }
 }

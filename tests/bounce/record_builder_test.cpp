@@ -161,5 +161,60 @@ TEST(RecordBuilder, AddresserDestinationAndTimeComeFromTheBounce) {
   EXPECT_EQ(record.rhost, "aspmx.l.google.com");
 }
 
+// A record whose report gives no date that parses takes the bounce's own, read once for all of
+// them; one whose report gives a date keeps it.
+TEST(RecordBuilder, ARecordWithoutADateTakesTheBounces) {
+  const std::string text =
+      "From: MAILER-DAEMON@example.net\nTo: sender@example.org\nDate: Thu, 1 Feb 2024 10:00:00 +0900\n"
+      "Subject: failure\n\nfailed\n";
+  BounceMessage message;
+  message.parse(text);
+  EngineResult result;
+  for (std::string_view date : {"", "Fri, 2 Feb 2024 12:00:00 -0500", "not a date", ""}) {
+    DeliveryStatus& status = result.recipients.emplace_back();
+    status.recipient = "user@example.com";
+    status.date = date;
+  }
+  std::vector<Record> records;
+  build_records(message, result, RecordSource{"Test", {}, 0}, records);
+  ASSERT_EQ(records.size(), 4u);
+  for (std::size_t i : {0, 2, 3}) {
+    EXPECT_EQ(records[i].timestamp, 1706749200) << i;
+    EXPECT_EQ(records[i].timezoneoffset, "+0900") << i;
+  }
+  EXPECT_EQ(records[1].timestamp, 1706893200);
+  EXPECT_EQ(records[1].timezoneoffset, "-0500");
+}
+
+// The hosts of a bounce's own Received lines, folded or not, for a recipient whose report names
+// none: each bounce's own, a shorter line unfolded after a longer one included.
+TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {
+  const std::string kLong =
+      "Received: from relay.example.net (relay.example.net [192.0.2.1])\n\tby mx.top.example.org with ESMTP id\n"
+      "\t0123456789abcdef0123456789abcdef; Thu, 1 Feb 2024 10:00:00 +0900\n";
+  const std::string kShort = "Received: from b.example\n by c.example;\n Thu, 1 Feb 2024 10:00:00 +0900\n";
+  struct Case {
+    std::string received;
+    std::string_view lhost;
+    std::string_view rhost;
+  };
+  for (const Case& c : {Case{kLong + kShort, "mx.top.example.org", "b.example"},
+                        Case{kShort + kLong, "c.example", "relay.example.net"},
+                        Case{kShort, "c.example", "b.example"},
+                        Case{"Received: from d.example by e.example; Thu, 1 Feb 2024 10:00:00 +0900\n", "e.example",
+                             "d.example"}}) {
+    const std::string text = c.received + "From: MAILER-DAEMON@example.net\nSubject: failure\n\nfailed\n";
+    BounceMessage message;
+    message.parse(text);
+    EngineResult result;
+    result.recipients.emplace_back().recipient = "user@example.com";
+    std::vector<Record> records;
+    build_records(message, result, RecordSource{"Test", {}, 0}, records);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].lhost, c.lhost) << c.received;
+    EXPECT_EQ(records[0].rhost, c.rhost) << c.received;
+  }
+}
+
 }  // namespace
 }  // namespace bg::bounce
