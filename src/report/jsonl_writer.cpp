@@ -1,5 +1,7 @@
 // jsonl: one JSON object per record per line, written as each record comes, for jq and
 // log pipelines.
+#include <algorithm>
+
 #include "report/format_writers.h"
 #include "report/record_json_text.h"
 
@@ -11,10 +13,15 @@ class JsonlWriter : public RecordWriter {
  public:
   JsonlWriter(std::ostream& out, bool watched) : out_(out), write_at_(watched ? 0 : kLargeWrite) {}
 
+  // Each record is written in place after the pending ones, into room the buffer already has:
+  // it grows, zeroed, only until it holds a large write and a record.
   void write(const bounce::Record& record) override {
-    append_record_json(record, pending_);
-    pending_.push_back('\n');
-    if (pending_.size() >= write_at_) write_pending();
+    const std::size_t room = longest_record_json(record) + 1;  // and the line break
+    if (buffer_.size() < pending_ + room) buffer_.resize(std::max(pending_ + room, 2 * buffer_.size()));
+    char* end = write_record_json(record, buffer_.data() + pending_);
+    *end++ = '\n';
+    pending_ = static_cast<std::size_t>(end - buffer_.data());
+    if (pending_ >= write_at_) write_pending();
   }
 
   void finish(const scan::ScanSummary&, const diagnose::DiagnosisReport*) override {
@@ -29,13 +36,14 @@ class JsonlWriter : public RecordWriter {
   static constexpr std::size_t kLargeWrite = 64 * 1024;
 
   void write_pending() {
-    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
-    pending_.clear();  // keeps its capacity, so that writing records allocates nothing
+    out_.write(buffer_.data(), static_cast<std::streamsize>(pending_));
+    pending_ = 0;
   }
 
   std::ostream& out_;
   const std::size_t write_at_;
-  std::string pending_;
+  std::string buffer_;       // the records waiting to be written, then bytes written before
+  std::size_t pending_ = 0;  // how many of its bytes wait
 };
 
 }  // namespace

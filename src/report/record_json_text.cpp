@@ -21,24 +21,27 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 constexpr char kHex[] = "0123456789abcdef";
 
-// Length of the valid UTF-8 sequence at text[i], or 0.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t length = 0;
-  unsigned minimum = 0;
-  if (c >= 0xC2 && c <= 0xDF) length = 2, minimum = 0x80;
-  else if ((c & 0xF0) == 0xE0) length = 3, minimum = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4) length = 4, minimum = 0x10000;
-  else return 0;
-  if (i + length > text.size()) return 0;
-  unsigned code_point = c & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) return 0;
-    code_point = (code_point << 6) | (next & 0x3F);
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Length of the valid UTF-8 sequence at text[i], or 0. Past its lead, a sequence's second byte
+// alone can make it overlong, a surrogate or above U+10FFFF: its range is checked against the
+// lead's, without putting the code point together.
+[[gnu::always_inline]] inline std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const std::size_t left = text.size() - i;
+  const unsigned char lead = byte(0);
+  if (lead >= 0xC2 && lead <= 0xDF) return left >= 2 && is_continuation(byte(1)) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (left < 3 || !is_continuation(byte(2))) return 0;
+    const unsigned char lowest = lead == 0xE0 ? 0xA0 : 0x80, highest = lead == 0xED ? 0x9F : 0xBF;
+    return byte(1) >= lowest && byte(1) <= highest ? 3 : 0;
   }
-  if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return 0;
-  return length;
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (left < 4 || !is_continuation(byte(2)) || !is_continuation(byte(3))) return 0;
+    const unsigned char lowest = lead == 0xF0 ? 0x90 : 0x80, highest = lead == 0xF4 ? 0x8F : 0xBF;
+    return byte(1) >= lowest && byte(1) <= highest ? 4 : 0;
+  }
+  return 0;
 }
 
 // The bytes written into a JSON string as they are: printable ASCII other than '"' and '\\'.
@@ -159,8 +162,11 @@ constexpr std::size_t longest_json_string(std::size_t length) { return 6 * lengt
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      if (const std::size_t length = utf8_length(text, i)) {
-        i += length;
+      // Text in a script past ASCII is sequence after sequence: each is read straight after the
+      // one before, without a search for plain bytes between them.
+      if (std::size_t length = utf8_length(text, i)) {
+        do i += length;
+        while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80 && (length = utf8_length(text, i)));
         continue;
       }
     }
@@ -412,13 +418,21 @@ void append_json_string(std::string_view text, std::string& out) {
   json.finish(write_json_string(json.room(longest_json_string(text.size())), text));
 }
 
-void append_record_json(const bounce::Record& record, std::string& out) {
+std::size_t longest_record_json(const bounce::Record& record) {
   LongestJson longest;
   each_record_field(record, longest);
-  JsonText text(out);
-  ObjectWriter object(text.room(longest.bytes()));
+  return longest.bytes();
+}
+
+char* write_record_json(const bounce::Record& record, char* out) {
+  ObjectWriter object(out);
   each_record_field(record, object);
-  text.finish(object.close());
+  return object.close();
+}
+
+void append_record_json(const bounce::Record& record, std::string& out) {
+  JsonText text(out);
+  text.finish(write_record_json(record, text.room(longest_record_json(record))));
 }
 
 }  // namespace bg::report

@@ -77,6 +77,23 @@ TEST(JsonlWriter, EachLineParsesBackToItsRecord) {
   for (std::size_t i = 0; i < records.size(); ++i) expect_same_values(lines[i], records[i]);
 }
 
+// Records are written in place after those waiting, into a buffer that grows: a record far
+// larger than all before it, small ones after it, and enough of them to fill several large
+// writes come out whole and in order.
+TEST(JsonlWriter, RecordsOfAnySizeComeOutWholeAndInOrder) {
+  std::vector<bounce::Record> records;
+  for (std::size_t i = 0; i < 300; ++i) {
+    bounce::Record record = i % 2 ? exim_backscatter_record() : office365_record();
+    record.message_index = i;
+    if (i == 7) record.diagnosticcode = std::string(1 << 20, 'x') + "\n\"end\"";
+    if (i == 8) record.diagnosticcode = std::string(100000, '\x01');
+    records.push_back(std::move(record));
+  }
+  const std::vector<ordered_json> lines = parse_lines(render(Format::kJsonl, records, summary_of(records)));
+  ASSERT_EQ(lines.size(), records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) expect_same_values(lines[i], records[i]);
+}
+
 TEST(JsonlWriter, FieldsComeInSisimaiOrderWithTheOriginalLast) {
   const std::vector<bounce::Record> records = {exim_backscatter_record()};
   const ordered_json line = parse_lines(render(Format::kJsonl, records, summary_of(records))).at(0);

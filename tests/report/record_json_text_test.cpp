@@ -111,6 +111,50 @@ TEST(RecordJsonText, EveryByteIsHandledAtEveryPosition) {
   }
 }
 
+// What a JSON string should hold for `text`: each byte that starts no valid UTF-8 sequence, one
+// decoded in full and checked against the code point's bounds, replaced by U+FFFD.
+std::string repaired_utf8(std::string_view text) {
+  std::string repaired;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xC0 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3
+                               : lead >= 0xF0 && lead < 0xF8                ? 4
+                                                                            : 0;
+    unsigned code_point = length == 1 ? lead : lead & (0xFF >> (length + 1));
+    bool valid = length != 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      valid = (next & 0xC0) == 0x80;
+      code_point = code_point << 6 | (next & 0x3F);
+    }
+    const unsigned lowest[] = {0, 0, 0x80, 0x800, 0x10000};
+    valid = valid && code_point >= lowest[length] && code_point <= 0x10FFFF && (code_point < 0xD800 || code_point > 0xDFFF);
+    repaired += valid ? text.substr(i, length) : "\xEF\xBF\xBD";
+    i += valid ? length : 1;
+  }
+  return repaired;
+}
+
+// Sequences that follow each other are read one after another: a lead of every value, with a
+// second byte on either side of each range a lead allows, is told valid or not among valid
+// sequences before and after it, cut short by the string's end, or followed by ASCII.
+TEST(RecordJsonText, SequencesAmongOthersAreCheckedByTheirLeadsAndSecondBytes) {
+  const std::string kana = "\xE3\x81\x82";
+  for (int lead = 0x80; lead < 0x100; ++lead) {
+    for (int second : {0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0}) {
+      const std::string sequence = {static_cast<char>(lead), static_cast<char>(second), '\x80', '\x80'};
+      for (std::size_t kept = 1; kept <= 4; ++kept) {
+        for (const std::string& after : {std::string(), kana + kana, std::string("z"), std::string("\xC3")}) {
+          const std::string text = "a" + kana + kana + sequence.substr(0, kept) + after;
+          std::string out;
+          append_json_string(text, out);
+          ASSERT_EQ(out, '"' + repaired_utf8(text) + '"') << "lead " << lead << ", second " << second << ", " << kept << " bytes";
+        }
+      }
+    }
+  }
+}
+
 // A string is copied and searched sixteen bytes at a time, two blocks tested together, its last
 // block overlapping the one before it, or as words when it is shorter: a byte to escape is found
 // wherever it stands in a string of any length, in the first or the second block of a pair or in
