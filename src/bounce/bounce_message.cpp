@@ -164,7 +164,7 @@ void BounceMessage::parse(std::string_view message, const mime::Headers* top_hea
   body_.clear();
   headers().text_into("Subject", subject_);
   headers().text_into("From", from_);
-  mime::assign_lowercase(sender_, find_address(from_));
+  mime::assign_lowercase(sender_, address_in(from_));
   received_.clear();
   headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
   find_received_markers(received_, received_markers_);

@@ -216,7 +216,7 @@ std::vector<DeliveryStatus> read_dsn_report(std::string_view text) {
   fill_from_per_message(per_message.lhost, &DeliveryStatus::lhost, recipients);
   fill_from_per_message(per_message.date, &DeliveryStatus::date, recipients);
   for (DeliveryStatus& status : recipients)
-    if (!is_squeezed(status.diagnosis)) status.diagnosis = squeeze_spaces(status.diagnosis);
+    if (!is_squeezed(status.diagnosis)) status.diagnosis = squeezed<false>(status.diagnosis);
   return recipients;
 }
 

@@ -353,6 +353,14 @@ void append_as_utf8(std::string_view text, std::string_view charset, std::string
   convert(cd, text, out);
 }
 
+void make_utf8_from(std::string& text, std::size_t start, std::string_view charset) {
+  const std::string_view bytes = std::string_view(text).substr(start);
+  if (end_of_ascii(bytes, 0) == bytes.size() && ascii_reads_as_itself(bytes, charset)) return;
+  const std::string written(bytes);
+  text.resize(start);
+  append_as_utf8(written, charset, text);
+}
+
 std::string to_utf8(std::string_view text, std::string_view charset) {
   std::string out;
   out.reserve(text.size());

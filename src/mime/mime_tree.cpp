@@ -211,10 +211,10 @@ void MimeTree::append_text(const Part& part, std::string& out, std::size_t max_b
     append_as_utf8(body, charset, out);
     return;
   }
-  std::string decoded;
-  decoded.reserve(body.size());
-  append_transfer_decoded(body, part.transfer_encoding, decoded);
-  append_as_utf8(decoded, charset, out);
+  // Decoded into its place in `out` and converted there, rather than into a string of its own.
+  const std::size_t start = out.size();
+  append_transfer_decoded(body, part.transfer_encoding, out);
+  make_utf8_from(out, start, charset);
 }
 
 }  // namespace bg::mime

@@ -67,6 +67,19 @@ TEST(ReportSections, IgnoresAnOpeningLineInTheReturnedOriginal) {
   EXPECT_FALSE(reads_report("Your mail was refused.\n\n" + std::string(kFields), result));
 }
 
+TEST(ReportSections, EndsTheFieldsAtAnOriginalRightAfterTheOpeningLine) {
+  // After a lone carriage return, the original's marker starts the fields' text though no line
+  // of the body starts there; after a line break, it is the notice's end.
+  for (std::string_view line_end : {"\r", "\n", "\r\n"}) {
+    EngineResult result;
+    EXPECT_FALSE(reads_report("Your message to: bob@example.org" + std::string(line_end) + std::string(kOriginal) +
+                                  std::string(kFields),
+                              result))
+        << "line end " << (line_end == "\r" ? "CR" : line_end == "\n" ? "LF" : "CRLF");
+    EXPECT_TRUE(result.recipients.empty());
+  }
+}
+
 TEST(ReportSections, FindsTheTextAfterAnOpeningLine) {
   EXPECT_EQ(text_after_line("a\n\n  b\nc\n", {"b"}), "c\n");
   EXPECT_EQ(text_after_line("a\r\nb\rc", {"x", "b"}), "c");

@@ -116,6 +116,27 @@ TEST(Charset, SevenBitCharsetsThatShift) {
   EXPECT_EQ(to_utf8("caf+AOk- ok", "unicode-1-1-utf-7"), "café ok");
 }
 
+// Bytes converted where they stand after text already written read as those appended: ASCII that
+// reads as itself is left, and the rest, shifting ASCII among it, converted, whatever its length.
+TEST(Charset, ConvertsInPlaceAsAppended) {
+  static constexpr std::string_view kPieces[] = {"a", " ", "\n", "+", "\x1b$B%F\x1b(B", "\x0e", "\xC3\xA9", "\xE9", "\xFF"};
+  std::mt19937 random(2045);
+  for (const char* charset : {"us-ascii", "utf-8", "iso-8859-1", "ISO-2022-JP", "utf-7", "windows-1252", ""}) {
+    for (int round = 0; round < 400; ++round) {
+      std::string bytes;
+      const std::size_t size = static_cast<std::size_t>(round) % 41;
+      while (bytes.size() < size) bytes += kPieces[random() % (round % 2 == 0 ? 3 : std::size(kPieces))];
+      for (const std::string written : {"", "Written \xC3\xA9 before\n"}) {
+        std::string appended = written;
+        append_as_utf8(bytes, charset, appended);
+        std::string in_place = written + bytes;
+        make_utf8_from(in_place, written.size(), charset);
+        EXPECT_EQ(in_place, appended) << charset << " \"" << bytes << "\"";
+      }
+    }
+  }
+}
+
 TEST(Charset, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(to_utf8("a\xFF" "b", "utf-8"), std::string("a") + kReplacement + "b");
   // A truncated sequence, an overlong form and an encoded surrogate are not UTF-8 either.

@@ -58,7 +58,12 @@ bool read_report_after(const BounceMessage& message,
   const BodyParts parts = split_at_original(body, {kRfc822Part, kRfc822HeadersPart});
   const std::size_t section_at = body.size() - section->size();
   if (section_at > parts.notice.size()) return false;
-  std::vector<DeliveryStatus> recipients = read_fields(parts.notice.substr(section_at));
+  // The notice ends at the first line the original's markers start, so the fields after a line
+  // break are all of it. A lone carriage return ends the opening line but starts no line the
+  // split looked at: the fields after one are split on their own.
+  const std::string_view fields = parts.notice.substr(section_at);
+  std::vector<DeliveryStatus> recipients =
+      body[section_at - 1] == '\n' ? read_dsn_recipients(fields) : read_fields(fields);
   if (recipients.empty()) return false;
   result.recipients = std::move(recipients);
   result.original = std::string(parts.original);
