@@ -32,14 +32,14 @@ std::string dkim_domain(std::string_view signature) {
   return {};
 }
 
-std::string list_id(std::string_view value) {
-  std::string scratch;
-  std::string_view id = mime::unfolded(value, scratch);
+// The list's ID an unfolded List-Id value holds, without its angle brackets; none when it holds
+// a space.
+std::string_view list_id_in(std::string_view id) {
   const std::size_t open = id.find('<');
   const std::size_t close = id.find('>', open == std::string_view::npos ? 0 : open);
   if (open != std::string_view::npos && close != std::string_view::npos) id = id.substr(open + 1, close - open - 1);
   if (id.find(' ') != std::string_view::npos) return {};
-  return std::string(id);
+  return id;
 }
 
 // The fields the facts are read from, found in one pass over the block rather than one lookup
@@ -131,25 +131,27 @@ OriginalFields find_fields(const std::vector<mime::HeaderField>& fields, VisitDk
   return found;
 }
 
-// A value as Headers::text gives it: unfolded, its encoded words decoded.
-std::string header_text(std::string_view raw) {
-  std::string text;
+// A value as Headers::text gives it, unfolded and its encoded words decoded, written over `text`.
+void write_header_text(std::string_view raw, std::string& text) {
   const std::string_view value = mime::unfolded(raw, text);
-  if (!mime::needs_no_decoding(value)) return mime::decode_encoded_words(value);
-  if (value.data() != text.data()) text.assign(value);
-  return text;
+  if (!mime::needs_no_decoding(value)) text = mime::decode_encoded_words(value);
+  else if (value.data() != text.data()) text.assign(value);
+}
+
+// The message ID an unfolded Message-ID value holds, without angle brackets or trailing comments.
+std::string_view message_id_in(std::string_view id) {
+  const std::size_t open = id.find('<');
+  const std::size_t close = id.find('>', open == std::string_view::npos ? 0 : open);
+  if (open != std::string_view::npos && close != std::string_view::npos) return id.substr(open + 1, close - open - 1);
+  if (const std::size_t space = id.find(' '); space != std::string_view::npos) return id.substr(0, space);
+  return id;
 }
 
 }  // namespace
 
 std::string clean_message_id(std::string_view value) {
   std::string scratch;
-  std::string_view id = mime::unfolded(value, scratch);
-  const std::size_t open = id.find('<');
-  const std::size_t close = id.find('>', open == std::string_view::npos ? 0 : open);
-  if (open != std::string_view::npos && close != std::string_view::npos) return std::string(id.substr(open + 1, close - open - 1));
-  if (const std::size_t space = id.find(' '); space != std::string_view::npos) id = id.substr(0, space);
-  return std::string(id);
+  return std::string(message_id_in(mime::unfolded(value, scratch)));
 }
 
 OriginalMessage read_original(std::string_view header_block, const mime::Headers* parsed) {
@@ -175,16 +177,16 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   const OriginalFields fields = find_fields(headers.fields(), add_dkim_domain);
   const auto raw = [](const std::string_view* value) { return value == nullptr ? std::string_view() : *value; };
 
-  original.messageid = clean_message_id(raw(fields.message_id));
-  original.from = header_text(raw(fields.from));
-  original.returnpath = find_address(raw(fields.return_path));
-  original.to = header_text(raw(fields.to));
-  original.subject = header_text(raw(fields.subject));
   // Values are unfolded into one scratch string, and only those that need it: most do not. The
   // string is the thread's, and keeps its room from one original to the next.
   thread_local std::string unfolded;
+  original.messageid = message_id_in(mime::unfolded(raw(fields.message_id), unfolded));
+  write_header_text(raw(fields.from), original.from);
+  original.returnpath = address_in(raw(fields.return_path));
+  write_header_text(raw(fields.to), original.to);
+  write_header_text(raw(fields.subject), original.subject);
   original.date = mime::unfolded(raw(fields.date), unfolded);
-  original.listid = list_id(raw(fields.list_id));
+  original.listid = list_id_in(mime::unfolded(raw(fields.list_id), unfolded));
   original.authentication_results = mime::unfolded(raw(fields.authentication_results), unfolded);
   // Each hop is read into its place in the list, which is sized for them all at once.
   original.received.reserve(fields.received_count);

@@ -287,7 +287,8 @@ std::string_view helo_name(std::string_view from_part) {
   return {};
 }
 
-std::string authenticated_sender(std::string_view text) {
+// The sender a line says was authenticated, as written in it.
+std::string_view authenticated_sender(std::string_view text) {
   constexpr std::string_view kMarkers[] = {"authenticated sender:", "authenticated as ", "authenticated user ", "auth=",
                                            "authenticated-id"};
   // Each marker starts with "auth": the first place of each is found in one pass over the "auth"s.
@@ -302,10 +303,10 @@ std::string authenticated_sender(std::string_view text) {
     std::size_t from = found[marker] + kMarkers[marker].size();
     while (from < text.size() && (text[from] == ' ' || text[from] == '=' || text[from] == ':')) ++from;
     std::string_view rest = text.substr(from);
-    const std::string address = find_address(rest.substr(0, rest.find(')')));
+    const std::string_view address = address_in(rest.substr(0, rest.find(')')));
     if (!address.empty()) return address;
     const std::string_view token = strip_brackets(next_token(rest, 0));
-    if (!token.empty() && !mime::iequals(token, "bits=0")) return std::string(token);
+    if (!token.empty() && !mime::iequals(token, "bits=0")) return token;
   }
   return {};
 }
@@ -326,8 +327,9 @@ std::string_view ip_in_parentheses(std::string_view from_part) {
   return {};
 }
 
-// Postfix and Sendmail write the name they looked up beside the IP: "(NAME [IP])".
-std::string looked_up_name(std::string_view from_part) {
+// Postfix and Sendmail write the name they looked up beside the IP: "(NAME [IP])". As written:
+// the hop keeps it lowercased.
+std::string_view looked_up_name(std::string_view from_part) {
   const std::size_t open = from_part.find('(');
   if (open == std::string_view::npos) return {};
   const std::size_t bracket = from_part.find('[', open);
@@ -337,7 +339,7 @@ std::string looked_up_name(std::string_view from_part) {
   if (name.empty() || name.find(' ') != std::string_view::npos || mime::iequals(name, "unknown") ||
       name.find('.') == std::string_view::npos)
     return {};
-  return mime::lowercase(name);
+  return name;
 }
 
 // The line without its date: the part before the last ';'.
@@ -391,7 +393,7 @@ void read_from_clause(std::string_view text, const Clauses& clauses, ReceivedHop
     // Exim writes the looked-up name first and the HELO after: "from NAME ([IP]) (helo=X)".
     if (!helo.empty() && !mime::iequals(first, "unknown")) mime::assign_lowercase(hop.from_rdns, first);
   }
-  if (hop.from_rdns.empty()) hop.from_rdns = looked_up_name(from_part);
+  if (hop.from_rdns.empty()) mime::assign_lowercase(hop.from_rdns, looked_up_name(from_part));
 }
 
 std::string_view by_host(std::string_view text, const Clauses& clauses) {
