@@ -26,7 +26,7 @@ STEPS = [
     ("  deciding their reasons", "bg::bounce::decide_reason("),
     ("    the reason itself", "bg::bounce::resolve_reason["),
     ("diagnosis: judging each record", "bg::diagnose::judge("),
-    ("writing JSON", "bg::report::append_record_json("),
+    ("writing JSON", "bg::report::(anonymous namespace)::JsonlWriter::write("),
 ]
 
 
