@@ -254,8 +254,10 @@ std::string Headers::text(std::string_view name) const {
   return out;
 }
 
-void Headers::text_into(std::string_view name, std::string& out) const {
-  const std::string_view value = unfolded(raw(name), out);
+void Headers::text_into(std::string_view name, std::string& out) const { text_of_value_into(raw(name), out); }
+
+void text_of_value_into(std::string_view raw, std::string& out) {
+  const std::string_view value = unfolded(raw, out);
   if (!needs_no_decoding(value)) out = decode_encoded_words(value);
   else if (value.data() != out.data()) out.assign(value);  // it needed no unfolding
 }

@@ -133,6 +133,9 @@ void unfold_into(std::string_view raw, std::string& out);
 // `raw` unfolded: `raw` itself when unfolding would not change it (no line break, no tab, no
 // trailing space: most values), else unfolded into `scratch`. Spares a reader the copy.
 std::string_view unfolded(std::string_view raw, std::string& scratch);
+// A field's value as Headers::text gives it, unfolded and with its encoded words decoded,
+// written over `out`: for a reader that found the field itself.
+void text_of_value_into(std::string_view raw, std::string& out);
 
 bool iequals_name(std::string_view a, std::string_view b);
 

@@ -7,7 +7,6 @@
 #include "bounce/address.h"
 #include "bounce/original/received.h"
 #include "mime/ascii.h"
-#include "mime/encoded_words.h"
 #include "mime/headers.h"
 #include "mime/lines.h"
 
@@ -131,13 +130,6 @@ OriginalFields find_fields(const std::vector<mime::HeaderField>& fields, VisitDk
   return found;
 }
 
-// A value as Headers::text gives it, unfolded and its encoded words decoded, written over `text`.
-void write_header_text(std::string_view raw, std::string& text) {
-  const std::string_view value = mime::unfolded(raw, text);
-  if (!mime::needs_no_decoding(value)) text = mime::decode_encoded_words(value);
-  else if (value.data() != text.data()) text.assign(value);
-}
-
 // The message ID an unfolded Message-ID value holds, without angle brackets or trailing comments.
 std::string_view message_id_in(std::string_view id) {
   const std::size_t open = id.find('<');
@@ -181,10 +173,10 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   // string is the thread's, and keeps its room from one original to the next.
   thread_local std::string unfolded;
   original.messageid = message_id_in(mime::unfolded(raw(fields.message_id), unfolded));
-  write_header_text(raw(fields.from), original.from);
+  mime::text_of_value_into(raw(fields.from), original.from);
   original.returnpath = address_in(raw(fields.return_path));
-  write_header_text(raw(fields.to), original.to);
-  write_header_text(raw(fields.subject), original.subject);
+  mime::text_of_value_into(raw(fields.to), original.to);
+  mime::text_of_value_into(raw(fields.subject), original.subject);
   original.date = mime::unfolded(raw(fields.date), unfolded);
   original.listid = list_id_in(mime::unfolded(raw(fields.list_id), unfolded));
   original.authentication_results = mime::unfolded(raw(fields.authentication_results), unfolded);
