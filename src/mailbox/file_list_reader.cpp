@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <system_error>
 
 #include "mailbox/file_source.h"
@@ -65,7 +67,7 @@ void FileListReader::open_ahead() {
   const std::size_t end = std::min(files_.size(), next_file_ - 1 + files_held_open_);
   for (; next_to_open_ < end; ++next_to_open_) {
     const FoundFile& file = files_[next_to_open_];
-    OpenedFile opened{FileDescriptor(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC))};
+    OpenedFile opened{FileDescriptor(open_in_folder(file))};
     if (!opened.fd.valid()) {
       opened.error = errno;
       // Out of descriptors, perhaps because of those held here: a file needed later is opened
@@ -76,6 +78,19 @@ void FileListReader::open_ahead() {
     }
     opened_.push_back(std::move(opened));
   }
+}
+
+int FileListReader::open_in_folder(const FoundFile& file) {
+  const std::size_t slash = file.path.rfind('/');
+  if (slash == std::string::npos || slash == 0) return ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  const std::string_view folder(file.path.data(), slash);
+  if (folder != folder_path_) {
+    folder_path_ = folder;
+    folder_ = FileDescriptor(::open(folder_path_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  }
+  // A folder that cannot be opened (out of descriptors, say) leaves the whole path to open.
+  if (!folder_.valid()) return ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  return ::openat(folder_.get(), file.path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC);
 }
 
 void FileListReader::open_own_reader(FileDescriptor fd, const FoundFile& file) {

@@ -147,6 +147,33 @@ TEST(Maildir, FilesThatVanishAfterTheListingAreReportedInTheirPlace) {
   EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
 }
 
+TEST(Maildir, AFolderGoneAfterTheListingHasItsFilesReportedAndTheNextFolderRead) {
+  // Files are opened by their names within their folder: a folder that is gone leaves each of
+  // its files reported, and the folder after it is opened and read.
+  const std::vector<std::string> corpus = testing::corpus_message_paths();
+  testing::TempDir maildir;
+  testing::write_file(maildir.file("cur/1"), read_file(corpus[0]));
+  testing::write_file(maildir.file("new/2"), read_file(corpus[1]));
+  testing::write_file(maildir.file("new/3"), read_file(corpus[2]));
+  testing::write_file(maildir.file(".Sent/cur/4"), read_file(corpus[3]));
+  std::vector<ReadProblem> problems;
+  std::vector<FoundFile> found = find_mail_files(maildir.path(), problems);
+  ASSERT_EQ(found.size(), 4u);
+  ASSERT_EQ(::unlink(maildir.file("new/2").c_str()), 0);
+  ASSERT_EQ(::unlink(maildir.file("new/3").c_str()), 0);
+  ASSERT_EQ(::rmdir(maildir.file("new").c_str()), 0);
+
+  FileListReader reader(std::move(found), std::move(problems));
+  const ReadAll read = read_all(reader);
+  EXPECT_EQ(origins(read), (std::vector<std::string>{maildir.file("cur/1"), maildir.file(".Sent/cur/4")}));
+  ASSERT_EQ(read.messages.size(), 2u);
+  EXPECT_EQ(read.messages[1].bytes, read_file(corpus[3]));
+  std::vector<std::string> reported;
+  for (const ReadProblem& problem : read.problems) reported.push_back(problem.origin + ": " + problem.what);
+  EXPECT_EQ(reported, (std::vector<std::string>{maildir.file("new/2") + ": No such file or directory",
+                                                maildir.file("new/3") + ": No such file or directory"}));
+}
+
 TEST(Maildir, OpeningFilesAheadLeavesDescriptorsForReadingAndForTheRestOfTheProcess) {
   // With few descriptors to spare, every file is still read, and between batches the process
   // can still open files of its own (a charset module, another mailbox): half of those eight.
