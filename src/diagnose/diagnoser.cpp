@@ -1,5 +1,7 @@
 #include "diagnose/diagnoser.h"
 
+#include <iterator>
+
 namespace bg::diagnose {
 
 namespace {
@@ -41,10 +43,20 @@ void Diagnoser::add(std::vector<bounce::Record>&& records) {
     for (bounce::Record& record : records) judge_and_pass_on(record);
     return;
   }
+  // The owner is learned from exactly the first kLearningWindow records, however the scan
+  // happens to batch them: records past the window are judged once it is learned.
+  std::vector<bounce::Record> past_window;
+  if (const std::size_t room = kLearningWindow - held_records_; records.size() > room) {
+    const auto first_past = records.begin() + static_cast<std::ptrdiff_t>(room);
+    past_window.assign(std::make_move_iterator(first_past), std::make_move_iterator(records.end()));
+    records.erase(first_past, records.end());
+  }
   for (const bounce::Record& record : records) learning_.observe(record, sent_);
   held_records_ += records.size();
   held_.push_back(std::move(records));
-  if (held_records_ >= kLearningWindow) learn();
+  if (held_records_ < kLearningWindow) return;
+  learn();
+  for (bounce::Record& record : past_window) judge_and_pass_on(record);
 }
 
 void Diagnoser::judge_and_pass_on(bounce::Record& record) {

@@ -285,8 +285,9 @@ TEST(Verdict, NoOriginalMeansNoEvidenceNotAGuess) {
 }
 
 // Past the learning window the diagnosis streams: every record comes out once and in order,
-// records fed in batches come out as records fed one at a time, and a record's verdict does
-// not depend on whether it waited in the window or came after it.
+// records fed in batches come out as records fed one at a time, the owner is learned from the
+// same records however they are batched, and a record's verdict does not depend on whether it
+// waited in the window or came after it.
 TEST(Diagnoser, StreamsPastTheLearningWindowInOrderAndJudgesAlike) {
   std::vector<bounce::Record> corpus;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir"))
@@ -309,6 +310,7 @@ TEST(Diagnoser, StreamsPastTheLearningWindowInOrderAndJudgesAlike) {
     bool operator==(const Seen&) const = default;
   };
   const SentMail sent;
+  std::vector<std::vector<std::string>> learned;  // from the owner, at each batch size
   auto diagnose = [&](std::size_t batch_size) {
     std::vector<Seen> seen;
     Diagnoser diagnoser({}, sent, [&](bounce::Record& record) {
@@ -323,14 +325,18 @@ TEST(Diagnoser, StreamsPastTheLearningWindowInOrderAndJudgesAlike) {
                                         stream.begin() + static_cast<std::ptrdiff_t>(std::min(start + batch_size, stream.size())));
       diagnoser.add(std::move(batch));
     }
-    diagnoser.finish();
+    learned.push_back(diagnoser.finish().owner.learned_from);
     return seen;
   };
   const std::vector<Seen> one_by_one = diagnose(1);
-  const std::vector<Seen> in_batches = diagnose(37);
   ASSERT_EQ(one_by_one.size(), stream.size());
   for (std::size_t i = 0; i < one_by_one.size(); ++i) ASSERT_EQ(one_by_one[i].index, i);
-  EXPECT_TRUE(one_by_one == in_batches);
+  // Batches that end short of the window, past it, and one that holds it all.
+  for (const std::size_t batch_size : {37u, 999u, 1001u, 5000u})
+    EXPECT_TRUE(diagnose(batch_size) == one_by_one) << "batches of " << batch_size;
+  ASSERT_FALSE(learned.front().empty());
+  EXPECT_NE(learned.front().front().find(" of 1,000 bounces"), std::string::npos) << learned.front().front();
+  for (const std::vector<std::string>& in_batches : learned) EXPECT_EQ(in_batches, learned.front());
   // The first copy waited in the learning window; the last came after it.
   const std::size_t last_copy = (copies - 1) * corpus.size();
   for (std::size_t i = 0; i < corpus.size(); ++i) {
