@@ -71,6 +71,40 @@ TEST(Postfix, HeedsAnUnavailableReportOnlyBetweenItsOpeningAndTheDeliveryReport)
   EXPECT_FALSE(read_by(with_inserted("Reporting-MTA: dns; xxxx.xxxx.net\n", unavailable_line), "Postfix"));
 }
 
+std::vector<std::string> recipients_of(const std::vector<bounce::Record>& records) {
+  std::vector<std::string> recipients;
+  for (const auto& record : records) recipients.push_back(record.recipient);
+  return recipients;
+}
+
+TEST(Postfix, ReadsTheDeliveryReportFromItsFirstMentionInTheNotice) {
+  const std::string sample = file_text(sample_path("lhost-postfix-02.eml"));
+  const std::vector<std::string> named = {"filtered@example.co.jp", "userunknown@example.co.jp"};
+  ASSERT_EQ(recipients_of(records_of_message(sample)), named);
+  const std::string early_fields = "Final-Recipient: rfc822; early@example.org\nAction: failed\n";
+  const std::vector<std::string> with_early = {"early@example.org", "filtered@example.co.jp",
+                                               "userunknown@example.co.jp"};
+  const auto inserted_before = [&](std::string_view before, std::string_view text) {
+    return with_replaced(sample, before, std::string(text) + std::string(before));
+  };
+  // Within a line of the text, at the start of one, and before the line that opens the text: the
+  // fields after it are read as the report's.
+  for (std::string_view mention : {"See the Content-Type: message/delivery-status part.\n",
+                                   "Content-Type: message/delivery-status follows.\n"}) {
+    const std::string within_text = inserted_before("For further assistance", std::string(mention) + early_fields);
+    EXPECT_EQ(recipients_of(records_of_message(within_text)), with_early) << mention;
+    const std::string before_opening =
+        inserted_before("This is the mail system at host", std::string(mention) + early_fields);
+    EXPECT_EQ(recipients_of(records_of_message(before_opening)), with_early) << mention;
+  }
+  // A mention cut by a line break is none: the report is read where its part starts.
+  const std::string cut = inserted_before("For further assistance", "Content-Type: message/\ndelivery-status\n" + early_fields);
+  EXPECT_EQ(recipients_of(records_of_message(cut)), named);
+  // Without any mention, the paragraphs name the recipients.
+  const std::string without = with_replaced(sample, "Content-Type: message/delivery-status", "Content-Type: text/plain");
+  EXPECT_EQ(recipients_of(records_of_message(without)), named);
+}
+
 TEST(Postfix, JoinsTheLinesOfAParagraphWithOneSpace) {
   const std::string sample = file_text(sample_path("lhost-postfix-01.eml"));
   // Spaces and tabs around the line breaks of the paragraph.
