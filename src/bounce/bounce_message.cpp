@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <optional>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -140,6 +142,32 @@ std::size_t line_starting_with(std::string_view text, std::size_t after, const s
   return std::string_view::npos;
 }
 
+// The first line start after `after` whose first byte is `byte`, or npos. memchr, which the C
+// library runs many bytes at a time, skips to each `byte`, and only the byte before it is looked
+// at: for a byte mail holds fewer of than line breaks, fewer stops than at each line break.
+std::size_t line_starting_with(std::string_view text, std::size_t after, char byte) {
+  for (std::size_t at = after + 1; at < text.size(); ++at) {
+    const void* found = std::memchr(text.data() + at, byte, text.size() - at);
+    if (found == nullptr) break;
+    at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    if (text[at - 1] == '\n') return at;
+  }
+  return std::string_view::npos;
+}
+
+// The byte all the non-empty `markers` start with, when they share one other than a space or a
+// tab (which mail holds more of than line breaks); else none.
+std::optional<char> shared_first_byte(std::initializer_list<std::string_view> markers) {
+  std::optional<char> shared;
+  for (std::string_view marker : markers) {
+    if (marker.empty()) continue;
+    if (shared && *shared != marker.front()) return std::nullopt;
+    shared = marker.front();
+  }
+  if (shared && mime::is_space_or_tab(*shared)) return std::nullopt;
+  return shared;
+}
+
 // The position of the first blank line's line break ("\n\n"), or npos; thirty-two positions at
 // a time.
 std::size_t find_blank_line(std::string_view text) {
@@ -264,13 +292,16 @@ BodyParts split_at_original(std::string_view body, std::initializer_list<std::st
       if (marker.empty() || (rest.front() == marker.front() && rest.starts_with(marker))) return marker.size();
     return npos;
   };
+  // Markers that share their first byte, as the parts' markers do, are looked for where it is;
+  // others at each line break.
+  const std::optional<char> first_byte = shared_first_byte(markers);
   std::array<bool, 256> first_bytes{};
   for (std::string_view marker : markers)
     if (!marker.empty()) first_bytes[static_cast<unsigned char>(marker.front())] = true;
   std::size_t cut = 0;
   std::size_t marker_length = body.empty() ? npos : marker_length_at(0);
   while (marker_length == npos) {
-    cut = line_starting_with(body, cut, first_bytes);
+    cut = first_byte ? line_starting_with(body, cut, *first_byte) : line_starting_with(body, cut, first_bytes);
     if (cut == npos) return {body, {}};
     marker_length = marker_length_at(cut);
   }

@@ -274,12 +274,16 @@ TEST(SplitAtOriginal, TheFirstLineStartingWithAMarkerEndsTheNotice) {
   EXPECT_EQ(none.original, "");
 }
 
-// The marker line is found from the line breaks, thirty-two bytes at a time, and the original's
-// blank line the same way: a marker line or a blank line at every offset of a block, after
-// lines of every length that start with the markers' first bytes or with others.
+// The marker line is found from the line breaks, thirty-two bytes at a time, or, for markers
+// that share their first byte, from each of that byte; the original's blank line from the line
+// breaks too: a marker line or a blank line at every offset of a block, after lines of every
+// length that start with the markers' first bytes or with others, hold them inside, or end with
+// CRLF or a lone CR (after which no line starts).
 TEST(SplitAtOriginal, FindsTheMarkerLineAndTheBlankLineAtEveryOffset) {
-  const std::initializer_list<std::string_view> markers = {"--- Below", "Content-Type: message/rfc822", "---"};
-  const auto expected_split = [&](std::string_view body) -> BodyParts {
+  const std::initializer_list<std::string_view> mixed = {"--- Below", "Content-Type: message/rfc822", "---"};
+  const std::initializer_list<std::string_view> parts = {kRfc822Part, kRfc822HeadersPart};
+  const std::initializer_list<std::string_view> indented = {"  Content-Type: message/rfc822"};
+  const auto expected_split = [&](std::string_view body, std::initializer_list<std::string_view> markers) -> BodyParts {
     for (std::size_t line = 0; line < body.size(); line = body.find('\n', line) + 1) {
       for (std::string_view marker : markers) {
         if (!body.substr(line).starts_with(marker)) continue;
@@ -294,19 +298,28 @@ TEST(SplitAtOriginal, FindsTheMarkerLineAndTheBlankLineAtEveryOffset) {
     }
     return {body, {}};
   };
-  for (std::string_view filler : {"", "Content-Type: text/plain", "-- a", "x"}) {
-    for (std::size_t length = 0; length <= 70; ++length) {
-      std::string notice;
-      while (notice.size() < length) notice += std::string(filler) + "\n";
-      notice.resize(length, 'y');
-      for (std::string_view marker_line : {"--- Below this line\n", "Content-Type: message/rfc822\n", "---\n", ""}) {
-        for (std::size_t headers = 0; headers <= 40; ++headers) {
-          const std::string original = std::string(headers, 'h') + "\n\nbody\n";
-          const std::string body = kNoticeBeforeOriginal + "\n" + std::string(marker_line) + original;
-          const BodyParts parts = split_at_original(body, markers);
-          const BodyParts expected = expected_split(body);
-          EXPECT_EQ(parts.notice, expected.notice) << body;
-          EXPECT_EQ(parts.original, expected.original) << body;
+  for (const auto& markers : {mixed, parts, indented}) {
+    for (std::string_view filler : {"", "Content-Type: text/plain", "-- a", "x", "a Content-Type: message/rfc822", "C\r",
+                                    "\r", "  C"}) {
+      for (std::size_t length = 0; length <= 70; ++length) {
+        std::string notice;
+        while (notice.size() < length) notice += std::string(filler) + "\n";
+        notice.resize(length, 'y');
+        for (std::string_view marker_line : {"--- Below this line\n", "Content-Type: message/rfc822\n", "---\n",
+                                             "Content-Type: text/rfc822-headers\n", "  Content-Type: message/rfc822\n",
+                                             "Content-Type: message/rfc822", ""}) {
+          for (std::size_t headers = 0; headers <= 40; ++headers) {
+            const std::string original = std::string(headers, 'h') + "\n\nbody\n";
+            for (const std::string& body : {notice + "\n" + std::string(marker_line) + original,
+                                            notice + "\r\n" + std::string(marker_line) + original,
+                                            notice + "\r" + std::string(marker_line) + original,
+                                            std::string(marker_line) + notice}) {
+              const BodyParts split = split_at_original(body, markers);
+              const BodyParts expected = expected_split(body, markers);
+              EXPECT_EQ(split.notice, expected.notice) << body;
+              EXPECT_EQ(split.original, expected.original) << body;
+            }
+          }
         }
       }
     }
