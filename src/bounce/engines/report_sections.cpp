@@ -11,7 +11,10 @@ std::optional<std::string_view> text_after_line(std::string_view text,
                                                 std::initializer_list<std::string_view> openings) {
   // Each opening is searched for in the whole text, which skips far faster than a walk over its
   // lines, and an occurrence counts where only spaces and tabs come before it on its line. An
-  // opening that starts with either or holds a line break starts no line's unindented text.
+  // opening that starts with either or holds a line break starts no line's unindented text. The
+  // search of std::string_view skips with memchr to each occurrence of the opening's first byte
+  // (never a space, the commonest byte of text) and compares only there: fewer stops than a test
+  // of every position.
   constexpr std::size_t npos = std::string_view::npos;
   std::size_t first = npos;  // the earliest occurrence that opens its line
   for (std::string_view opening : openings) {
@@ -22,8 +25,7 @@ std::optional<std::string_view> text_after_line(std::string_view text,
     if (mime::is_space_or_tab(opening.front()) || mime::find_any(opening, "\r\n") != npos) continue;
     // Only an occurrence before the earliest one found so far can change the answer.
     const std::string_view searched = text.substr(0, first == npos ? npos : first + opening.size() - 1);
-    for (std::size_t at = mime::find_text(searched, opening); at != npos;
-         at = mime::find_text(searched, opening, at + 1)) {
+    for (std::size_t at = searched.find(opening); at != npos; at = searched.find(opening, at + 1)) {
       std::size_t start = at;
       while (start > 0 && mime::is_space_or_tab(text[start - 1])) --start;
       if (start == 0 || text[start - 1] == '\n' || text[start - 1] == '\r') {
