@@ -143,9 +143,6 @@ struct Record {
   std::string senderdomain;    // the addresser's domain
   std::int64_t timestamp = 0;  // Unix time of the failure
   std::string timezoneoffset;  // "+0900"
-  std::string subject;         // of the original message
-  std::string messageid;       // of the original message
-  std::string listid;
   std::string feedbacktype;    // ARF reports: abuse, fraud...
   std::string decodedby;       // the format module that read the bounce: Postfix, Exim...
   SharedText origin;           // the path read, shared by the records read from it
@@ -153,6 +150,12 @@ struct Record {
   std::string bounce_to;  // the address the bounce itself was delivered to (the envelope sender)
   MessageKind kind = MessageKind::kBounce;
   OriginalMessage original;
+
+  // The original's own fields, read from it rather than copied: every record of a bounce would
+  // otherwise hold and free a copy of each.
+  const std::string& subject() const { return original.subject; }
+  const std::string& messageid() const { return original.messageid; }
+  const std::string& listid() const { return original.listid; }
 
   // The diagnosis of who sent the original and why it bounced (see diagnose/); unset when the
   // scan ran without it.

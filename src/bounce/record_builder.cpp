@@ -287,9 +287,6 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     record.decodedby.assign(source.format);
     record.origin = source.origin;
     record.message_index = source.message_index;
-    record.subject = original.subject;
-    record.messageid = original.messageid;
-    record.listid = original.listid;
     if (last) record.original = std::move(original);
     else record.original = original;
     record.feedbacktype = status.feedbacktype;

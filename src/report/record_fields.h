@@ -29,9 +29,9 @@ void each_record_field(const bounce::Record& record, Fields& fields) {
   fields.string("senderdomain", record.senderdomain);
   fields.number("timestamp", record.timestamp);
   fields.string("timezoneoffset", record.timezoneoffset);
-  fields.string("subject", record.subject);
-  fields.string("messageid", record.messageid);
-  fields.string("listid", record.listid);
+  fields.string("subject", record.subject());
+  fields.string("messageid", record.messageid());
+  fields.string("listid", record.listid());
   fields.string("feedbacktype", record.feedbacktype);
   fields.string("decodedby", record.decodedby);
   fields.string("origin", record.origin);

@@ -73,8 +73,8 @@ TEST(BounceMessage, AHugeReturnedOriginalIsReadOnlyAsFarAsNeeded) {
        {std::tuple{"deliverystatus", records[0].deliverystatus, expected[0].deliverystatus},
         {"reason", records[0].reason, expected[0].reason},
         {"diagnosticcode", records[0].diagnosticcode, expected[0].diagnosticcode},
-        {"messageid", records[0].messageid, expected[0].messageid},
-        {"subject", records[0].subject, expected[0].subject}})
+        {"messageid", records[0].messageid(), expected[0].messageid()},
+        {"subject", records[0].subject(), expected[0].subject()}})
     EXPECT_EQ(huge_value, small_value) << field;
 }
 

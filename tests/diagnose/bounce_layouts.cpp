@@ -159,13 +159,13 @@ Layout::Layout(const LayoutSpec& spec, const std::string& data_dir) : spec_(&spe
     if (needle.empty()) return;
     for (std::string* text : {&head_, &part_headers_, &tail_}) replace_all(*text, needle, field(name), ignore_case);
   };
-  if (own.messageid.size() >= 8) mark_everywhere(own.messageid, "ORIGINAL_ID", false);
+  if (own.messageid().size() >= 8) mark_everywhere(own.messageid(), "ORIGINAL_ID", false);
   mark_everywhere(own.recipient, "RCPT", true);
   for (const std::string& envelope : rewrite_top_headers(head_)) mark_everywhere(envelope, "ENVELOPE", true);
   mark_everywhere(own.addresser, "ENVELOPE", true);
   if (!spec.keep_reporting_host && own.lhost.find('.') != std::string::npos)
     mark_everywhere(own.lhost, "LHOST", true);
-  if (own.subject.size() >= 5) mark_everywhere(own.subject, "SUBJECT", false);
+  if (own.subject().size() >= 5) mark_everywhere(own.subject(), "SUBJECT", false);
   mark_dates(head_);
   mark_dates(tail_);
   names_original_id_ = (head_ + tail_).find(field("ORIGINAL_ID")) != std::string::npos;

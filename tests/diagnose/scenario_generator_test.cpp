@@ -82,7 +82,7 @@ TEST_P(GeneratedScenario, BounceguardReadsEveryBounceAsIntended) {
     EXPECT_EQ(record.timestamp, expected.timestamp);
     EXPECT_EQ(record.original.present, expected.original_returned);
     if (!expected.original_returned) {
-      EXPECT_EQ(record.messageid, "");
+      EXPECT_EQ(record.messageid(), "");
       continue;
     }
     EXPECT_EQ(record.original.messageid, expected.original_message_id);

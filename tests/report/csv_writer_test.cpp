@@ -83,7 +83,7 @@ TEST(CsvWriter, HeaderIsWrittenEvenWithoutRecords) {
 
 TEST(CsvWriter, QuotesCommasQuotesAndLineBreaks) {
   bounce::Record record = office365_record();
-  record.subject = "Re: \"Q3\" figures, final";
+  record.original.subject = "Re: \"Q3\" figures, final";
   record.diagnosticcode = "550-5.7.1 first line\r\n550 5.7.1 second, \"quoted\" line";
   record.original.from = "\"Smith, Bob\" <bob@example.com>";
   const std::vector<bounce::Record> records = {record, exim_backscatter_record()};
@@ -92,7 +92,7 @@ TEST(CsvWriter, QuotesCommasQuotesAndLineBreaks) {
 
   const Rows rows = parse_csv(output);
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(cell(rows, 1, "subject"), record.subject);
+  EXPECT_EQ(cell(rows, 1, "subject"), record.subject());
   EXPECT_EQ(cell(rows, 1, "diagnosticcode"), record.diagnosticcode);
   EXPECT_EQ(cell(rows, 1, "original_from"), record.original.from);
   EXPECT_EQ(cell(rows, 1, "original_subject"), record.original.subject);
@@ -109,12 +109,12 @@ TEST(CsvWriter, OriginalColumnsAreEmptyWithoutAnOriginal) {
   const Rows rows = parse_csv(render(Format::kCsv, records, summary_of(records)));
   EXPECT_EQ(cell(rows, 1, "original_messageid"), "");
   EXPECT_EQ(cell(rows, 1, "original_from"), "");
-  EXPECT_EQ(cell(rows, 1, "messageid"), record.messageid);
+  EXPECT_EQ(cell(rows, 1, "messageid"), record.messageid());
 }
 
 TEST(CsvWriter, InvalidUtf8BecomesReplacementCharacters) {
   bounce::Record record = exim_backscatter_record();
-  record.subject = "Rechnung f\xFCr M\xE4rz";
+  record.original.subject = "Rechnung f\xFCr M\xE4rz";
   const std::vector<bounce::Record> records = {record};
   const std::string output = render(Format::kCsv, records, summary_of(records));
   EXPECT_TRUE(mime::is_valid_utf8(output));

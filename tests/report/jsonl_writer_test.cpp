@@ -36,9 +36,9 @@ void expect_same_values(const ordered_json& json, const bounce::Record& record) 
   EXPECT_EQ(json["senderdomain"], record.senderdomain);
   EXPECT_EQ(json["timestamp"], record.timestamp);
   EXPECT_EQ(json["timezoneoffset"], record.timezoneoffset);
-  EXPECT_EQ(json["subject"], record.subject);
-  EXPECT_EQ(json["messageid"], record.messageid);
-  EXPECT_EQ(json["listid"], record.listid);
+  EXPECT_EQ(json["subject"], record.subject());
+  EXPECT_EQ(json["messageid"], record.messageid());
+  EXPECT_EQ(json["listid"], record.listid());
   EXPECT_EQ(json["feedbacktype"], record.feedbacktype);
   EXPECT_EQ(json["decodedby"], record.decodedby);
   EXPECT_EQ(json["origin"], std::string(record.origin));
@@ -147,7 +147,7 @@ TEST(JsonlWriter, OriginalIsNullWhenTheBounceReturnedNone) {
 
 TEST(JsonlWriter, InvalidUtf8BecomesReplacementCharacters) {
   bounce::Record record = exim_backscatter_record();
-  record.subject = "Rechnung f\xFCr M\xE4rz";  // Latin-1 bytes a broken bounce left undecoded
+  record.original.subject = "Rechnung f\xFCr M\xE4rz";  // Latin-1 bytes a broken bounce left undecoded
   record.original.received[0].from_host = "WIN-\xFF";
   const std::vector<bounce::Record> records = {record};
   const std::string output = render(Format::kJsonl, records, summary_of(records));

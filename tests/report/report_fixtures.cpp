@@ -61,17 +61,15 @@ bounce::Record exim_backscatter_record() {
   record.senderdomain = "example.com";
   record.timestamp = 1793679128;  // Tue, 03 Nov 2026 04:12:08 +0000
   record.timezoneoffset = "+0000";
-  record.subject = "Invoice #88213 overdue - action required";
-  record.messageid = "20261103051202.4F1A9C2B7E0D@WIN-7Q2K3L9";
+  record.original.subject = "Invoice #88213 overdue - action required";
+  record.original.messageid = "20261103051202.4F1A9C2B7E0D@WIN-7Q2K3L9";
   record.decodedby = "Exim";
   record.origin = bounce::SharedText(BOUNCEGUARD_TEST_DATA "/seed/exim-spoofed-backscatter.eml");
   record.kind = bounce::MessageKind::kBounce;
   record.original.present = true;
-  record.original.messageid = record.messageid;
   record.original.from = "\"Alice\" <alice@example.com>";
   record.original.returnpath = "alice@example.com";
   record.original.to = "j.doe@remote-isp.net";
-  record.original.subject = record.subject;
   record.original.date = "Tue, 3 Nov 2026 05:12:02 +0100";
   record.original.received.push_back(
       hop("WIN-7Q2K3L9", "185.220.101.47", "mail.remote-isp.net", "esmtp", "Tue, 03 Nov 2026 04:12:07 +0000"));
@@ -95,18 +93,16 @@ bounce::Record office365_record() {
   record.senderdomain = "example.com";
   record.timestamp = 1793784640;  // Wed, 4 Nov 2026 09:30:40 +0000
   record.timezoneoffset = "+0000";
-  record.subject = "Quarterly figures";
-  record.messageid =
+  record.original.subject = "Quarterly figures";
+  record.original.messageid =
       "AM9PR02MB72503A1D2F6C8E9B7A1C4E55D1232@AM9PR02MB7250.eurprd02.prod.outlook.com";
   record.decodedby = "Office365";
   record.origin = bounce::SharedText(BOUNCEGUARD_TEST_DATA "/seed/office365-ndr-unknown-recipient.eml");
   record.message_index = 0;
   record.kind = bounce::MessageKind::kBounce;
   record.original.present = true;
-  record.original.messageid = record.messageid;
   record.original.from = "Bob <bob@example.com>";
   record.original.to = "\"carol.smith@partner-co.example\" <carol.smith@partner-co.example>";
-  record.original.subject = record.subject;
   record.original.date = "Wed, 4 Nov 2026 09:30:34 +0000";
   record.original.received.push_back(hop("AM9PR02MB7250.eurprd02.prod.outlook.com", "",
                                          "AM9PR02MB7250.eurprd02.prod.outlook.com", "mapi",

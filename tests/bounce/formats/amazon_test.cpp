@@ -26,7 +26,7 @@ TEST(AmazonSES, ReadsAComplaintAsAFeedbackReport) {
   EXPECT_EQ(records[0].reason, "feedback");
   EXPECT_EQ(records[0].feedbacktype, "abuse");
   EXPECT_EQ(records[0].kind, bounce::MessageKind::kFeedbackReport);
-  EXPECT_EQ(records[0].subject, "Nyaan");
+  EXPECT_EQ(records[0].subject(), "Nyaan");
 }
 
 TEST(AmazonSES, ReadsADeliveryAsADeliveryReport) {
@@ -125,7 +125,7 @@ TEST(AmazonSESNotification, ReadsEveryFieldOfAnEnvelopedEvent) {
   EXPECT_EQ(records[0].diagnostictype, "SMTP");
   EXPECT_EQ(records[0].lhost, "a27-33.smtp-out.amazonses.com");
   EXPECT_EQ(records[0].addresser, "kijitora@neko.example.org");
-  EXPECT_EQ(records[0].messageid, "0101-original");
+  EXPECT_EQ(records[0].messageid(), "0101-original");
 }
 
 TEST(AmazonSESNotification, ReadsAnEventPostedBare) {
@@ -296,7 +296,7 @@ TEST(ReceivingSES, ReadsSesOwnReplies) {
   EXPECT_EQ(records[0].deliverystatus, "5.1.1");
   EXPECT_EQ(records[0].reason, "filtered");
   EXPECT_EQ(records[0].lhost, "inbound-smtp.us-west-2.amazonaws.com");
-  EXPECT_EQ(records[0].subject, "Nyaaaaaaan");
+  EXPECT_EQ(records[0].subject(), "Nyaaaaaaan");
 }
 
 TEST(ReceivingSES, ReadsATooLargeMessage) {

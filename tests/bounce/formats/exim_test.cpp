@@ -51,7 +51,7 @@ TEST(Exim, ReadsTheSpoofedBackscatterSeed) {
   ASSERT_FALSE(record.original.received.empty());
   EXPECT_EQ(record.original.received.front().from_ip, "185.220.101.47");
   EXPECT_EQ(record.original.received.front().from_host, "WIN-7Q2K3L9");
-  EXPECT_EQ(record.subject, "Invoice #88213 overdue - action required");
+  EXPECT_EQ(record.subject(), "Invoice #88213 overdue - action required");
 }
 
 TEST(Exim, ReadsItsOwnMessagesWhenNoServerReplied) {
@@ -89,7 +89,7 @@ TEST(MXLogic, ReadsTheBracketedRecipientAndItsReply) {
   EXPECT_EQ(records[0].recipient, "kijitora@example.co.jp");
   EXPECT_EQ(records[0].deliverystatus, "5.1.1");
   EXPECT_EQ(records[0].reason, "userunknown");
-  EXPECT_EQ(records[0].subject, "Nyaaaan");
+  EXPECT_EQ(records[0].subject(), "Nyaaaan");
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ TEST(Gmail, ReadsTheRecipientTheRemoteHostAndItsReply) {
   EXPECT_EQ(record.deliverystatus, "5.1.1");
   EXPECT_EQ(record.replycode, "550");
   EXPECT_EQ(record.reason, "userunknown");
-  EXPECT_EQ(record.subject, "TEST FROM GMAIL.COM");
+  EXPECT_EQ(record.subject(), "TEST FROM GMAIL.COM");
 }
 
 TEST(Gmail, ReadsTheStageOfItsStateCode) {
@@ -132,7 +132,7 @@ TEST(GSuite, ReadsAConstructedReportAfterSisimaisLayout) {
   EXPECT_NE(record.diagnosticcode.find("User unknown in local recipient table"), std::string::npos);
   EXPECT_EQ(record.reason, "userunknown");
   EXPECT_EQ(record.addresser, "kijitora@example.jp");
-  EXPECT_EQ(record.subject, "Nyaan");
+  EXPECT_EQ(record.subject(), "Nyaan");
 }
 
 }  // namespace

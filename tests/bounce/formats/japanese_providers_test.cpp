@@ -14,7 +14,7 @@ TEST(Biglobe, ReadsItsOwnExplanation) {
   EXPECT_EQ(records[0].diagnosticcode,
             "The number of messages in recipient's mailbox exceeded the local limit.");
   EXPECT_EQ(records[0].reason, "mailboxfull");
-  EXPECT_EQ(records[0].subject, "Cats");
+  EXPECT_EQ(records[0].subject(), "Cats");
 }
 
 TEST(EZweb, ReadsItsOwnSentences) {

@@ -55,7 +55,7 @@ std::vector<std::string> described(const std::vector<bounce::Record>& records) {
                     r.deliverystatus + " | " + r.replycode + " | " + r.reason + " | " +
                     (r.hardbounce ? "hard" : "soft") + " | " + r.action + " | " + r.smtpcommand +
                     " | " + r.lhost + " | " + r.rhost + " | " + r.diagnostictype + " | " +
-                    r.diagnosticcode + " | " + r.subject + " | " + r.messageid + " | " +
+                    r.diagnosticcode + " | " + r.subject() + " | " + r.messageid() + " | " +
                     r.feedbacktype + " | " + std::to_string(r.timestamp));
   return lines;
 }

@@ -17,7 +17,7 @@ TEST(DragonFly, ReadsTheRemoteServersReplyAndCommand) {
   EXPECT_EQ(records[0].smtpcommand, "RCPT");
   EXPECT_EQ(records[0].deliverystatus, "5.1.6");
   EXPECT_EQ(records[0].reason, "hasmoved");
-  EXPECT_EQ(records[0].subject, "Nyaan 01");
+  EXPECT_EQ(records[0].subject(), "Nyaan 01");
 }
 
 TEST(DragonFly, FindsItsGreetingAnywhereInTheText) {
@@ -174,7 +174,7 @@ TEST(MessageLabs, ReadsAConstructedReportAfterSisimaisLayout) {
   EXPECT_EQ(records[0].rhost, "mail.example.org");
   EXPECT_EQ(records[0].deliverystatus, "5.1.1");
   EXPECT_EQ(records[0].reason, "userunknown");
-  EXPECT_EQ(records[0].subject, "Nyaan");
+  EXPECT_EQ(records[0].subject(), "Nyaan");
 }
 
 constexpr std::string_view kMailMarshalBounce =
@@ -216,7 +216,7 @@ TEST(MailMarshalSMTP, ReadsAConstructedReportAfterSisimaisLayout) {
   EXPECT_EQ(records[0].reason, "userunknown");
   EXPECT_EQ(records[0].rhost, "relay.example.com");
   EXPECT_EQ(records[0].addresser, "originalsender@example.com");
-  EXPECT_EQ(records[0].subject, "Nyaan");
+  EXPECT_EQ(records[0].subject(), "Nyaan");
 }
 
 constexpr std::string_view kInterScanBounce =

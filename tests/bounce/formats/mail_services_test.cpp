@@ -35,7 +35,7 @@ TEST(Zoho, ReadsOneLinePerRecipient) {
   EXPECT_EQ(records[1].recipient, "sabineko@example.co.jp");
   EXPECT_EQ(records[1].deliverystatus, "5.2.2");
   EXPECT_EQ(records[1].reason, "mailboxfull");
-  EXPECT_EQ(records[1].subject, "Nyaaan");  // from the original's headers in the text
+  EXPECT_EQ(records[1].subject(), "Nyaaan");  // from the original's headers in the text
 }
 
 TEST(Zoho, ReadsAnUnreachableHostAsExpired) {
@@ -117,7 +117,7 @@ TEST(Verizon, ReadsTheMmsGateway) {
   EXPECT_EQ(records[0].recipient, "0000000000@vzwpix.com");
   EXPECT_EQ(records[0].diagnosticcode, "No valid recipients for this MM");
   EXPECT_EQ(records[0].reason, "userunknown");
-  EXPECT_EQ(records[0].subject, "test for bounce");
+  EXPECT_EQ(records[0].subject(), "test for bounce");
 }
 
 TEST(Bigfoot, ReadsTheTranscriptAndTheFields) {

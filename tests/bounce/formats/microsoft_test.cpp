@@ -18,7 +18,7 @@ TEST(Exchange2003, ReadsEachRecipientAndItsMsexchCode) {
     EXPECT_EQ(record.reason, "userunknown");
     EXPECT_EQ(record.deliverystatus, "5.0.911");
     EXPECT_TRUE(record.hardbounce);
-    EXPECT_EQ(record.subject, "email bounce");
+    EXPECT_EQ(record.subject(), "email bounce");
   }
 }
 
@@ -34,7 +34,7 @@ TEST(Exchange2003, TakesTheOriginalFromYourMessageWhenNoneIsReturned) {
   const auto records = records_of_sample("lhost-exchange2003-01.eml");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].recipient, "kijitora@example.jp");
-  EXPECT_EQ(records[0].subject, "Kijitora Cat");
+  EXPECT_EQ(records[0].subject(), "Kijitora Cat");
   EXPECT_EQ(records[0].decodedby, "Exchange2003");
 }
 
@@ -59,7 +59,7 @@ TEST(Exchange2007, ReadsFrenchReportsAndTheirOriginal) {
   EXPECT_EQ(records[0].deliverystatus, "5.1.1");
   EXPECT_EQ(records[0].reason, "userunknown");
   EXPECT_EQ(records[0].lhost, "srv124.ville-saumur.fr");
-  EXPECT_EQ(records[0].messageid, "1513177790.ha3dsljxgizc2mjrgq2dkobx@mb.newsletter-autos.fr");
+  EXPECT_EQ(records[0].messageid(), "1513177790.ha3dsljxgizc2mjrgq2dkobx@mb.newsletter-autos.fr");
 }
 
 TEST(Exchange2007, KeepsTheReplyOfTheLastAttempt) {
@@ -87,8 +87,8 @@ TEST(Office365, ReadsTheSeedUnknownRecipient) {
   EXPECT_EQ(record.kind, bounce::MessageKind::kBounce);
   EXPECT_NE(record.diagnosticcode.find("RESOLVER.ADR.RecipientNotFound"), std::string::npos);
   EXPECT_EQ(record.lhost, "am9pr02mb7250.eurprd02.prod.outlook.com");
-  EXPECT_EQ(record.subject, "Quarterly figures");
-  EXPECT_EQ(record.messageid,
+  EXPECT_EQ(record.subject(), "Quarterly figures");
+  EXPECT_EQ(record.messageid(),
             "AM9PR02MB72503A1D2F6C8E9B7A1C4E55D1232@AM9PR02MB7250.eurprd02.prod.outlook.com");
   EXPECT_EQ(record.original.x_originating_ip, "203.0.113.77");
 }

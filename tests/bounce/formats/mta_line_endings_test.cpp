@@ -50,7 +50,7 @@ std::string described(const bounce::Record& record) {
   return record.recipient + "|" + record.deliverystatus + "|" + record.replycode + "|" +
          record.reason + "|" + record.action + "|" + record.smtpcommand + "|" + record.rhost + "|" +
          record.lhost + "|" + record.diagnosticcode + "|" + record.decodedby + "|" +
-         record.messageid + "|" + record.subject;
+         record.messageid() + "|" + record.subject();
 }
 
 std::vector<std::string> described(const std::vector<bounce::Record>& records) {

@@ -188,7 +188,7 @@ TEST(X6, ReadsTheRecipientAndCommandOfEachError) {
   EXPECT_EQ(records[0].recipient, "kijitora@libsisimai.org");
   EXPECT_EQ(records[0].smtpcommand, "RCPT");  // "(Error following RCPT command)"
   EXPECT_EQ(records[0].deliverystatus, "5.1.1");
-  EXPECT_EQ(records[0].subject, "Nyaan");
+  EXPECT_EQ(records[0].subject(), "Nyaan");
 }
 
 }  // namespace
