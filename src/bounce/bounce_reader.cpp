@@ -73,7 +73,7 @@ ReadOutcome BounceReader::read_undecided(const mailbox::RawMessage& raw, std::ve
       const std::size_t before = records.size();
       // The records of one file share its path, copied once for all of them.
       if (std::string_view(origin_) != raw.origin) origin_ = SharedText(raw.origin);
-      build_records(message_, result, {engine->name(), origin_, raw.index}, records);
+      build_records(message_, std::move(result), {engine->name(), origin_, raw.index}, records);
       outcome.records = records.size() - before;
       if (outcome.records != 0) return outcome;
     }

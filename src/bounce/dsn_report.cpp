@@ -137,6 +137,10 @@ std::string squeeze_spaces(std::string_view text) {
   return is_squeezed(text) ? std::string(text) : squeezed<false>(text);
 }
 
+void squeeze_spaces_in_place(std::string& text) {
+  if (!is_squeezed(text)) text = squeezed<false>(text);
+}
+
 std::string squeeze_and_lowercase(std::string_view text) { return squeezed<true>(text); }
 
 namespace {

@@ -20,6 +20,8 @@ std::vector<DeliveryStatus> read_dsn_recipients(std::string_view text);
 
 // Collapses white space to single spaces and trims: how diagnostics are compared and shown.
 std::string squeeze_spaces(std::string_view text);
+// The same done to `text` itself, which is kept as it is when already squeezed, as most are.
+void squeeze_spaces_in_place(std::string& text);
 // The same with ASCII letters lowercased, in one pass.
 std::string squeeze_and_lowercase(std::string_view text);
 

@@ -227,7 +227,7 @@ bool is_hard_bounce(std::string_view reason, std::string_view status) {
   return false;
 }
 
-void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
+void build_records(const BounceMessage& message, EngineResult&& result, const RecordSource& source,
                    std::vector<Record>& records) {
   OriginalMessage original = read_original(result.original, message.parsed_header_block(result.original));
 
@@ -273,7 +273,7 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     return bounce_date;
   };
 
-  for (const DeliveryStatus& status : result.recipients) {
+  for (DeliveryStatus& status : result.recipients) {
     std::string recipient = find_address(status.recipient);
     if (recipient.empty()) continue;
     // Built in place: a record is large, and moving it in would cost as much as filling it.
@@ -289,17 +289,18 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
     record.message_index = source.message_index;
     if (last) record.original = std::move(original);
     else record.original = original;
-    record.feedbacktype = status.feedbacktype;
+    record.feedbacktype = std::move(status.feedbacktype);
     record.destination = domain_of(record.recipient);
     record.senderdomain = domain_of(record.addresser);
-    record.action = status.action;
+    record.action = std::move(status.action);
 
-    record.diagnosticcode = squeeze_spaces(status.diagnosis);
-    record.diagnostictype.assign(status.spec);
+    record.diagnosticcode = std::move(status.diagnosis);
+    squeeze_spaces_in_place(record.diagnosticcode);
+    record.diagnostictype = std::move(status.spec);
     for (char& c : record.diagnostictype) c = mime::to_upper_ascii(c);
 
     // Codes: those the bounce gave, made more specific by the reply text where it says more.
-    record.deliverystatus = is_status_code(status.status) ? status.status : "";
+    if (is_status_code(status.status)) record.deliverystatus = std::move(status.status);
     if (!record.diagnosticcode.empty()) {
       std::string found = status_after_reply(record.diagnosticcode, status.replycode);
       if (found.empty()) found = find_status_code(record.diagnosticcode);
@@ -311,22 +312,22 @@ void build_records(const BounceMessage& message, const EngineResult& result, con
       if (!found.empty() && (given.empty() || says_more)) record.deliverystatus = found;
     }
     // The reply code of the status code's class when the text holds one, else the first.
-    record.replycode = status.replycode;
+    record.replycode = std::move(status.replycode);
     if (record.replycode.empty())
       record.replycode = find_reply_code(record.diagnosticcode,
                                          record.deliverystatus.empty() ? 0 : record.deliverystatus[0]);
     join_multiline_reply(record.diagnosticcode, record.replycode);
 
-    record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : status.command;
+    record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : std::move(status.command);
     if (!is_smtp_command(record.smtpcommand)) record.smtpcommand.clear();
 
-    record.lhost = clean_host(status.lhost);
-    record.rhost = clean_host(status.rhost.empty() ? host_in(record.diagnosticcode) : status.rhost);
+    record.lhost = clean_host(std::move(status.lhost));
+    record.rhost = clean_host(status.rhost.empty() ? host_in(record.diagnosticcode) : std::move(status.rhost));
     if (record.lhost.empty()) record.lhost = receiving_host();
     if (record.rhost.empty()) record.rhost = sending_host();
 
     // The format module's verdict, until decide_reason() weighs it with the reply.
-    record.reason = status.reason;
+    record.reason = std::move(status.reason);
 
     const std::optional<mime::MailDate> own_date = mime::parse_mail_date(status.date);
     if (const std::optional<mime::MailDate>& date = own_date ? own_date : date_of_bounce()) {

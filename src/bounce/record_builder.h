@@ -18,7 +18,8 @@ struct RecordSource {
 
 // Appends one record per recipient of `result` to `records`, with everything read from the
 // bounce but the reason: until decide_reason() is called, `reason` holds the format module's verdict.
-void build_records(const BounceMessage& message, const EngineResult& result, const RecordSource& source,
+// The records take the recipients' texts rather than copies: `result` is left to be cleared.
+void build_records(const BounceMessage& message, EngineResult&& result, const RecordSource& source,
                    std::vector<Record>& records);
 
 // Decides a built record's reason from its reply, its codes and the format module's verdict, and

@@ -193,6 +193,19 @@ TEST(SqueezeSpaces, RunsOfWhiteSpaceBecomeOneSpaceAndTheEndsAreTrimmed) {
   EXPECT_EQ(squeeze_spaces("a b"), "a b");
 }
 
+// Squeezed in place, a text comes out as squeeze_spaces() gives it: one already squeezed, of a
+// block or more, or with a space at an end, as one that is not.
+TEST(SqueezeSpaces, InPlaceGivesWhatACopyGives) {
+  for (std::string_view text : {"", " ", " \t\r\n ", "x", " x", "x ", "a b", "a  b", "a\r\nb", "a\tb",
+                                "550 5.1.1 <user@example.com>: Recipient address rejected",
+                                "550 5.1.1 <user@example.com>:  Recipient address rejected",
+                                "550 5.1.1 <user@example.com>: Recipient address rejected\r\n"}) {
+    std::string squeezed(text);
+    squeeze_spaces_in_place(squeezed);
+    EXPECT_EQ(squeezed, squeeze_spaces(text)) << text;
+  }
+}
+
 // White space is squeezed sixteen bytes at a time where it can be, and a run of it skipped at
 // once; every kind of break, alone and in runs, one of them longer than a block, at every
 // position across the block edges, gives what one byte at a time gives.

@@ -69,7 +69,7 @@ Record record_of_reply(std::string_view diagnosis) {
   result.recipients.emplace_back().recipient = "user@example.com";
   result.recipients.back().diagnosis = diagnosis;
   std::vector<Record> records;
-  build_records(message, result, RecordSource{"Test", {}, 0}, records);
+  build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
   EXPECT_EQ(records.size(), 1u);
   if (records.empty()) return Record{};
   decide_reason(records.front());
@@ -90,7 +90,7 @@ TEST(RecordBuilder, AReasonIsTheFormatsVerdictUntilDecided) {
     status.reason = "onhold";
   }
   std::vector<Record> records;
-  build_records(message, result, RecordSource{"Test", {}, 0}, records);
+  build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
   ASSERT_EQ(records.size(), 2u);
   for (const Record& record : records) {
     EXPECT_EQ(record.reason, "onhold");
@@ -176,7 +176,7 @@ TEST(RecordBuilder, ARecordWithoutADateTakesTheBounces) {
     status.date = date;
   }
   std::vector<Record> records;
-  build_records(message, result, RecordSource{"Test", {}, 0}, records);
+  build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
   ASSERT_EQ(records.size(), 4u);
   for (std::size_t i : {0, 2, 3}) {
     EXPECT_EQ(records[i].timestamp, 1706749200) << i;
@@ -209,7 +209,7 @@ TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {
     EngineResult result;
     result.recipients.emplace_back().recipient = "user@example.com";
     std::vector<Record> records;
-    build_records(message, result, RecordSource{"Test", {}, 0}, records);
+    build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
     ASSERT_EQ(records.size(), 1u);
     EXPECT_EQ(records[0].lhost, c.lhost) << c.received;
     EXPECT_EQ(records[0].rhost, c.rhost) << c.received;
