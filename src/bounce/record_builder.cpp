@@ -114,12 +114,11 @@ std::string host_in(std::string_view diagnosis) {
   return {};
 }
 
-// The first host named in a Received header's "by" (the receiving side) or "from" part. A
-// folded line is unfolded into a string each thread keeps, over the storage it has.
-std::string received_host(std::string_view value, bool by) {
+// The first host named in a Received header's "from" part. A folded line is unfolded into a
+// string each thread keeps, over the storage it has.
+std::string received_sending_host(std::string_view value) {
   thread_local std::string scratch;
-  const std::string_view line = mime::unfolded(value, scratch);
-  return by ? received_by_host(line) : received_from_host(line);
+  return received_from_host(mime::unfolded(value, scratch));
 }
 
 std::string clean_host(std::string host) {
@@ -255,11 +254,11 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
   std::optional<std::string> top_receiver;
   std::optional<std::string> bottom_sender;
   auto receiving_host = [&]() -> const std::string& {
-    if (!top_receiver) top_receiver = chain.empty() ? "" : clean_host(received_host(chain.front(), true));
+    if (!top_receiver) top_receiver = chain.empty() ? "" : clean_host(received_by_host(chain.front()));
     return *top_receiver;
   };
   auto sending_host = [&]() -> const std::string& {
-    if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_host(chain.back(), false));
+    if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_sending_host(chain.back()));
     return *bottom_sender;
   };
 

@@ -82,6 +82,31 @@ TEST(Received, KeywordsAtEveryOffset) {
   }
 }
 
+// The receiving host is read from a folded line as it is: a fold, with CRLF or LF, wherever it
+// falls, and a bare line break, separate words as the space they unfold to, and the host is the
+// one the unfolded line gives. The search ends at the by clause: one before the from clause or
+// without one, or after one hidden in a comment, is the same.
+TEST(Received, ByHostOfAFoldedLineIsThatOfTheUnfoldedLine) {
+  for (std::string_view line : {
+           "from a.example (a.example [192.0.2.1])\r\n\tby mx.example.org (Postfix) with ESMTP id 1;\r\n\tTue, 3 Nov 2026",
+           "from a.example\n by\n mx.example.org\n with esmtp; Tue, 3 Nov 2026",
+           "from a.example by\r\n\tmx.example.org\r\n\t(Postfix);\r\n\tTue, 3 Nov 2026",
+           "from a.example (by x.example\r\n\twith y) by mx.example.org\r\n with esmtp",
+           "from a.example   \r\n   by mx.example.org(Postfix)",
+           "by mx.example.org (Postfix, from userid 0)\r\n\tid 1; Tue, 3 Nov 2026",
+           "by mx.example.org from a.example with esmtp",
+           "from a.example\rby mx.example.org\rwith esmtp",
+           "\r\n\tfrom a.example by mx.example.org\r\n",
+           "from a.example (helo x)\r\n\tby\r\n",
+           "from a.example; by mx.example.org",
+           "",
+       }) {
+    EXPECT_EQ(received_by_host(line), received_by_host(mime::unfold(line))) << line;
+    EXPECT_EQ(received_by_host(line), parse_received(mime::unfold(line)).by_host) << line;
+  }
+  EXPECT_EQ(received_by_host("from a.example\r\n\tby mx.example.org\r\n\twith esmtp"), "mx.example.org");
+}
+
 // Host names are read to their end sixteen bytes at a time: a name of every length up to 40,
 // after every offset within a block, ends at each byte that can end it, or at the end of the line.
 TEST(Received, HostsOfEveryLengthEndWhereTheyShould) {

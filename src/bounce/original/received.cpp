@@ -51,7 +51,9 @@ struct Clauses {
   std::size_t with = std::string_view::npos;
 };
 
-bool is_break(char c) { return c == ' ' || c == '\t'; }
+// What separates words: a space or a tab, and a line break, which a folded line is read with
+// (received_by_host), where a fold separates words as the space it unfolds to does.
+bool is_break(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Whether `c` can start a keyword: 'f', 'b' or 'w' in either case.
 bool starts_keyword(char c) {
@@ -59,7 +61,7 @@ bool starts_keyword(char c) {
   return lower == 'f' || lower == 'b' || lower == 'w';
 }
 
-// Calls `visit(i)` for each parenthesis of `text`, and each space or tab before a byte that can
+// Calls `visit(i)` for each parenthesis of `text`, and each break before a byte that can
 // start a keyword, in order, until it returns false: the only places where the depth changes or
 // a clause can begin. Sixteen bytes are tested at a time: most of a Received line is none of them.
 template <typename Visit>
@@ -71,13 +73,15 @@ void for_each_clause_byte(std::string_view text, Visit visit) {
   for (; i + 17 <= text.size(); i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
     const __m128i next = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1)), _mm_set1_epi8(0x20));
-    const __m128i spaces = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\t')));
+    const __m128i breaks =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\t'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))));
     const __m128i before_keyword = _mm_or_si128(
         _mm_cmpeq_epi8(next, _mm_set1_epi8('f')),
         _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('b')), _mm_cmpeq_epi8(next, _mm_set1_epi8('w'))));
     const __m128i parentheses = _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('(')), _mm_cmpeq_epi8(block, _mm_set1_epi8(')')));
     for (unsigned mask = static_cast<unsigned>(
-             _mm_movemask_epi8(_mm_or_si128(_mm_and_si128(spaces, before_keyword), parentheses)));
+             _mm_movemask_epi8(_mm_or_si128(_mm_and_si128(breaks, before_keyword), parentheses)));
          mask != 0; mask &= mask - 1)
       if (!visit(i + static_cast<std::size_t>(__builtin_ctz(mask)))) return;
   }
@@ -90,7 +94,7 @@ void for_each_clause_byte(std::string_view text, Visit visit) {
 }
 
 // Whether the word at `at` is `keyword` (lowercase letters) in any case: the keyword followed by
-// a space, a tab or the end of the text. Setting bit 0x20 lowercases a letter and turns no other
+// a break or the end of the text. Setting bit 0x20 lowercases a letter and turns no other
 // byte into one.
 bool is_keyword_at(std::string_view text, std::size_t at, std::string_view keyword) {
   const std::size_t end = at + keyword.size();
@@ -110,20 +114,25 @@ std::size_t* keyword_slot(std::string_view text, std::size_t at, Clauses& clause
   }
 }
 
-Clauses find_clauses(std::string_view text) {
+// The clauses a reader needs: the search ends once they are found. A reader of the receiving
+// host needs the by clause alone, one of the sending host the from clause and the by clause
+// that ends it.
+enum class Needed { kBy, kFromAndBy, kAll };
+
+Clauses find_clauses(std::string_view text, Needed needed) {
   Clauses clauses;
   int depth = 0;
-  // A word starts the text, or follows a space, a tab or a closing parenthesis.
+  // A word starts the text, or follows a break or a closing parenthesis.
   const auto word_at = [&](std::size_t at) {
     if (depth != 0 || at >= text.size()) return;
     std::size_t* slot = keyword_slot(text, at, clauses);
     if (slot != nullptr && *slot == std::string_view::npos) *slot = at;
   };
   word_at(0);
-  // Once all three are found, nothing later can change them.
+  // Once those needed are found, nothing later can change them.
   const auto all_found = [&] {
-    return clauses.from != std::string_view::npos && clauses.by != std::string_view::npos &&
-           clauses.with != std::string_view::npos;
+    return clauses.by != std::string_view::npos && (needed == Needed::kBy || clauses.from != std::string_view::npos) &&
+           (needed != Needed::kAll || clauses.with != std::string_view::npos);
   };
   for_each_clause_byte(text, [&](std::size_t i) {
     if (text[i] == '(') {
@@ -155,8 +164,8 @@ std::size_t find_first_of(std::string_view text, std::size_t pos) {
 
 std::string_view next_token(std::string_view text, std::size_t pos) {
   while (pos < text.size() && is_break(text[pos])) ++pos;
-  // A token ends at a space or a tab, the ';' before the date, or the '(' of a comment.
-  return text.substr(pos, find_first_of<' ', '\t', ';', '('>(text, pos) - pos);
+  // A token ends at a break, the ';' before the date, or the '(' of a comment.
+  return text.substr(pos, find_first_of<' ', '\t', '\r', '\n', ';', '('>(text, pos) - pos);
 }
 
 std::string_view strip_brackets(std::string_view token) {
@@ -413,7 +422,7 @@ ReceivedHop parse_received(std::string_view value) {
 
 void parse_received(std::string_view value, ReceivedHop& hop) {
   const std::string_view text = without_date(mime::trim(value), &hop.date);
-  const Clauses clauses = find_clauses(text);
+  const Clauses clauses = find_clauses(text, Needed::kAll);
   read_from_clause(text, clauses, hop);
   hop.by_host = by_host(text, clauses);
   if (const std::size_t with_at = clauses.with; with_at != std::string_view::npos) {
@@ -426,12 +435,12 @@ void parse_received(std::string_view value, ReceivedHop& hop) {
 
 std::string received_by_host(std::string_view value) {
   const std::string_view text = without_date(mime::trim(value), nullptr);
-  return std::string(by_host(text, find_clauses(text)));
+  return std::string(by_host(text, find_clauses(text, Needed::kBy)));
 }
 
 std::string received_from_host(std::string_view value) {
   const std::string_view text = without_date(mime::trim(value), nullptr);
-  const std::optional<std::string_view> clause = from_part_of(text, find_clauses(text));
+  const std::optional<std::string_view> clause = from_part_of(text, find_clauses(text, Needed::kFromAndBy));
   if (!clause) return {};
   const std::string_view from_part = *clause;
   // Only the name: the addresses and the looked-up name that read_from_clause also finds are
