@@ -114,13 +114,6 @@ std::string host_in(std::string_view diagnosis) {
   return {};
 }
 
-// The first host named in a Received header's "from" part. A folded line is unfolded into a
-// string each thread keeps, over the storage it has.
-std::string received_sending_host(std::string_view value) {
-  thread_local std::string scratch;
-  return received_from_host(mime::unfolded(value, scratch));
-}
-
 std::string clean_host(std::string host) {
   if (const std::size_t eq = host.find('='); eq != std::string::npos) host.erase(0, eq + 1);
   std::erase_if(host, [](char c) { return c == '[' || c == ']' || c == '(' || c == ')'; });
@@ -258,7 +251,7 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
     return *top_receiver;
   };
   auto sending_host = [&]() -> const std::string& {
-    if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_sending_host(chain.back()));
+    if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_from_host(chain.back()));
     return *bottom_sender;
   };
 

@@ -82,11 +82,12 @@ TEST(Received, KeywordsAtEveryOffset) {
   }
 }
 
-// The receiving host is read from a folded line as it is: a fold, with CRLF or LF, wherever it
-// falls, and a bare line break, separate words as the space they unfold to, and the host is the
-// one the unfolded line gives. The search ends at the by clause: one before the from clause or
-// without one, or after one hidden in a comment, is the same.
-TEST(Received, ByHostOfAFoldedLineIsThatOfTheUnfoldedLine) {
+// The hosts are read from a folded line as it is: a fold, with CRLF or LF, wherever it falls,
+// a bare line break and a tab separate words as the space they unfold to, a HELO marker's space
+// included, and each host is the one the unfolded line gives. The search ends at the clauses
+// needed: a by clause before the from clause, without one, or after one hidden in a comment, is
+// the same.
+TEST(Received, HostsOfAFoldedLineAreThoseOfTheUnfoldedLine) {
   for (std::string_view line : {
            "from a.example (a.example [192.0.2.1])\r\n\tby mx.example.org (Postfix) with ESMTP id 1;\r\n\tTue, 3 Nov 2026",
            "from a.example\n by\n mx.example.org\n with esmtp; Tue, 3 Nov 2026",
@@ -99,12 +100,24 @@ TEST(Received, ByHostOfAFoldedLineIsThatOfTheUnfoldedLine) {
            "\r\n\tfrom a.example by mx.example.org\r\n",
            "from a.example (helo x)\r\n\tby\r\n",
            "from a.example; by mx.example.org",
+           "from mail.example.com (HELO\r\n\tclient.example.net) (192.0.2.1)\r\n\tby mx.example.org",
+           "from mail.example.com (HELO \r\n\tclient.example.net) by mx.example.org",
+           "from unknown (HELO\tclient.example.net) by mx.example.org",
+           "from unknown\n (helo=\n client.example.net) by mx.example.org",
+           "from [192.0.2.1] (EHLO x) (ehlo=\r\n\t[192.0.2.1])\r\n\tby mx.example.org",
+           "from [192.168.1.23]\r\n\t(host.example.net [81.2.69.160])\r\n\tby mx.example.org",
+           "from [192.168.1.23] (host.example.net\r\n\t[81.2.69.160]) by mx.example.org",
+           "from\r\n\tclient.example.net\r\n\tby mx.example.org; Tue, 3 Nov 2026",
+           "from localhost (HELO) by mx.example.org",
+           "from a.example (HELO",
            "",
        }) {
-    EXPECT_EQ(received_by_host(line), received_by_host(mime::unfold(line))) << line;
-    EXPECT_EQ(received_by_host(line), parse_received(mime::unfold(line)).by_host) << line;
+    const ReceivedHop unfolded = parse_received(mime::unfold(line));
+    EXPECT_EQ(received_by_host(line), unfolded.by_host) << line;
+    EXPECT_EQ(received_from_host(line), unfolded.from_host) << line;
   }
   EXPECT_EQ(received_by_host("from a.example\r\n\tby mx.example.org\r\n\twith esmtp"), "mx.example.org");
+  EXPECT_EQ(received_from_host("from unknown (HELO\r\n\tclient.example.net) by mx"), "client.example.net");
 }
 
 // Host names are read to their end sixteen bytes at a time: a name of every length up to 40,

@@ -61,6 +61,14 @@ bool starts_keyword(char c) {
   return lower == 'f' || lower == 'b' || lower == 'w';
 }
 
+#if defined(__SSE2__)
+// 0xFF for each of the sixteen bytes of `bytes` that is_break() takes, 0 for the others.
+__m128i break_lanes(__m128i bytes) {
+  return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t'))),
+                      _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))));
+}
+#endif
+
 // Calls `visit(i)` for each parenthesis of `text`, and each break before a byte that can
 // start a keyword, in order, until it returns false: the only places where the depth changes or
 // a clause can begin. Sixteen bytes are tested at a time: most of a Received line is none of them.
@@ -73,9 +81,7 @@ void for_each_clause_byte(std::string_view text, Visit visit) {
   for (; i + 17 <= text.size(); i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
     const __m128i next = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1)), _mm_set1_epi8(0x20));
-    const __m128i breaks =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\t'))),
-                     _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))));
+    const __m128i breaks = break_lanes(block);
     const __m128i before_keyword = _mm_or_si128(
         _mm_cmpeq_epi8(next, _mm_set1_epi8('f')),
         _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('b')), _mm_cmpeq_epi8(next, _mm_set1_epi8('w'))));
@@ -240,23 +246,23 @@ std::size_t next_marked(std::string_view text, std::size_t from, std::size_t rea
 }
 
 // Where a HELO marker may start, at or after `from`: two bytes before an "lo" in any case that
-// is followed by '=' or a space, as each marker's is. Most from clauses are short and hold no
+// is followed by '=' or a break, as each marker's is. Most from clauses are short and hold no
 // marker, and the "lo" of "localhost" is passed over at once.
 std::size_t next_helo_candidate(std::string_view text, std::size_t from) {
-  constexpr std::size_t kReach = 4;  // a candidate's last byte, '=' or the space, is this far on
+  constexpr std::size_t kReach = 4;  // a candidate's last byte, '=' or the break, is this far on
   return next_marked(
       text, from, kReach,
       [&](std::size_t start) {
 #if defined(__SSE2__)
         const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + start + kReach));
-        const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(last, _mm_set1_epi8('=')), _mm_cmpeq_epi8(last, _mm_set1_epi8(' ')));
+        const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(last, _mm_set1_epi8('=')), break_lanes(last));
         return static_cast<unsigned>(_mm_movemask_epi8(
             _mm_and_si128(_mm_and_si128(letters_at(text, start + 2, 'l'), letters_at(text, start + 3, 'o')), ends)));
 #endif
       },
       [&](std::size_t at) {
         return (text[at + 2] | 0x20) == 'l' && (text[at + 3] | 0x20) == 'o' &&
-               (text[at + kReach] == '=' || text[at + kReach] == ' ');
+               (text[at + kReach] == '=' || is_break(text[at + kReach]));
       });
 }
 
@@ -278,6 +284,15 @@ std::size_t next_auth(std::string_view text, std::size_t from) {
   return std::string_view::npos;
 }
 
+// Whether `marker` starts at `at` in `text`, in any case; a space that ends it is matched by any
+// break, as in a folded line.
+bool marker_at(std::string_view text, std::size_t at, std::string_view marker) {
+  const std::string_view rest = text.substr(at);
+  if (!marker.ends_with(' ')) return mime::istarts_with(rest, marker);
+  return rest.size() >= marker.size() && mime::istarts_with(rest, marker.substr(0, marker.size() - 1)) &&
+         is_break(rest[marker.size() - 1]);
+}
+
 // "helo=NAME" (Exim), "HELO NAME" (qmail) or "ehlo=NAME" inside the from-part, in that order of
 // preference, each in any case.
 std::string_view helo_name(std::string_view from_part) {
@@ -287,8 +302,7 @@ std::string_view helo_name(std::string_view from_part) {
   for (std::size_t at = next_helo_candidate(from_part, 0); at != std::string_view::npos && found[0] == std::string_view::npos;
        at = next_helo_candidate(from_part, at + 1)) {
     for (std::size_t marker = 0; marker < std::size(kMarkers); ++marker)
-      if (found[marker] == std::string_view::npos && mime::istarts_with(from_part.substr(at), kMarkers[marker]))
-        found[marker] = at;
+      if (found[marker] == std::string_view::npos && marker_at(from_part, at, kMarkers[marker])) found[marker] = at;
   }
   for (std::size_t marker = 0; marker < std::size(kMarkers); ++marker)
     if (found[marker] != std::string_view::npos)

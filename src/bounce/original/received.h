@@ -13,8 +13,8 @@ ReceivedHop parse_received(std::string_view value);
 // The same, written into `hop`, which is new: a reader of many lines reads each into its place.
 void parse_received(std::string_view value, ReceivedHop& hop);
 
-// The by_host and the from_host of parse_received(), without reading the rest of the line. The
-// by_host is read from the value folded or not: its folds need no unfolding first.
+// The by_host and the from_host of parse_received(), without reading the rest of the line. They
+// are read from the value folded or not: its folds need no unfolding first.
 std::string received_by_host(std::string_view value);
 std::string received_from_host(std::string_view value);
 
