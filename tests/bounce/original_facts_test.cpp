@@ -120,6 +120,43 @@ TEST(Received, HostsOfAFoldedLineAreThoseOfTheUnfoldedLine) {
   EXPECT_EQ(received_from_host("from unknown (HELO\r\n\tclient.example.net) by mx"), "client.example.net");
 }
 
+// A whole line is read from the folded value as it is: every field of the hop is the one the
+// unfolded line gives, with folds, tabs and bare line breaks wherever they fall, in the date, in
+// the looked-up name, in the markers of an authenticated sender and of a HELO name.
+TEST(Received, AFoldedLineReadsAsTheUnfoldedLine) {
+  for (std::string_view line : {
+           "from client.example.net (client.example.net [192.0.2.1])\r\n\tby mx.example.org (Postfix) with ESMTPS id 1\r\n"
+           "\tfor <user@example.org>; Tue,  3 Nov 2026 10:00:00 +0900 (JST)",
+           "from [192.0.2.7] (helo=\r\n\tpc.example)\r\n\tby mx.example.org with esmtpsa (Exim 4.96)\r\n"
+           "\t(envelope-from <a@example.com>)\r\n\tid 1; Tue, 3 Nov 2026\r\n\t10:00:00 +0000",
+           "from pc.example (pc.example\r\n\t[192.0.2.7]) (authenticated\r\n\tsender: alice@example.com)\r\n"
+           "\tby mx.example.org; Tue,\t3 Nov 2026",
+           "from pc.example (pc.example [192.0.2.7])\n (authenticated as\n bob) by mx.example.org with ESMTPA;\n Tue, 3 Nov 2026",
+           "from unknown (HELO\r\n\tpc.example) (192.0.2.7)\r\n\tby mx.example.org with SMTP; 3 Nov 2026 10:00:00 -0000",
+           "from EX01.corp.example (10.0.0.1) by EX02.corp.example\r\n (10.0.0.2) with Microsoft SMTP Server\r\n"
+           " (version=TLS1_2) id 15.1.2; Tue, 3 Nov 2026 10:00:00 +0000",
+           "from a b.example\r\n\t(a\r\n\tb.example [192.0.2.1]) by mx.example.org",
+           "from [192.168.1.23]\r\n\t(host.example.net [81.2.69.160])\r\n\tby mx.example.org (auth=\r\n\tcarol)",
+           "from a.example\rby mx.example.org\rwith esmtp;\rTue, 3 Nov 2026",
+           "by mx.example.org (Postfix, from userid 0)\r\n\tid 1; Tue, 3 Nov 2026 \r\n\t",
+           "from a.example by mx.example.org;",
+           "",
+       }) {
+    const ReceivedHop folded = parse_received(line);
+    const ReceivedHop unfolded = parse_received(mime::unfold(line));
+    EXPECT_EQ(folded.from_host, unfolded.from_host) << line;
+    EXPECT_EQ(folded.from_rdns, unfolded.from_rdns) << line;
+    EXPECT_EQ(folded.from_ip, unfolded.from_ip) << line;
+    EXPECT_EQ(folded.by_host, unfolded.by_host) << line;
+    EXPECT_EQ(folded.protocol, unfolded.protocol) << line;
+    EXPECT_EQ(folded.auth_sender, unfolded.auth_sender) << line;
+    EXPECT_EQ(folded.date, unfolded.date) << line;
+  }
+  constexpr std::string_view kSplitMarker = "(authenticated\r\n\tsender: alice@example.com) by mx; 3 Nov\r\n\t2026";
+  EXPECT_EQ(parse_received(kSplitMarker).auth_sender, "alice@example.com");
+  EXPECT_EQ(parse_received(kSplitMarker).date, "3 Nov 2026");
+}
+
 // Host names are read to their end sixteen bytes at a time: a name of every length up to 40,
 // after every offset within a block, ends at each byte that can end it, or at the end of the line.
 TEST(Received, HostsOfEveryLengthEndWhereTheyShould) {

@@ -185,8 +185,7 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
   for (std::size_t i = fields.first_received; i < fields.received_end; ++i) {
     const mime::HeaderField& field = headers.fields()[i];
     if (!is_received(field)) continue;
-    mime::unfold_into(field.value, unfolded);
-    parse_received(unfolded, original.received.emplace_back());
+    parse_received(field.value, original.received.emplace_back());
   }
   for (const std::string_view* value : fields.originating_ips) {
     // Most originals have none of them.

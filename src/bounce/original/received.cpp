@@ -12,6 +12,7 @@
 
 #include "bounce/address.h"
 #include "mime/ascii.h"
+#include "mime/headers.h"
 #include "mime/lines.h"
 
 namespace bg::bounce {
@@ -51,8 +52,8 @@ struct Clauses {
   std::size_t with = std::string_view::npos;
 };
 
-// What separates words: a space or a tab, and a line break, which a folded line is read with
-// (received_by_host), where a fold separates words as the space it unfolds to does.
+// What separates words: a space or a tab, and a line break, with which a folded line is read
+// as it is, where a fold separates words as the space it unfolds to does.
 bool is_break(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Whether `c` can start a keyword: 'f', 'b' or 'w' in either case.
@@ -359,18 +360,23 @@ std::string_view looked_up_name(std::string_view from_part) {
   const std::size_t close = from_part.find(')', open);
   if (bracket == std::string_view::npos || close == std::string_view::npos || bracket > close) return {};
   const std::string_view name = mime::trim(from_part.substr(open + 1, bracket - open - 1));
-  if (name.empty() || name.find(' ') != std::string_view::npos || mime::iequals(name, "unknown") ||
+  if (name.empty() || std::any_of(name.begin(), name.end(), is_break) || mime::iequals(name, "unknown") ||
       name.find('.') == std::string_view::npos)
     return {};
   return name;
 }
 
-// The line without its date: the part before the last ';'.
+// The line without its date: the part before the last ';'. The date is kept unfolded.
 std::string_view without_date(std::string_view text, std::string* date) {
   const void* semicolon = text.empty() ? nullptr : ::memrchr(text.data(), ';', text.size());
   if (semicolon == nullptr) return text;
   const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(semicolon) - text.data());
-  if (date != nullptr) date->assign(mime::trim(text.substr(at + 1)));
+  if (date != nullptr) {
+    // Most dates are on one line, and are copied as they are; a folded one is unfolded into a
+    // string each thread keeps first.
+    thread_local std::string scratch;
+    date->assign(mime::unfolded(mime::trim(text.substr(at + 1)), scratch));
+  }
   return text.substr(0, at);
 }
 
@@ -444,7 +450,12 @@ void parse_received(std::string_view value, ReceivedHop& hop) {
     // Microsoft writes "with Microsoft SMTP Server": keep the words that name the protocol.
     hop.protocol = mime::iequals(protocol, "microsoft") ? "Microsoft SMTP Server" : protocol;
   }
-  hop.auth_sender = authenticated_sender(value);
+  // The words of an authenticated sender's markers may be split by a fold: a line that holds
+  // "auth", which most do not, is read for them unfolded.
+  if (next_auth(value, 0) != std::string_view::npos) {
+    std::string unfolded;
+    hop.auth_sender = authenticated_sender(mime::unfolded(value, unfolded));
+  }
 }
 
 std::string received_by_host(std::string_view value) {

@@ -8,7 +8,8 @@
 
 namespace bg::bounce {
 
-// `value` is the unfolded header value. Fields the line does not show are left empty.
+// `value` is the header value, folded or not: its folds need no unfolding first. Fields the
+// line does not show are left empty.
 ReceivedHop parse_received(std::string_view value);
 // The same, written into `hop`, which is new: a reader of many lines reads each into its place.
 void parse_received(std::string_view value, ReceivedHop& hop);
