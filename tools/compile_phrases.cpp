@@ -28,8 +28,10 @@ std::string quoted(const std::string& s) {
 }
 
 // Case is not folded: the replies are lowercased before they are scanned, and the phrases before
-// they are compiled, and folding costs the scans an instruction or two per byte.
-constexpr unsigned kFlags = HS_FLAG_SINGLEMATCH;
+// they are compiled, and folding costs the scans an instruction or two per byte. Nor is a phrase
+// reported once only (HS_FLAG_SINGLEMATCH): noting its reason again does no harm, and the scan
+// would check, at each phrase it finds, whether that one was reported already.
+constexpr unsigned kFlags = 0;
 
 // The rules `ids` compiled into one database and serialized; exits naming the bad rule on error.
 std::string compile(const std::vector<bg::bounce::PhraseRule>& rules, const std::vector<unsigned>& ids) {

@@ -249,6 +249,22 @@ TEST(SqueezeSpaces, AndLowercaseChangesTheCapitalsAlone) {
 
 // Phrases anchored at the start of the reply match there, see the byte after them, and match
 // nowhere else.
+// A phrase is reported wherever it occurs: a reply that repeats a phrase and a veto names the
+// same reasons, in every kind of scan, as one that has each once.
+TEST(PhraseMatcher, APhraseFoundAgainChangesNothing) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  const std::string once = normalize_reply("5.1.1 rcpt 550 recipient address rejected: user unknown");
+  const std::string twice = once + "; " + once;
+  const PhraseHits hits = matcher.match(twice);
+  EXPECT_TRUE(hits.has("userunknown"));
+  EXPECT_TRUE(hits.vetoed("rejected"));
+  EXPECT_FALSE(hits.has("rejected"));
+  for (std::string_view scope : {"", "decisive"}) {
+    EXPECT_EQ(hits.reasons(scope), matcher.match(once).reasons(scope)) << scope;
+    EXPECT_EQ(matcher.reasons_in_scope(twice, scope), matcher.reasons_in_scope(once, scope)) << scope;
+  }
+}
+
 TEST(PhraseMatcher, AnchoredPhrasesMatchAtTheStartOnly) {
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   const auto office365 = [&](std::string_view reply, std::string_view reason) {
