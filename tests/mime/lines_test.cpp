@@ -24,7 +24,7 @@ TEST(Lines, LineAtAgreesWithAByteByByteReading) {
   for (int round = 0; round < 3000; ++round) {
     std::string text(std::uniform_int_distribution<std::size_t>(0, 50)(random), ' ');
     for (char& c : text) c = kAlphabet[std::uniform_int_distribution<std::size_t>(0, kAlphabet.size() - 1)(random)];
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    for (std::size_t pos = 0; pos <= text.size(); ++pos) {
       const Line line = line_at(text, pos);
       const Line expected = reference_line_at(text, pos);
       ASSERT_EQ(line.text, expected.text) << round << " " << pos;
@@ -54,6 +54,19 @@ TEST(Lines, EveryLineEndingEndsALine) {
   EXPECT_EQ(line_at("Subject: a long header line\r\nnext", 0).next, 29u);
   EXPECT_EQ(line_at("one\rtwo", 0).next, 4u);
   EXPECT_EQ(line_at("no line ending at all", 3).text, "line ending at all");
+}
+
+TEST(Lines, TheLineAtTheEndIsEmpty) {
+  EXPECT_EQ(line_at("", 0).text, "");
+  EXPECT_EQ(line_at("", 0).next, 0u);
+  const std::string_view text = "a line\r\n";
+  EXPECT_EQ(line_at(text, text.size()).text, "");
+  EXPECT_EQ(line_at(text, text.size()).text.data(), text.data() + text.size());
+  EXPECT_EQ(line_at(text, text.size()).next, text.size());
+  EXPECT_EQ(line_at(text, 6).text, "");
+  EXPECT_EQ(line_at(text, 6).next, text.size());
+  EXPECT_EQ(line_at(text, 7).text, "");
+  EXPECT_EQ(line_at(text, 7).next, text.size());
 }
 
 }  // namespace
