@@ -65,11 +65,18 @@ inline Line line_at(std::string_view data, std::size_t pos) {
 
 inline bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 
+// Whether `c` is a space, a tab or a line break: one comparison and one bit of a mask, rather
+// than four comparisons for the bytes that are none of them, nearly all that are looked at.
+inline bool is_white_space_or_line_break(char c) {
+  constexpr std::uint64_t kWhite = std::uint64_t{1} << ' ' | std::uint64_t{1} << '\t' | std::uint64_t{1} << '\r' |
+                                   std::uint64_t{1} << '\n';
+  const auto byte = static_cast<unsigned char>(c);
+  return byte <= ' ' && (kWhite >> byte & 1) != 0;
+}
+
 inline std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
+  while (!s.empty() && is_white_space_or_line_break(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_white_space_or_line_break(s.back())) s.remove_suffix(1);
   return s;
 }
 

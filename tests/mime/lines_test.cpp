@@ -56,6 +56,20 @@ TEST(Lines, EveryLineEndingEndsALine) {
   EXPECT_EQ(line_at("no line ending at all", 3).text, "line ending at all");
 }
 
+TEST(Lines, TrimDropsOnlySpacesTabsAndLineBreaks) {
+  for (int byte = 0; byte < 256; ++byte) {
+    const char c = static_cast<char>(byte);
+    const bool white = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    const std::string text{c, 'x', c};
+    EXPECT_EQ(trim(text), white ? "x" : text) << byte;
+    EXPECT_EQ(trim(std::string(1, c)), white ? "" : std::string(1, c)) << byte;
+  }
+  EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(trim(" \t\r\n \r\n"), "");
+  EXPECT_EQ(trim("\r\n\ta b\t \r\n"), "a b");
+  EXPECT_EQ(trim("\va\f"), "\va\f");
+}
+
 TEST(Lines, TheLineAtTheEndIsEmpty) {
   EXPECT_EQ(line_at("", 0).text, "");
   EXPECT_EQ(line_at("", 0).next, 0u);
