@@ -187,7 +187,7 @@ std::size_t Headers::parse_block(std::string_view message) {
 
   while (pos < message.size()) {
     const std::string_view rest = message.substr(pos);
-    if (rest[0] == '\n' || rest[0] == '\r' || is_space_or_tab(rest[0])) {
+    if (is_white_space_or_line_break(rest[0])) {
       const Line line = line_at(message, pos);
       if (line.text.empty()) {
         ended_by_blank_line_ = true;
@@ -234,7 +234,7 @@ std::size_t Headers::parse_block(std::string_view message) {
     const std::string_view name = rest.substr(0, field.name_end);
     std::size_t value_start = pos + field.colon + 1;
     while (value_start < message.size() && is_space_or_tab(message[value_start])) ++value_start;
-    const Line value = value_start < message.size() ? line_at(message, value_start) : Line{message.substr(value_start), value_start};
+    const Line value = line_at(message, value_start);
     fields_.push_back({name, value.text});
     names_.add(name);
     pos = value.next;
@@ -285,7 +285,7 @@ void unfold_into(std::string_view raw, std::string& out) {
     if (line_end == raw.size()) break;
     while (!out.empty() && is_space_or_tab(out.back())) out.pop_back();
     i = line_end;
-    while (i < raw.size() && (raw[i] == '\r' || raw[i] == '\n' || is_space_or_tab(raw[i]))) ++i;
+    while (i < raw.size() && is_white_space_or_line_break(raw[i])) ++i;
     if (!out.empty() && i < raw.size()) out.push_back(' ');
   }
   // Tabs are rare inside a line: found with memchr rather than by a look at every byte.

@@ -228,6 +228,37 @@ TEST(Headers, NoBodyAndEmptyInput) {
   EXPECT_FALSE(headers.ended_by_blank_line());
 }
 
+// A value that the input's end cuts short, right after the colon or after white space, is empty
+// and sits at the end of the input.
+TEST(Headers, EmptyValuesAtTheEndOfTheInput) {
+  Headers headers;
+  for (const std::string_view block : {"To: y\nSubject:", "To: y\nSubject: \t ", "To: y\r\nSubject:\t"}) {
+    EXPECT_EQ(headers.parse(block), block.size()) << block;
+    EXPECT_EQ(headers.raw("To"), "y") << block;
+    ASSERT_TRUE(headers.has("Subject")) << block;
+    EXPECT_EQ(headers.raw("Subject"), "") << block;
+    EXPECT_EQ(headers.raw("Subject").data(), block.data() + block.size()) << block;
+    EXPECT_FALSE(headers.ended_by_blank_line()) << block;
+  }
+}
+
+// Only a space, a tab or a line break starts a continuation or the blank line; other control
+// bytes start a line that is no field.
+TEST(Headers, OnlySpacesTabsAndLineBreaksStartContinuations) {
+  Headers headers;
+  EXPECT_EQ(headers.parse("Subject: a\n b\n\tc\n\nbody"), 18u);
+  EXPECT_EQ(headers.raw("Subject"), "a\n b\n\tc");
+  EXPECT_EQ(headers.parse("Subject: a\r\n\r\nbody"), 14u);
+  EXPECT_TRUE(headers.ended_by_blank_line());
+  EXPECT_EQ(headers.parse("Subject: a\rTo: b\r\rbody"), 18u);
+  EXPECT_EQ(headers.raw("To"), "b");
+  for (const std::string_view block : {"Subject: a\n\vb\nbody text", "Subject: a\n\fb\nbody text"}) {
+    EXPECT_EQ(headers.parse(block), 11u) << block;
+    EXPECT_EQ(headers.raw("Subject"), "a") << block;
+    EXPECT_FALSE(headers.ended_by_blank_line()) << block;
+  }
+}
+
 TEST(Headers, FieldValuesAreViewsIntoTheMessage) {
   const std::string message = "Subject: view\n\n";
   Headers headers;
@@ -396,6 +427,8 @@ TEST(Headers, ValuesEndAtTheirLineEndWhateverTheNameBeforeThem) {
 TEST(Unfold, JoinsLinesWithOneSpace) {
   EXPECT_EQ(unfold("a\r\n   b\n\tc  "), "a b c");
   EXPECT_EQ(unfold(""), "");
+  EXPECT_EQ(unfold("a \r\n\r\n \t\n b"), "a b");
+  EXPECT_EQ(unfold("a\n\v b"), "a \v b");
   // Tabs inside a line become spaces too, wherever they are.
   EXPECT_EQ(unfold("\ta\tb\n\tc\t\td\t"), " a b c  d");
 }
