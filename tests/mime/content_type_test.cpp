@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mime/ascii.h"
 
@@ -164,6 +165,49 @@ TEST(Parameters, MalformedPartsAreSkipped) {
   EXPECT_EQ(*find_parameter(parameters, "quoted"), "unterminated");
   EXPECT_EQ(find_parameter(parameters, "novalue"), nullptr);
   EXPECT_EQ(find_parameter(parameters, "bad name"), nullptr);
+}
+
+// A name's end is searched sixteen bytes at a time while the value holds them: names of every
+// length up to forty bytes, with values from none to long after them, and an '=' or a ';' at
+// every place of a name, are read as one byte at a time reads them.
+TEST(Parameters, NamesEndAtTheirEqualsOrSemicolonWhateverTheirLength) {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    std::string name(length, 'N');
+    name.back() = 'z';
+    const std::string lower = lowercase(name);
+    for (const std::string_view after : {"", "1", "text/plain-and-more", "\"a quoted value of more than sixteen bytes\""}) {
+      const std::string value = "type/sub; " + name + "=" + std::string(after);
+      const std::vector<Parameter> parameters = parse_parameters(value);
+      ASSERT_EQ(parameters.size(), 1u) << value;
+      EXPECT_EQ(parameters[0].name, lower) << value;
+      const std::string_view unquoted = after.starts_with('"') ? after.substr(1, after.size() - 2) : after;
+      EXPECT_EQ(parameters[0].value, unquoted) << value;
+      // Without its '=', the name is no parameter; the next one still is.
+      EXPECT_TRUE(parse_parameters("type/sub; " + name).empty()) << value;
+      const std::vector<Parameter> next = parse_parameters("type/sub; " + name + "; b=2" + std::string(after));
+      ASSERT_EQ(next.size(), 1u) << value;
+      EXPECT_EQ(next[0].name, "b") << value;
+    }
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string split = name;
+      split[at] = '=';
+      const std::vector<Parameter> parameters = parse_parameters("a/b;" + split + ";c=3");
+      if (at == 0) {
+        ASSERT_EQ(parameters.size(), 1u) << split;  // a nameless parameter is skipped
+      } else {
+        ASSERT_EQ(parameters.size(), 2u) << split;
+        EXPECT_EQ(parameters[0].name, lower.substr(0, at)) << split;
+        EXPECT_EQ(parameters[0].value, name.substr(at + 1)) << split;
+      }
+      EXPECT_EQ(parameters.back().name, "c") << split;
+      split[at] = ';';
+      const std::vector<Parameter> cut = parse_parameters("a/b;" + split + "=3");
+      ASSERT_EQ(cut.size(), at + 1 < length ? 1u : 0u) << split;
+      if (at + 1 < length) {
+        EXPECT_EQ(cut[0].name, lower.substr(at + 1)) << split;
+      }
+    }
+  }
 }
 
 TEST(Parameters, FirstOfARepeatedNameCountsWhateverItsCase) {
