@@ -102,6 +102,8 @@ void extend_value(HeaderField& field, const char* end) {
 // A byte of `other` past ASCII differs from its byte of `ascii` in bit 7.
 template <typename Word>
 bool same_but_case(Word ascii, Word other) {
+  // Names are nearly always written in the case they are looked up in.
+  if (ascii == other) return true;
   constexpr Word kEach = static_cast<Word>(0x0101010101010101ULL);
   const Word lower = ascii | (0x20 * kEach);
   // Bit 7 of each byte of `lower` in 'a'..'z': above 'a' - 1 and not above 'z', each sum short of

@@ -321,6 +321,26 @@ TEST(Headers, LookupsCompareNamesWithoutRegardToCaseOnly) {
   });
 }
 
+// A name written in the case it is looked up in matches word for word; a name of the same length
+// that differs in one letter, at any place, matches in no case.
+TEST(Headers, LookupsMatchExactNamesAndNoOtherOfTheirLength) {
+  Headers headers;
+  for (std::size_t length = 1; length <= 24; ++length) {
+    std::string name;
+    for (std::size_t i = 0; i < length; ++i) name.push_back(i % 5 == 4 ? '-' : static_cast<char>((i % 2 ? 'a' : 'A') + i % 7));
+    const std::string message = name + ": value\n\n";
+    headers.parse(message);
+    ASSERT_TRUE(headers.has(name)) << name;
+    ASSERT_TRUE(headers.has(lowercase(name))) << name;
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string other = name;
+      other[at] = other[at] == '-' ? '_' : static_cast<char>(other[at] + 1);
+      ASSERT_FALSE(headers.has(other)) << name << " / " << other;
+      ASSERT_FALSE(headers.has(lowercase(other))) << name << " / " << other;
+    }
+  }
+}
+
 // Fields whose names share a slot are found sixteen slots at a time: each field of blocks that
 // end around the boundaries of those sixteen, and past the slots kept, is found by its name, and
 // a repeated name is visited at every place it is.
