@@ -65,6 +65,29 @@ TEST(Ascii, EndOfAsciiFindsTheFirstHighByteFromAnyStart) {
   }
 }
 
+// Caseless equality takes bytes equal as written at once and folds the others: every pair of
+// byte values, alone and among equal bytes, is equal exactly when both lower to one byte, so
+// that only ASCII letters fold, and texts of other lengths are never equal.
+TEST(Ascii, IequalsFoldsOnlyAsciiLetters) {
+  for (int x = 0; x < 256; ++x) {
+    for (int y = 0; y < 256; ++y) {
+      const char a = static_cast<char>(x);
+      const char b = static_cast<char>(y);
+      const bool expected = to_lower_ascii(a) == to_lower_ascii(b);
+      ASSERT_EQ(iequals(std::string(1, a), std::string(1, b)), expected) << x << " " << y;
+      ASSERT_EQ(iequals(std::string("Ab") + a + "-z", std::string("aB") + b + "-Z"), expected) << x << " " << y;
+    }
+  }
+  struct Case {
+    std::string_view a, b;
+    bool equal;
+  };
+  for (const Case& c : {Case{"", "", true}, Case{"", "a", false}, Case{"base64", "base6", false},
+                        Case{"Quoted-Printable", "quoted-printable", true}, Case{"@[`{", "`{@[", false},
+                        Case{"\xC9t\xC9", "\xE9t\xE9", false}, Case{"\xC9T\xC9", "\xC9t\xC9", true}})
+    EXPECT_EQ(iequals(c.a, c.b), c.equal) << c.a << " / " << c.b;
+}
+
 // Lowercasing a word at a time agrees with lowering byte by byte: every byte value at every
 // position of texts up to forty bytes, among letters of both cases and the bytes beside them.
 TEST(Ascii, LowercaseAgreesWithLoweringEachByte) {
