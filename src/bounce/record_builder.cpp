@@ -14,6 +14,7 @@
 #include "bounce/smtp_codes.h"
 #include "mime/ascii.h"
 #include "mime/date.h"
+#include "mime/encoded_words.h"
 #include "mime/headers.h"
 #include "mime/lines.h"
 
@@ -256,11 +257,16 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
   };
 
   // The bounce's own date, for the records whose report gives none that parses: read and
-  // parsed once, when first needed.
+  // parsed once, when first needed. The date parser takes line breaks and tabs for spaces, so
+  // only a value with encoded words or 8-bit bytes is decoded into a copy first.
   bool bounce_date_read = false;
   std::optional<mime::MailDate> bounce_date;
   auto date_of_bounce = [&]() -> const std::optional<mime::MailDate>& {
-    if (!bounce_date_read) bounce_date = mime::parse_mail_date(message.header("Date"));
+    if (!bounce_date_read) {
+      const std::string_view raw = message.headers().raw("Date");
+      bounce_date = mime::needs_no_decoding(raw) ? mime::parse_mail_date(raw)
+                                                 : mime::parse_mail_date(message.header("Date"));
+    }
     bounce_date_read = true;
     return bounce_date;
   };

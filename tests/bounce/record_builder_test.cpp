@@ -186,6 +186,40 @@ TEST(RecordBuilder, ARecordWithoutADateTakesTheBounces) {
   EXPECT_EQ(records[1].timezoneoffset, "-0500");
 }
 
+// The records built for one recipient whose report says nothing more, of the bounce `text`.
+std::vector<Record> records_of_one_recipient(const std::string& text) {
+  BounceMessage message;
+  message.parse(text);
+  EngineResult result;
+  result.recipients.emplace_back().recipient = "user@example.com";
+  std::vector<Record> records;
+  build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
+  return records;
+}
+
+// The bounce's own date as written: folded, with tabs, CRLF line ends, a comment, or in an
+// encoded word, which is decoded first; an empty or absent one gives no time.
+TEST(RecordBuilder, TheBouncesDateInEveryWriting) {
+  struct Case {
+    std::string date_field;
+    std::int64_t timestamp;
+  };
+  for (const Case& c : {Case{"Date: Thu, 1 Feb 2024 10:00:00 +0900\n", 1706749200},
+                        Case{"Date: Thu, 1 Feb 2024\n 10:00:00 +0900\n", 1706749200},
+                        Case{"Date: Thu,\r\n\t1 Feb 2024\t10:00:00\r\n +0900 (JST)\r\n", 1706749200},
+                        Case{"Date:\tThu, 1 Feb 2024 10:00:00\n\t+0900\n", 1706749200},
+                        Case{"Date: 1 Feb 2024 10:00:00 +0900\n", 1706749200},
+                        Case{"Date: =?us-ascii?Q?Thu=2C_1_Feb_2024_10=3A00=3A00_+0900?=\n", 1706749200},
+                        Case{"Date: \n", 0},
+                        Case{"", 0}}) {
+    const std::string text = "From: MAILER-DAEMON@example.net\n" + c.date_field + "Subject: failure\n\nfailed\n";
+    const std::vector<Record> records = records_of_one_recipient(text);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].timestamp, c.timestamp) << c.date_field;
+    EXPECT_EQ(records[0].timezoneoffset, c.timestamp == 0 ? "" : "+0900") << c.date_field;
+  }
+}
+
 // The hosts of a bounce's own Received lines, folded or not, for a recipient whose report names
 // none: each bounce's own, a shorter line unfolded after a longer one included.
 TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {
@@ -204,12 +238,7 @@ TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {
                         Case{"Received: from d.example by e.example; Thu, 1 Feb 2024 10:00:00 +0900\n", "e.example",
                              "d.example"}}) {
     const std::string text = c.received + "From: MAILER-DAEMON@example.net\nSubject: failure\n\nfailed\n";
-    BounceMessage message;
-    message.parse(text);
-    EngineResult result;
-    result.recipients.emplace_back().recipient = "user@example.com";
-    std::vector<Record> records;
-    build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
+    const std::vector<Record> records = records_of_one_recipient(text);
     ASSERT_EQ(records.size(), 1u);
     EXPECT_EQ(records[0].lhost, c.lhost) << c.received;
     EXPECT_EQ(records[0].rhost, c.rhost) << c.received;
