@@ -222,11 +222,15 @@ bool is_hard_bounce(std::string_view reason, std::string_view status) {
 
 void build_records(const BounceMessage& message, EngineResult&& result, const RecordSource& source,
                    std::vector<Record>& records) {
-  OriginalMessage original = read_original(result.original, message.parsed_header_block(result.original));
+  // The returned original is read into the first record, which is made now and dropped if no
+  // recipient has an address; the later records copy it from there.
+  const std::size_t first = records.size();
+  read_original_into(result.original, message.parsed_header_block(result.original), records.emplace_back().original);
+  std::size_t built = 0;
 
   // The addresser: who sent the original. From the original when it is there; else the bounce's To.
   std::string addresser;
-  if (original.present) {
+  if (const OriginalMessage& original = records[first].original; original.present) {
     for (std::string_view candidate : {std::string_view(original.returnpath), std::string_view(original.from)}) {
       addresser = find_address(candidate);
       if (!addresser.empty()) break;
@@ -275,9 +279,10 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
     std::string recipient = find_address(status.recipient);
     if (recipient.empty()) continue;
     // Built in place: a record is large, and moving it in would cost as much as filling it.
-    Record& record = records.emplace_back();
+    Record& record = built == 0 ? records[first] : records.emplace_back();
+    if (built++ > 0) record.original = records[first].original;
     record.recipient = std::move(recipient);
-    // Each record carries the original and the addresses; the last one takes them instead of a copy.
+    // Each record carries the addresses; the last one takes them instead of a copy.
     const bool last = &status == &result.recipients.back();
     record.addresser = last ? std::move(addresser) : addresser;
     record.bounce_to = last ? std::move(bounce_to) : bounce_to;
@@ -285,8 +290,6 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
     record.decodedby.assign(source.format);
     record.origin = source.origin;
     record.message_index = source.message_index;
-    if (last) record.original = std::move(original);
-    else record.original = original;
     record.feedbacktype = std::move(status.feedbacktype);
     record.destination = domain_of(record.recipient);
     record.senderdomain = domain_of(record.addresser);
@@ -333,6 +336,7 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
       record.timezoneoffset = date->offset_text();
     }
   }
+  if (built == 0) records.pop_back();
 }
 
 void decide_reason(Record& record) {

@@ -220,6 +220,38 @@ TEST(RecordBuilder, TheBouncesDateInEveryWriting) {
   }
 }
 
+// Every record of a bounce holds the returned original, whichever of its recipients have an
+// address; a bounce none of whose recipients has one adds no record, and leaves those of the
+// bounces before as they were.
+TEST(RecordBuilder, EveryRecordHoldsTheOriginal) {
+  const std::string text = "From: MAILER-DAEMON@example.net\nTo: sender@example.org\nSubject: failure\n\nfailed\n";
+  BounceMessage message;
+  message.parse(text);
+  const auto build = [&](std::initializer_list<std::string_view> recipients, std::vector<Record>& records) {
+    EngineResult result;
+    result.original = "From: alice@example.com\nSubject: hello\nMessage-ID: <m1@example.com>\n\n";
+    for (std::string_view recipient : recipients) result.recipients.emplace_back().recipient = recipient;
+    build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
+  };
+  std::vector<Record> records;
+  build({"no address", "bob@example.org", "no address either", "carol@example.org", "dave@example.org"}, records);
+  ASSERT_EQ(records.size(), 3u);
+  for (const Record& record : records) {
+    EXPECT_TRUE(record.original.present) << record.recipient;
+    EXPECT_EQ(record.subject(), "hello") << record.recipient;
+    EXPECT_EQ(record.messageid(), "m1@example.com") << record.recipient;
+    EXPECT_EQ(record.addresser, "alice@example.com") << record.recipient;
+  }
+  EXPECT_EQ(records[0].recipient, "bob@example.org");
+  EXPECT_EQ(records[2].recipient, "dave@example.org");
+
+  build({"no address"}, records);
+  build({}, records);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[2].recipient, "dave@example.org");
+  EXPECT_EQ(records[2].subject(), "hello");
+}
+
 // The hosts of a bounce's own Received lines, folded or not, for a recipient whose report names
 // none: each bounce's own, a shorter line unfolded after a longer one included.
 TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {

@@ -148,6 +148,11 @@ std::string clean_message_id(std::string_view value) {
 
 OriginalMessage read_original(std::string_view header_block, const mime::Headers* parsed) {
   OriginalMessage original;
+  read_original_into(header_block, parsed, original);
+  return original;
+}
+
+void read_original_into(std::string_view header_block, const mime::Headers* parsed, OriginalMessage& original) {
   // A block not parsed yet is parsed into one Headers per thread, whose list of fields keeps its
   // room from one original to the next: nothing read here keeps a view into it.
   thread_local mime::Headers parsed_here;
@@ -156,7 +161,7 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
     parsed = &parsed_here;
   }
   const mime::Headers& headers = *parsed;
-  if (headers.empty()) return original;
+  if (headers.empty()) return;
   original.present = true;
 
   // Each DKIM signing domain is kept once, in the order first signed.
@@ -197,7 +202,6 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
       break;
     }
   }
-  return original;
 }
 
 }  // namespace bg::bounce
