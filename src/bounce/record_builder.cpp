@@ -115,13 +115,13 @@ std::string host_in(std::string_view diagnosis) {
   return {};
 }
 
-std::string clean_host(std::string host) {
+// Cleans `host` where it is, since most hosts are the record's own string already.
+void clean_host(std::string& host) {
   if (const std::size_t eq = host.find('='); eq != std::string::npos) host.erase(0, eq + 1);
   std::erase_if(host, [](char c) { return c == '[' || c == ']' || c == '(' || c == ')'; });
   if (const std::size_t space = host.find(' '); space != std::string::npos) host.resize(space);
   while (!host.empty() && (host.back() == '.' || host.back() == '\r')) host.pop_back();
   for (char& c : host) c = mime::to_lower_ascii(c);
-  return host;
 }
 
 bool status_is_specific(std::string_view status) {
@@ -252,11 +252,17 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
   std::optional<std::string> top_receiver;
   std::optional<std::string> bottom_sender;
   auto receiving_host = [&]() -> const std::string& {
-    if (!top_receiver) top_receiver = chain.empty() ? "" : clean_host(received_by_host(chain.front()));
+    if (!top_receiver) {
+      top_receiver = chain.empty() ? "" : received_by_host(chain.front());
+      clean_host(*top_receiver);
+    }
     return *top_receiver;
   };
   auto sending_host = [&]() -> const std::string& {
-    if (!bottom_sender) bottom_sender = chain.empty() ? "" : clean_host(received_from_host(chain.back()));
+    if (!bottom_sender) {
+      bottom_sender = chain.empty() ? "" : received_from_host(chain.back());
+      clean_host(*bottom_sender);
+    }
     return *bottom_sender;
   };
 
@@ -322,8 +328,10 @@ void build_records(const BounceMessage& message, EngineResult&& result, const Re
     record.smtpcommand = status.command.empty() ? command_in(record.diagnosticcode) : std::move(status.command);
     if (!is_smtp_command(record.smtpcommand)) record.smtpcommand.clear();
 
-    record.lhost = clean_host(std::move(status.lhost));
-    record.rhost = clean_host(status.rhost.empty() ? host_in(record.diagnosticcode) : std::move(status.rhost));
+    record.lhost = std::move(status.lhost);
+    clean_host(record.lhost);
+    record.rhost = status.rhost.empty() ? host_in(record.diagnosticcode) : std::move(status.rhost);
+    clean_host(record.rhost);
     if (record.lhost.empty()) record.lhost = receiving_host();
     if (record.rhost.empty()) record.rhost = sending_host();
 

@@ -252,6 +252,32 @@ TEST(RecordBuilder, EveryRecordHoldsTheOriginal) {
   EXPECT_EQ(records[2].subject(), "hello");
 }
 
+// The hosts a report gives are cleaned where they are: what precedes an '=', brackets and
+// parentheses, what follows a space, and trailing dots and carriage returns dropped, lowercased.
+TEST(RecordBuilder, TheReportsHostsAreCleaned) {
+  const std::string text = "From: MAILER-DAEMON@example.net\nSubject: failure\n\nfailed\n";
+  BounceMessage message;
+  message.parse(text);
+  struct Case {
+    std::string_view given;
+    std::string_view cleaned;
+  };
+  for (const Case& c : {Case{"mx.example.com", "mx.example.com"}, Case{"helo=MX.Example.NET.", "mx.example.net"},
+                        Case{"[192.0.2.1]", "192.0.2.1"}, Case{"(mx.example.org) extra words", "mx.example.org"},
+                        Case{"relay.example.\r", "relay.example"}, Case{"...", ""}, Case{"", ""}}) {
+    EngineResult result;
+    DeliveryStatus& status = result.recipients.emplace_back();
+    status.recipient = "user@example.com";
+    status.lhost = c.given;
+    status.rhost = c.given;
+    std::vector<Record> records;
+    build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].lhost, c.cleaned) << c.given;
+    EXPECT_EQ(records[0].rhost, c.cleaned) << c.given;
+  }
+}
+
 // The hosts of a bounce's own Received lines, folded or not, for a recipient whose report names
 // none: each bounce's own, a shorter line unfolded after a longer one included.
 TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {
