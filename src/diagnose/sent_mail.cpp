@@ -75,7 +75,7 @@ std::vector<mailbox::ReadProblem> SentMail::read_sent_folder(const std::string& 
           for (const std::string& address : addresses_in(mime::unfold(value))) add_correspondent(address);
         });
       headers.for_each("Received", [&](std::string_view value) {
-        const bounce::ReceivedHop hop = bounce::parse_received(mime::unfold(value));
+        const bounce::ReceivedHop hop = bounce::parse_received(value);
         if (is_authenticated_submission(hop.protocol) && !hop.by_host.empty())
           ++submission_hosts_[mime::lowercase(hop.by_host)];
       });
