@@ -37,11 +37,11 @@ unsigned changed_bytes(WhiteBytes white, unsigned space_before) {
 }
 #endif
 
-// squeeze_spaces, and with kLowercase the ASCII letters lowercased in the same pass.
+// squeeze_spaces into `out`, and with kLowercase the ASCII letters lowercased in the same pass.
 template <bool kLowercase>
-std::string squeezed(std::string_view text) {
+void squeeze_into(std::string_view text, std::string& out) {
   // Written through a pointer into a buffer of the largest size, then cut to length.
-  std::string out(text.size(), '\0');
+  out.resize(text.size());
   char* const start = out.data();
   char* end = start;
   const auto squeeze_bytes = [&](std::size_t from, std::size_t to) {
@@ -102,6 +102,12 @@ std::string squeezed(std::string_view text) {
   squeeze_bytes(i, text.size());
   if (end != start && end[-1] == ' ') --end;
   out.resize(static_cast<std::size_t>(end - start));
+}
+
+template <bool kLowercase>
+std::string squeezed(std::string_view text) {
+  std::string out;
+  squeeze_into<kLowercase>(text, out);
   return out;
 }
 
@@ -142,6 +148,8 @@ void squeeze_spaces_in_place(std::string& text) {
 }
 
 std::string squeeze_and_lowercase(std::string_view text) { return squeezed<true>(text); }
+
+void squeeze_and_lowercase_into(std::string_view text, std::string& out) { squeeze_into<true>(text, out); }
 
 namespace {
 

@@ -24,5 +24,7 @@ std::string squeeze_spaces(std::string_view text);
 void squeeze_spaces_in_place(std::string& text);
 // The same with ASCII letters lowercased, in one pass.
 std::string squeeze_and_lowercase(std::string_view text);
+// The same written over `out` (not `text` itself), whose storage is reused.
+void squeeze_and_lowercase_into(std::string_view text, std::string& out);
 
 }  // namespace bg::bounce

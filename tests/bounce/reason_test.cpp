@@ -247,6 +247,18 @@ TEST(SqueezeSpaces, AndLowercaseChangesTheCapitalsAlone) {
   }
 }
 
+// A reply normalized over a string that served another gives what a new string gives, whether
+// the string held a longer text, a shorter one, or none, and for an empty or all-white reply.
+TEST(PhraseMatcher, NormalizingOverAUsedStringGivesWhatANewOneGives) {
+  std::string out;
+  for (std::string_view reply : {"550 5.1.1 <USER@example.com>:  Recipient address REJECTED\r\n\tuser unknown",
+                                 "  A\t\tB \n C ", "", "X", " \t\r\n ", "5.1.1 RCPT 550 User Unknown",
+                                 "x  y", ""}) {
+    normalize_reply(reply, out);
+    EXPECT_EQ(out, normalize_reply(reply)) << reply;
+  }
+}
+
 // Phrases anchored at the start of the reply match there, see the byte after them, and match
 // nowhere else.
 // A phrase is reported wherever it occurs: a reply that repeats a phrase and a veto names the

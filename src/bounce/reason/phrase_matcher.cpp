@@ -201,4 +201,6 @@ std::uint64_t PhraseHits::reasons(int scope) const {
 
 std::string normalize_reply(std::string_view text) { return squeeze_and_lowercase(text); }
 
+void normalize_reply(std::string_view text, std::string& out) { squeeze_and_lowercase_into(text, out); }
+
 }  // namespace bg::bounce

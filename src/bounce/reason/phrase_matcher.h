@@ -99,5 +99,7 @@ class PhraseMatcher {
 
 // Lowercases and squeezes runs of white space into one space: the form phrases are written for.
 std::string normalize_reply(std::string_view text);
+// The same written over `out` (not `text` itself), whose storage is reused.
+void normalize_reply(std::string_view text, std::string& out);
 
 }  // namespace bg::bounce

@@ -194,7 +194,9 @@ std::string second_pass(const Evidence& e) {
 bool is_tentative_reason(std::string_view reason) { return is_retry_candidate(reason); }
 
 std::string reason_in_scope(std::string_view text, std::string_view scope) {
-  return first_specific(PhraseMatcher::instance().reasons_in_scope(normalize_reply(text), scope));
+  thread_local std::string normalized;
+  normalize_reply(text, normalized);
+  return first_specific(PhraseMatcher::instance().reasons_in_scope(normalized, scope));
 }
 
 std::string resolve_reason(const ReasonInput& input) {
@@ -204,11 +206,12 @@ std::string resolve_reason(const ReasonInput& input) {
 
   // The reply is scanned preceded by its status code and SMTP command: decisive, provider
   // and format phrases may depend on those ("re:^5\.2\.0 .*unknown user"); the others ignore them.
-  // The three parts are joined in a string each thread keeps, whose storage serves reply after
-  // reply, and normalized together.
+  // The three parts are joined, and normalized together, in strings each thread keeps, whose
+  // storage serves reply after reply.
   thread_local std::string joined;
+  thread_local std::string coded_reply;
   joined.assign(input.status).append(1, ' ').append(input.command).append(1, ' ').append(input.diagnosis);
-  const std::string coded_reply = normalize_reply(joined);
+  normalize_reply(joined, coded_reply);
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   // The provider knows its replies best; decisive phrases outrank even the format's verdict.
   const int provider_scope = matcher.scope_index("provider", provider_of(input.rhost, input.destination));
