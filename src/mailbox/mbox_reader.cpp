@@ -23,7 +23,6 @@ MboxReader::MboxReader(MappedFile file, std::string origin, Layout layout, std::
       origin_(std::make_shared<const std::string>(std::move(origin))),
       layout_(layout),
       window_size_(std::max<std::size_t>(window_size, 1)),
-      next_window_size_(std::min(window_size_, kFirstWindowSize)),
       largest_message_(std::max(largest_message, kLongestSeparatorLine + 2)),
       // Past the largest kept, and past the longest separator line that may yet end it: the
       // message is too large however it ends.
@@ -52,9 +51,7 @@ void MboxReader::read_window(Batch& batch) {
     line_break_ = static_cast<char>(line_break);
     splitter_.emplace(line_break);
   }
-  const std::uint64_t first_size = next_window_size_;
-  next_window_size_ = std::min(next_window_size_ * 2, window_size_);
-  for (std::uint64_t size = first_size;; size = std::min<std::uint64_t>(size * 2, cut_size_)) {
+  for (std::uint64_t size = window_size_;; size = std::min<std::uint64_t>(size * 2, cut_size_)) {
     const std::size_t length = static_cast<std::size_t>(std::min(size, left));
     const bool at_end = length == left;
     auto window = file_.map(cursor_, length);

@@ -21,9 +21,6 @@ namespace bg::mailbox {
 class MboxReader final : public MessageSource {
  public:
   static constexpr std::size_t kDefaultWindowSize = std::size_t{8} << 20;
-  // The first window is this small, and each next one twice as large up to the window size:
-  // the scan's parsers wait for the first messages while a window is mapped and split.
-  static constexpr std::size_t kFirstWindowSize = std::size_t{256} << 10;
 
   // `layout` is Layout::mailbox, Layout::single_message or Layout::dbox.
   MboxReader(MappedFile file, std::string origin, Layout layout,
@@ -53,7 +50,6 @@ class MboxReader final : public MessageSource {
   std::shared_ptr<const std::string> origin_;
   Layout layout_;
   std::size_t window_size_;
-  std::size_t next_window_size_;  // of the next window mapped, growing to window_size_
   std::size_t largest_message_;
   // A window this large that holds no message's end holds the start of one too large to keep.
   std::size_t cut_size_;

@@ -76,34 +76,6 @@ TEST(MboxReader, WindowsOfAnySizeSplitAlike) {
   }
 }
 
-TEST(MboxReader, TheFirstWindowsAreSmallAndGrowToTheWindowSize) {
-  // The first messages are handed out after a small window is split, not a whole large one.
-  testing::TempDir dir;
-  const std::string mbox0 = read_file(kMbox0);
-  std::string mailbox;
-  while (mailbox.size() < 3 * MboxReader::kFirstWindowSize) mailbox += mbox0;
-  testing::write_file(dir.file("inbox"), mailbox);
-  const std::size_t window_size = 2 * MboxReader::kFirstWindowSize;
-  MboxReader reader = open_mbox(dir.file("inbox"), window_size);
-
-  std::vector<std::size_t> batch_bytes;
-  std::size_t messages = 0;
-  Batch batch;
-  while (reader.next(batch)) {
-    const std::string_view first = batch.messages.front().bytes;
-    const std::string_view last = batch.messages.back().bytes;
-    batch_bytes.push_back(static_cast<std::size_t>(last.data() + last.size() - first.data()));
-    messages += batch.messages.size();
-  }
-  ASSERT_GE(batch_bytes.size(), 3u);
-  EXPECT_LE(batch_bytes[0], MboxReader::kFirstWindowSize);
-  EXPECT_GT(batch_bytes[1], MboxReader::kFirstWindowSize);
-  for (std::size_t i = 1; i < batch_bytes.size(); ++i) EXPECT_LE(batch_bytes[i], window_size);
-  EXPECT_EQ(messages, read_all(dir.file("inbox")).messages.size());
-  EXPECT_EQ(messages, 37 * (mailbox.size() / mbox0.size()));
-  EXPECT_EQ(reader.bytes_read(), reader.bytes_total());
-}
-
 TEST(MboxReader, LfCrlfAndCrOnlyMailboxesSplitIntoTheSameMessages) {
   testing::TempDir dir;
   const std::string crlf = read_file(kMbox0);
