@@ -22,7 +22,7 @@ STEPS = [
     ("reading bounces, all of it", "bg::bounce::BounceReader::read_all("),
     ("  MIME tree and flattened text", "bg::bounce::BounceMessage::parse("),
     ("  building records", "bg::bounce::build_records("),
-    ("    the returned original", "bg::bounce::read_original("),
+    ("    the returned original", "bg::bounce::read_original_into("),
     ("  deciding their reasons", "bg::bounce::decide_reason("),
     ("    the reason itself", "bg::bounce::resolve_reason["),
     ("diagnosis: judging each record", "bg::diagnose::judge("),
