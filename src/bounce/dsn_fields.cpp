@@ -114,17 +114,15 @@ std::size_t find_in_first_block(std::string_view text, char byte) {
   return text.substr(0, 16).find(byte);
 }
 
-bool is_white(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 // `text` without the white space mime::trim drops at its start, or at its end: a part of a value
 // trimmed already needs trimming at one end only.
 std::string_view trim_start(std::string_view text) {
-  while (!text.empty() && is_white(text.front())) text.remove_prefix(1);
+  while (!text.empty() && mime::is_white_space_or_line_break(text.front())) text.remove_prefix(1);
   return text;
 }
 
 std::string_view trim_end(std::string_view text) {
-  while (!text.empty() && is_white(text.back())) text.remove_suffix(1);
+  while (!text.empty() && mime::is_white_space_or_line_break(text.back())) text.remove_suffix(1);
   return text;
 }
 

@@ -15,8 +15,6 @@ namespace bg::bounce {
 
 namespace {
 
-bool is_white(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 #if defined(__SSE2__)
 // The tabs and line breaks of a block of sixteen bytes, and its spaces, one bit each.
 struct WhiteBytes {
@@ -46,7 +44,7 @@ void squeeze_into(std::string_view text, std::string& out) {
   char* end = start;
   const auto squeeze_bytes = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to; ++k) {
-      if (!is_white(text[k])) *end++ = kLowercase ? mime::to_lower_ascii(text[k]) : text[k];
+      if (!mime::is_white_space_or_line_break(text[k])) *end++ = kLowercase ? mime::to_lower_ascii(text[k]) : text[k];
       else if (end != start && end[-1] != ' ') *end++ = ' ';
     }
   };
@@ -115,7 +113,7 @@ std::string squeezed(std::string_view text) {
 // are then kept rather than copied.
 bool is_squeezed(std::string_view text) {
   if (text.empty()) return true;
-  if (is_white(text.front()) || is_white(text.back())) return false;
+  if (mime::is_white_space_or_line_break(text.front()) || mime::is_white_space_or_line_break(text.back())) return false;
   std::size_t i = 0;
 #if defined(__SSE2__)
   unsigned space_before = 0;
@@ -131,7 +129,7 @@ bool is_squeezed(std::string_view text) {
   }
 #endif
   for (; i < text.size(); ++i)
-    if (text[i] != ' ' ? is_white(text[i]) : text[i - 1] == ' ') return false;
+    if (text[i] != ' ' ? mime::is_white_space_or_line_break(text[i]) : text[i - 1] == ' ') return false;
   return true;
 }
 

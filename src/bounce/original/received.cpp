@@ -54,7 +54,7 @@ struct Clauses {
 
 // What separates words: a space or a tab, and a line break, with which a folded line is read
 // as it is, where a fold separates words as the space it unfolds to does.
-bool is_break(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_break(char c) { return mime::is_white_space_or_line_break(c); }
 
 // Whether `c` can start a keyword: 'f', 'b' or 'w' in either case.
 bool starts_keyword(char c) {
