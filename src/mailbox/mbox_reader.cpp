@@ -127,13 +127,14 @@ void MboxReader::pass_over(Batch& batch) {
 void MboxReader::append(Batch& batch, std::shared_ptr<const MappedWindow> window) {
   if (pieces_.empty()) return;
   for (Piece piece : pieces_) {
-    // Its start holds no quoted From line when the whole does not.
+    // Its start holds no quoted From line, nor carriage return, when the whole does not.
     if (is_too_large(piece.bytes, largest_message_)) {
       problems_.push_back({*origin_, too_large_notice(next_index_, largest_message_)});
       piece.bytes = kept_start(piece.bytes, largest_message_, line_break_);
     }
     batch.messages.push_back(
-        {piece.bytes, *origin_, next_index_++, layout_ == Layout::mailbox, piece.without_quoted_from});
+        {piece.bytes, *origin_, next_index_++, layout_ == Layout::mailbox, piece.without_quoted_from,
+         piece.without_carriage_return});
   }
   batch.storage = std::make_shared<const WindowStorage>(WindowStorage{std::move(window), origin_});
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "mailbox/from_line_search.h"
 #include "mime/lines.h"
 
 namespace bg::mailbox {
@@ -56,16 +57,18 @@ std::size_t MboxSplitter::split(std::string_view text, bool at_end,
   std::size_t message_start = 0;
   while (true) {
     Separator separator;
-    bool quoted_from = false;
-    switch (find_separator(text, message_start, at_end, separator, quoted_from)) {
+    Seen seen;
+    switch (find_separator(text, message_start, at_end, separator, seen)) {
       case Search::undecided:
         return message_start;
       case Search::none:
         if (!at_end) return message_start;
-        add_message({text.substr(message_start), !quoted_from}, messages);
+        add_message({text.substr(message_start), !seen.quoted_from, !seen.carriage_return}, messages);
         return text.size();
       case Search::found:
-        add_message({text.substr(message_start, separator.start - message_start), !quoted_from}, messages);
+        add_message({text.substr(message_start, separator.start - message_start), !seen.quoted_from,
+                     !seen.carriage_return},
+                    messages);
         message_start = separator.next;
         break;
     }
@@ -86,11 +89,12 @@ void MboxSplitter::add_message(Piece piece, std::vector<Piece>& messages) const 
 }
 
 MboxSplitter::Search MboxSplitter::find_separator(std::string_view text, std::size_t from,
-                                                  bool at_end, Separator& separator,
-                                                  bool& quoted_from) const {
+                                                  bool at_end, Separator& separator, Seen& seen) const {
+  // The search for candidates starts past `from`, whose byte is seen here.
+  if (from < text.size() && text[from] == '\r') seen.carriage_return = true;
   // A "From " at `from` follows a line break: it cannot be quoted.
-  std::size_t candidate = text.substr(from).starts_with(kFrom) ? from : next_candidate(text, from, quoted_from);
-  for (; candidate != std::string_view::npos; candidate = next_candidate(text, candidate, quoted_from)) {
+  std::size_t candidate = text.substr(from).starts_with(kFrom) ? from : next_candidate(text, from, seen);
+  for (; candidate != std::string_view::npos; candidate = next_candidate(text, candidate, seen)) {
     const std::size_t look = std::min(text.size() - candidate, kLongestSeparatorLine);
     const char* start = text.data() + candidate;
     const char* found = static_cast<const char*>(std::memchr(start, line_break_, look));
@@ -107,20 +111,17 @@ MboxSplitter::Search MboxSplitter::find_separator(std::string_view text, std::si
   return Search::none;
 }
 
-// The start of the next line after `from` that begins with "From ". A capital F is far rarer
-// in mail than a line break, so memchr, which the C library runs many bytes at a time, finds
-// each F, and only there are the byte before and the four after compared. Whether an F on the
-// way starts a quoted From line is noted in `quoted_from`, so that normalization need not
-// search the message for one again.
-std::size_t MboxSplitter::next_candidate(std::string_view text, std::size_t from, bool& quoted_from) const {
-  for (std::size_t at = from + 1; at < text.size(); ++at) {
-    const void* found = std::memchr(text.data() + at, 'F', text.size() - at);
-    if (found == nullptr) break;
-    at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+// The start of the next line after `from` that begins with "From ". Only a capital F after a line
+// break or a '>' can start one or a quoted From line; the search for those notes, in `seen`,
+// the carriage returns it passes and each quoted From line, so that normalization need not
+// search the message for either again.
+std::size_t MboxSplitter::next_candidate(std::string_view text, std::size_t from, Seen& seen) const {
+  for (std::size_t at = from + 1;; ++at) {
+    at = find_f_after_break_or_quote(text, at, line_break_, seen.carriage_return);
+    if (at == std::string_view::npos) return at;
     if (text[at - 1] == line_break_ && text.substr(at).starts_with(kFrom)) return at;
-    if (starts_quoted_from(text, at)) quoted_from = true;
+    if (starts_quoted_from(text, at)) seen.quoted_from = true;
   }
-  return std::string_view::npos;
 }
 
 }  // namespace bg::mailbox

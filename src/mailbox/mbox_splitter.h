@@ -46,7 +46,7 @@ class MboxSplitter {
   // `text` is done with: the offset where the message still open starts. When `at_end` says that
   // `text` reaches the end of the mailbox, the last message is complete too and everything is
   // consumed. `text` must start at the start of a line. Each message says whether it holds no
-  // quoted From line, which the search for separators sees on its way.
+  // quoted From line and no carriage return, which the search for separators sees on its way.
   std::size_t split(std::string_view text, bool at_end, std::vector<Piece>& messages) const;
 
  private:
@@ -55,11 +55,16 @@ class MboxSplitter {
     std::size_t next = 0;  // just past its line break
   };
   enum class Search { found, none, undecided };
+  // What the search for the separator after a message saw of the message on its way.
+  struct Seen {
+    bool quoted_from = false;
+    bool carriage_return = false;
+  };
 
   void add_message(Piece piece, std::vector<Piece>& messages) const;
   Search find_separator(std::string_view text, std::size_t from, bool at_end, Separator& separator,
-                        bool& quoted_from) const;
-  std::size_t next_candidate(std::string_view text, std::size_t from, bool& quoted_from) const;
+                        Seen& seen) const;
+  std::size_t next_candidate(std::string_view text, std::size_t from, Seen& seen) const;
 
   char line_break_;
 };

@@ -23,13 +23,17 @@ struct RawMessage {
   // Of an mbox message: the splitter, which looks at every capital F of a mailbox, saw no quoted
   // From line in it, so normalization need not look for one.
   bool without_quoted_from = false;
+  // The reader saw every byte of the message and no carriage return among them, so
+  // normalization need not look for one.
+  bool without_carriage_return = false;
 };
 
 // The bytes of a message as a reader finds them in a file, before the message is named and
 // numbered.
 struct Piece {
   std::string_view bytes;
-  bool without_quoted_from = false;  // as in RawMessage
+  bool without_quoted_from = false;     // as in RawMessage
+  bool without_carriage_return = false;  // as in RawMessage
 };
 
 struct Batch {

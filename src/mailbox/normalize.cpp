@@ -24,13 +24,13 @@ struct Needs {
 };
 
 // Both are rare, so each is looked for with memchr, which the C library runs many bytes at a
-// time: a carriage return anywhere, and the 'F' of every "From " (rarer in mail than '>', which
-// quoted replies and HTML are full of), checked for quoting before it, unless the mbox splitter
-// saw none already.
+// time, unless the mbox splitter saw none already: a carriage return anywhere, and the 'F' of
+// every "From " (rarer in mail than '>', which quoted replies and HTML are full of), checked for
+// quoting before it.
 Needs needs_of(const RawMessage& message) {
   const std::string_view text = message.bytes;
   Needs needs;
-  needs.line_endings = std::memchr(text.data(), '\r', text.size()) != nullptr;
+  needs.line_endings = !message.without_carriage_return && std::memchr(text.data(), '\r', text.size()) != nullptr;
   if (!message.mbox_quoted || message.without_quoted_from) return needs;
   for (std::size_t at = 1; at < text.size(); ++at) {
     const void* found = std::memchr(text.data() + at, 'F', text.size() - at);

@@ -14,7 +14,8 @@ void SmallFileBatch::keep(std::size_t size, std::string origin, Layout layout, B
   ++files_;
   const std::string_view name = origins_.emplace_back(std::move(origin));
   for (std::size_t i = 0; i < pieces_.size(); ++i)
-    batch.messages.push_back({pieces_[i].bytes, name, i, layout == Layout::mailbox, pieces_[i].without_quoted_from});
+    batch.messages.push_back({pieces_[i].bytes, name, i, layout == Layout::mailbox, pieces_[i].without_quoted_from,
+                              pieces_[i].without_carriage_return});
 }
 
 }  // namespace bg::mailbox

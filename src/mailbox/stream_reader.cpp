@@ -56,9 +56,9 @@ bool StreamReader::next(Batch& batch) {
     open_message_chunk_ = chunk;
     open_message_start_ = consumed;
     for (const Piece& piece : pieces_) {
-      // Its start holds no quoted From line when the whole does not.
+      // Its start holds no quoted From line, nor carriage return, when the whole does not.
       batch.messages.push_back({keep_start(piece.bytes, next_index_), *origin_, next_index_, layout_ == Layout::mailbox,
-                                piece.without_quoted_from});
+                                piece.without_quoted_from, piece.without_carriage_return});
       ++next_index_;
     }
     if (!batch.messages.empty()) batch.storage = std::move(chunk);

@@ -71,7 +71,8 @@ ReadAll read_all(MessageSource& source) {
     ++result.batches;
     for (const RawMessage& message : batch.messages)
       result.messages.push_back({std::string(message.bytes), std::string(message.origin),
-                                 message.index, message.mbox_quoted, message.without_quoted_from});
+                                 message.index, message.mbox_quoted, message.without_quoted_from,
+                                 message.without_carriage_return});
   }
   result.problems = source.take_problems();
   return result;

@@ -43,6 +43,13 @@ struct ReadMessage {
   std::uint64_t index = 0;
   bool mbox_quoted = false;
   bool without_quoted_from = false;
+  bool without_carriage_return = false;
+
+  // The message as a reader handed it out, with `index` for its own.
+  RawMessage raw(std::uint64_t as_index) const {
+    return {bytes, origin, as_index, mbox_quoted, without_quoted_from, without_carriage_return};
+  }
+  RawMessage raw() const { return raw(index); }
 };
 
 struct ReadAll {

@@ -33,8 +33,7 @@ std::vector<std::string> normalized(const ReadAll& read) {
   std::vector<std::string> messages;
   std::string scratch;
   for (const testing::ReadMessage& message : read.messages)
-    messages.emplace_back(
-        normalize({message.bytes, message.origin, message.index, true, message.without_quoted_from}, scratch));
+    messages.emplace_back(normalize(message.raw(), scratch));
   return messages;
 }
 
@@ -125,7 +124,7 @@ TEST(MboxReader, AnMboxrdOfTheCorpusGivesBackEveryMessage) {
   std::string original_scratch;
   for (std::size_t i = 0; i < originals.size(); ++i) {
     const testing::ReadMessage& message = read.messages[i];
-    EXPECT_EQ(normalize({message.bytes, message.origin, i, message.mbox_quoted, message.without_quoted_from}, scratch),
+    EXPECT_EQ(normalize(message.raw(i), scratch),
               normalize({originals[i], "original", 0, false}, original_scratch))
         << "message " << i;
   }

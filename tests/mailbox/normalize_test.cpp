@@ -95,8 +95,7 @@ TEST(Normalize, CorpusMboxMessagesLoseEveryCarriageReturn) {
   ASSERT_EQ(read.messages.size(), 37u);
   std::string scratch;
   for (const testing::ReadMessage& message : read.messages) {
-    const std::string_view result =
-        normalize({message.bytes, message.origin, message.index, message.mbox_quoted}, scratch);
+    const std::string_view result = normalize(message.raw(), scratch);
     EXPECT_EQ(result.find('\r'), std::string_view::npos);
     EXPECT_EQ(std::count(result.begin(), result.end(), '\n'),
               std::count(message.bytes.begin(), message.bytes.end(), '\n'));

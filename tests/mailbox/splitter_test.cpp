@@ -112,27 +112,69 @@ bool holds_quoted_from_line(std::string_view message) {
   return false;
 }
 
+// An mbox of two messages, each with `first` as its first line and `last` as its last, whose lines
+// end with `line_break`.
+std::string two_message_mbox(std::string_view first, std::string_view last, std::string_view line_break) {
+  std::string text;
+  for (const std::string_view line : {std::string_view("From a b 10:00"), first, std::string_view("A: 1"), last,
+                                      std::string_view(""), std::string_view("From c d 11:00"), last})
+    (text += line) += line_break;
+  return text += first;
+}
+
+std::vector<Piece> split_all(std::string_view text, std::string_view line_break) {
+  std::vector<Piece> messages;
+  MboxSplitter(detect_line_break(line_break)).split(text, /*at_end=*/true, messages);
+  return messages;
+}
+
 // Each message says whether it holds no quoted From line, wherever such a line stands (first or
 // last in a message, last in the mailbox) and whatever only resembles one, with any line break.
 TEST(MboxSplitter, TellsWhichMessagesHoldNoQuotedFromLine) {
   const std::string_view lines[] = {">From a",  ">>From a", "x>From a", ">From",      ">Fro",
                                     "> From a", ">F",       "From: a",  ">>>From a b", "body"};
   for (const std::string_view line_break : {"\n", "\r\n", "\r"}) {
-    const MboxSplitter splitter(detect_line_break(line_break));
     for (const std::string_view first : lines) {
       for (const std::string_view last : lines) {
-        std::string text;
-        for (const std::string_view line : {std::string_view("From a b 10:00"), first, std::string_view("A: 1"), last,
-                                            std::string_view(""), std::string_view("From c d 11:00"), last})
-          (text += line) += line_break;
-        text += first;
-        std::vector<Piece> messages;
-        splitter.split(text, /*at_end=*/true, messages);
-        ASSERT_EQ(messages.size(), 2u) << text;
+        const std::string text = two_message_mbox(first, last, line_break);
+        const std::vector<Piece> messages = split_all(text, line_break);
+        ASSERT_EQ(messages.size(), 2u) << first << " / " << last;
         for (const Piece& message : messages)
           EXPECT_EQ(message.without_quoted_from, !holds_quoted_from_line(message.bytes)) << message.bytes;
       }
     }
+  }
+}
+
+// Each message says whether it holds no carriage return, wherever one stands in it (first byte,
+// last, before or after a quoted From line) or in the separator lines around it.
+TEST(MboxSplitter, TellsWhichMessagesHoldNoCarriageReturn) {
+  const std::string_view lines[] = {"\r", "a\r", "\ra", ">From a\r", "From: a", "body", ""};
+  for (const std::string_view line_break : {"\n", "\r\n"}) {
+    for (const std::string_view first : lines) {
+      for (const std::string_view last : lines) {
+        const std::string text = two_message_mbox(first, last, line_break);
+        for (const Piece& message : split_all(text, line_break)) {
+          EXPECT_EQ(message.without_carriage_return, message.bytes.find('\r') == std::string_view::npos)
+              << testing::PrintToString(message.bytes);
+        }
+      }
+    }
+  }
+}
+
+// A message cut off by the end of the text the splitter was given is looked at again, whole,
+// once more text comes: what it says of carriage returns is of the whole.
+TEST(MboxSplitter, TellsOfCarriageReturnsInAMessageSplitAcrossTexts) {
+  const std::string text = "From a b 10:00\nA: 1\n\nbody\r\nmore\nFrom c d 11:00\nB: 2\n";
+  const MboxSplitter splitter(LineBreak::lf);
+  for (std::size_t cut = 15; cut <= text.size(); ++cut) {
+    std::vector<Piece> messages;
+    const std::size_t consumed = splitter.split(std::string_view(text).substr(0, cut), /*at_end=*/false, messages);
+    if (consumed < cut) splitter.split(std::string_view(text).substr(consumed), /*at_end=*/true, messages);
+    for (const Piece& message : messages)
+      EXPECT_EQ(message.without_carriage_return, message.bytes.find('\r') == std::string_view::npos)
+          << "cut at " << cut << ": " << testing::PrintToString(message.bytes);
   }
 }
 
