@@ -405,5 +405,32 @@ TEST(PhraseMatcher, ASectionIsLookedForOnlyWhenNamed) {
   EXPECT_GT(vetoed_in_a_scope, 10u);
 }
 
+// The phrases of every reply and the decisive ones, found by the one scan of the database that
+// holds both, are what a match finds in those two scopes: vetoes, phrases anchored at the start
+// of the reply and an empty reply included.
+TEST(PhraseMatcher, EverywhereReasonsAreWhatAMatchFinds) {
+  const PhraseMatcher& matcher = PhraseMatcher::instance();
+  std::vector<std::string> replies = replies_made_of_plain_phrases();
+  for (std::string_view reply : {"5.1.1 rcpt 550 recipient address rejected: user unknown",
+                                 "temporarily deferred due to unexpected volume or user complaints", "", " "})
+    replies.emplace_back(reply);
+  std::size_t decisive = 0;
+  for (std::string& reply : replies) {
+    reply = normalize_reply(reply);
+    const PhraseHits hits = matcher.match(reply);
+    const PhraseMatcher::EverywhereReasons found = matcher.reasons_everywhere(reply);
+    EXPECT_EQ(found.everywhere, hits.reasons()) << reply;
+    EXPECT_EQ(found.decisive, hits.reasons("decisive")) << reply;
+    if (found.decisive != 0) ++decisive;
+  }
+  EXPECT_GT(decisive, 0u);
+  const PhraseMatcher::EverywhereReasons vetoed =
+      matcher.reasons_everywhere("5.1.1 rcpt 550 recipient address rejected: user unknown");
+  EXPECT_NE(vetoed.everywhere >> matcher.reason_index("userunknown") & 1, 0u);
+  EXPECT_EQ(vetoed.everywhere >> matcher.reason_index("rejected") & 1, 0u);
+  EXPECT_EQ(matcher.reasons_everywhere("").everywhere, 0u);
+  EXPECT_EQ(matcher.reasons_everywhere("").decisive, 0u);
+}
+
 }  // namespace
 }  // namespace bg::bounce

@@ -55,6 +55,22 @@ int on_match_in_scope(unsigned int id, unsigned long long, unsigned long long, u
   return 0;  // keep scanning
 }
 
+// The same for the two scopes of the first database: the phrases of every reply, at 0, and the
+// decisive ones, at 1.
+struct EverywhereScan {
+  const PhraseTable* table;
+  std::array<std::uint64_t, 2> found{};
+  std::array<std::uint64_t, 2> vetoes{};
+};
+
+int on_match_everywhere(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
+  auto* scan = static_cast<EverywhereScan*>(context);
+  const PhraseEntry& entry = scan->table->entries[id];
+  const std::size_t decisive = entry.scope != 0;  // the first database holds no third scope
+  (entry.veto ? scan->vetoes : scan->found)[decisive] |= std::uint64_t{1} << entry.reason;
+  return 0;  // keep scanning
+}
+
 }  // namespace
 
 int PhraseMatcher::on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
@@ -135,12 +151,6 @@ PhraseHits PhraseMatcher::match_sections(std::string_view text, std::initializer
   return hits;
 }
 
-PhraseHits PhraseMatcher::match_sections(std::string_view text, std::initializer_list<int> scopes) const {
-  PhraseHits hits;
-  for (int scope : scopes) scan_section(scope, text, hits);
-  return hits;
-}
-
 void PhraseMatcher::add_everywhere(std::string_view text, PhraseHits& hits) const {
   if (!text.empty()) scan(0, text, hits);
 }
@@ -154,6 +164,13 @@ std::uint64_t PhraseMatcher::reasons_in_scope(std::string_view text, int at) con
   ScopeScan scope{&phrase_table(), at};
   scan(static_cast<std::size_t>(at), text, on_match_in_scope, &scope);
   return scope.found & ~scope.vetoes;
+}
+
+PhraseMatcher::EverywhereReasons PhraseMatcher::reasons_everywhere(std::string_view text) const {
+  if (text.empty()) return {};
+  EverywhereScan scan{&phrase_table()};
+  this->scan(0, text, on_match_everywhere, &scan);
+  return {scan.found[0] & ~scan.vetoes[0], scan.found[1] & ~scan.vetoes[1]};
 }
 
 namespace {

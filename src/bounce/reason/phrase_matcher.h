@@ -54,13 +54,18 @@ class PhraseMatcher {
   // added: together what match() finds. A caller whose answer a section's phrases may settle
   // spares the costliest scan, of the phrases every reply is asked about, when they do.
   PhraseHits match_sections(std::string_view text, std::initializer_list<std::string_view> scopes) const;
-  // The same with the scopes given by their indexes (-1 for none).
-  PhraseHits match_sections(std::string_view text, std::initializer_list<int> scopes) const;
   void add_everywhere(std::string_view text, PhraseHits& hits) const;
   // What match(text, {scope}).reasons(scope) says, found by scanning with that scope's phrases
   // alone: for a format module asking about its own phrases, at a fraction of the cost of match().
   std::uint64_t reasons_in_scope(std::string_view text, std::string_view scope) const;
   std::uint64_t reasons_in_scope(std::string_view text, int scope) const;
+  // What match(text).reasons() and match(text).reasons("decisive") say, from the one scan that
+  // finds both, without a PhraseHits of every scope to clear first.
+  struct EverywhereReasons {
+    std::uint64_t everywhere = 0;
+    std::uint64_t decisive = 0;
+  };
+  EverywhereReasons reasons_everywhere(std::string_view text) const;
   const std::vector<std::string>& reasons() const { return reasons_; }
 
   int reason_index(std::string_view reason) const;

@@ -226,21 +226,20 @@ std::string resolve_reason(const ReasonInput& input) {
   }
 
   // The phrases of every reply, the decisive ones with them, and the provider's and the format's:
-  // no other section can apply. The provider's and the format's are looked for first: a reason
-  // either gives leaves only the decisive phrases to look for, not the phrases of every reply,
-  // whose scan costs the most.
+  // no other section can apply. The provider's are looked for first, then the format's: a reason
+  // either gives leaves the later scans undone, or only the decisive phrases to look for, not the
+  // phrases of every reply, whose scan costs the most.
+  if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, provider_scope)); !reason.empty())
+    return reason;
   const int format_scope = matcher.scope_index("format", input.format);
-  PhraseHits coded_hits = matcher.match_sections(coded_reply, {provider_scope, format_scope});
-  auto specific_reason = [&](int scope) { return first_specific(coded_hits.reasons(scope)); };
-  if (std::string reason = specific_reason(provider_scope); !reason.empty()) return reason;
-  if (std::string reason = specific_reason(format_scope); !reason.empty()) {
+  if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, format_scope)); !reason.empty()) {
     std::string decisive = first_specific(matcher.reasons_in_scope(coded_reply, decisive_scope));
     return decisive.empty() ? reason : decisive;
   }
-  matcher.add_everywhere(coded_reply, coded_hits);
-  if (std::string reason = specific_reason(decisive_scope); !reason.empty()) return reason;
+  const PhraseMatcher::EverywhereReasons phrases = matcher.reasons_everywhere(coded_reply);
+  if (std::string reason = first_specific(phrases.decisive); !reason.empty()) return reason;
   const std::string_view code_reason = reason_of_status(input.status);
-  Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), coded_hits.reasons(), reason_table(), {}};
+  Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), phrases.everywhere, reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
 
   if (e.spec == "SMTP" || e.spec.empty()) {
