@@ -1,6 +1,6 @@
 #include "diagnose/diagnoser.h"
 
-#include <iterator>
+#include <algorithm>
 
 namespace bg::diagnose {
 
@@ -44,28 +44,28 @@ void Diagnoser::add(std::vector<bounce::Record>&& records) {
     return;
   }
   // The owner is learned from exactly the first kLearningWindow records, however the scan
-  // happens to batch them: records past the window are judged once it is learned.
-  std::vector<bounce::Record> past_window;
-  if (const std::size_t room = kLearningWindow - held_records_; records.size() > room) {
-    const auto first_past = records.begin() + static_cast<std::ptrdiff_t>(room);
-    past_window.assign(std::make_move_iterator(first_past), std::make_move_iterator(records.end()));
-    records.erase(first_past, records.end());
+  // happens to batch them: records past the window are judged once it is learned. The batch
+  // that completes the window is not held, nor its records past the window moved apart: learn()
+  // takes the batch's first records as the window's last.
+  const std::size_t in_window = std::min(records.size(), kLearningWindow - held_records_);
+  const std::span<bounce::Record> window_end(records.data(), in_window);
+  for (const bounce::Record& record : window_end) learning_.observe(record, sent_);
+  held_records_ += in_window;
+  if (held_records_ < kLearningWindow) {
+    held_.push_back(std::move(records));
+    return;
   }
-  for (const bounce::Record& record : records) learning_.observe(record, sent_);
-  held_records_ += records.size();
-  held_.push_back(std::move(records));
-  if (held_records_ < kLearningWindow) return;
-  learn();
-  for (bounce::Record& record : past_window) judge_and_pass_on(record);
+  learn(window_end);
+  for (bounce::Record& record : std::span(records).subspan(in_window)) judge_and_pass_on(record);
 }
 
 void Diagnoser::judge_and_pass_on(bounce::Record& record) {
   BounceVerdict verdict = is_failure(record) ? judge(record, {owner_, sent_, owner_uses_batv_}) : BounceVerdict{};
   if (is_failure(record)) mass_mail_.observe(record, verdict);
-  pass_on(record, verdict);
+  pass_on(record, verdict, false);
 }
 
-void Diagnoser::learn() {
+void Diagnoser::learn(std::span<bounce::Record> window_end) {
   learning_.complete_domains(owner_);
   // Relays given on the command line are taken as the whole truth; otherwise the SPF records
   // say which servers may send, and the mail shows which did.
@@ -79,35 +79,35 @@ void Diagnoser::learn() {
   // before any of them is passed on: first what the spam-like mail has in common, then which
   // bounces share it.
   const VerdictContext context{owner_, sent_, owner_uses_batv_};
+  const auto each_in_window = [&](const auto& visit) {
+    for (auto& batch : held_)
+      for (bounce::Record& record : batch) visit(record);
+    for (bounce::Record& record : window_end) visit(record);
+  };
   std::vector<BounceVerdict> verdicts;
   verdicts.reserve(held_records_);
-  for (const auto& batch : held_) {
-    for (const bounce::Record& record : batch) {
-      verdicts.push_back(is_failure(record) ? judge(record, context) : BounceVerdict{});
-      if (is_failure(record)) mass_mail_.observe(record, verdicts.back());
-    }
-  }
+  each_in_window([&](const bounce::Record& record) {
+    verdicts.push_back(is_failure(record) ? judge(record, context) : BounceVerdict{});
+    if (is_failure(record)) mass_mail_.observe(record, verdicts.back());
+  });
   std::size_t i = 0;
-  for (const auto& batch : held_) {
-    for (const bounce::Record& record : batch) {
-      if (is_failure(record) && mass_mail_.is_candidate(record, verdicts[i])) tally_.count_candidate(record);
-      ++i;
-    }
-  }
+  each_in_window([&](const bounce::Record& record) {
+    if (is_failure(record) && mass_mail_.is_candidate(record, verdicts[i])) tally_.count_candidate(record);
+    ++i;
+  });
   i = 0;
-  for (auto& batch : held_)
-    for (bounce::Record& record : batch) pass_on(record, verdicts[i++]);
+  each_in_window([&](bounce::Record& record) { pass_on(record, verdicts[i++], true); });
   held_.clear();
   held_.shrink_to_fit();
   held_records_ = 0;
 }
 
-void Diagnoser::pass_on(bounce::Record& record, BounceVerdict& verdict) {
+void Diagnoser::pass_on(bounce::Record& record, BounceVerdict& verdict, bool counted) {
   // Delivery reports, auto-replies and feedback reports are not failures: nothing to diagnose.
   if (is_failure(record)) {
     Category category = verdict.category;
     if (mass_mail_.is_candidate(record, verdict)) {
-      if (held_.empty()) tally_.count_candidate(record);  // held records were counted in learn()
+      if (!counted) tally_.count_candidate(record);
       if (tally_.compromise_seen()) category = Category::kCompromise;
     }
     tally_.add(record, verdict, category);
@@ -119,7 +119,7 @@ void Diagnoser::pass_on(bounce::Record& record, BounceVerdict& verdict) {
 }
 
 DiagnosisReport Diagnoser::finish() {
-  if (!learned_) learn();
+  if (!learned_) learn({});
   DiagnosisReport report;
   report.owner.domains = owner_.domains;
   report.owner.relays = relay_names(owner_);

@@ -3,6 +3,7 @@
 // records (kLearningWindow of them, or all when there are fewer) before any is judged; after that
 // each record is judged as it comes, so the scan keeps streaming with bounded memory.
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "bounce/record.h"
@@ -37,10 +38,13 @@ class Diagnoser {
   static constexpr std::size_t kLearningWindow = 1000;
 
  private:
-  void learn();
+  // Learns the owner from the held records and then `window_end`, the window's last records,
+  // and passes them all on.
+  void learn(std::span<bounce::Record> window_end);
   void judge_and_pass_on(bounce::Record& record);
-  // Moves the verdict's evidence into the record.
-  void pass_on(bounce::Record& record, BounceVerdict& verdict);
+  // Moves the verdict's evidence into the record. `counted`: learn() has counted the record
+  // among the mass mail candidates already.
+  void pass_on(bounce::Record& record, BounceVerdict& verdict, bool counted);
 
   Owner owner_;
   const SentMail& sent_;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "diagnose/diagnose.h"
+#include "diagnose/diagnoser.h"
 #include "mime/ascii.h"
 #include "scenario_generator.h"
 #include "scenario_params.h"
@@ -173,6 +174,48 @@ TEST(DiagnosedScenarios, CategoryAccuracyOverAllScenariosIsAtLeast97Percent) {
   tally.print(std::cout);
   EXPECT_GE(tally.bounces, 2000);
   EXPECT_GE(tally.category_accuracy(), 97.0);
+}
+
+// Each bounce of owner-sent mass mail is counted once, whether it waited in the learning window
+// or came after it, however the scan batches the records: three in the window and two after it
+// are five, the least that makes a compromise, reached at the fifth whatever the batches (ending
+// short of the window, on its last record, past it, or one holding it all).
+TEST(DiagnosedScenarios, MassMailIsCountedOnceHoweverTheRecordsAreBatched) {
+  const ScenarioSpec spec{ScenarioKind::kCompromise, Variant::kEverything, 1};
+  ScenarioFolder folder(scenario_name(spec) + "-batched");
+  const Scenario scenario = write_scenario(spec, folder.path());
+  const DiagnosedScan scan = diagnose_scenario(scenario);
+  const auto mass_mail = std::find_if(scan.records.begin(), scan.records.end(),
+                                      [](const bounce::Record& record) { return record.category == "compromise"; });
+  ASSERT_NE(mass_mail, scan.records.end());
+  bounce::Record filler = *mass_mail;  // an auto-reply: never judged, but it fills the window
+  filler.kind = bounce::MessageKind::kAutoReply;
+  constexpr std::size_t kWindow = diagnose::Diagnoser::kLearningWindow;
+  std::vector<bounce::Record> stream(3, *mass_mail);
+  stream.resize(kWindow, filler);
+  stream.insert(stream.end(), 2, *mass_mail);
+  stream.resize(2 * kWindow, filler);
+  diagnose::OwnerOptions options;
+  options.domains = scenario.given_domains;
+  options.relays = scenario.given_relays;
+  options.sent_paths = {scenario.sent_folder.string()};
+  options.maillog_paths = {scenario.mail_log.string()};
+
+  for (const std::size_t batch_size : {1u, 37u, 500u, 999u, 1000u, 1001u, 5000u}) {
+    diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(options);
+    std::vector<std::string> categories;  // of the mass mail's bounces
+    diagnose::Diagnoser diagnoser(std::move(setup.owner), *setup.sent, [&](bounce::Record& record) {
+      if (record.kind == bounce::MessageKind::kBounce) categories.emplace_back(record.category);
+    });
+    for (std::size_t start = 0; start < stream.size(); start += batch_size) {
+      const auto from = stream.begin() + static_cast<std::ptrdiff_t>(start);
+      diagnoser.add(std::vector<bounce::Record>(from, from + static_cast<std::ptrdiff_t>(std::min(batch_size, stream.size() - start))));
+    }
+    diagnoser.finish();
+    ASSERT_EQ(categories.size(), 5u) << "batches of " << batch_size;
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_NE(categories[i], "compromise") << i << " in batches of " << batch_size;
+    EXPECT_EQ(categories[4], "compromise") << "batches of " << batch_size;
+  }
 }
 
 TEST(SeedSamples, EximBounceOfASpoofedMessageIsBackscatter) {
