@@ -291,26 +291,42 @@ TEST(PhraseMatcher, AnchoredPhrasesMatchAtTheStartOnly) {
                   .has("rejected", "provider nttdocomo"));
 }
 
-// A section is found by its kind and its name in any case, joined as its full name is written;
-// a name that makes a longer name than any section's, or none, finds none.
+// A format's or a provider's section is found by its name in any case, among the sections of
+// its kind alone (both kinds have a "kddi"); a name one byte longer or shorter than a section's,
+// an empty one, one far longer than any, or one of a kind that names no section finds none.
 TEST(PhraseMatcher, SectionsAreFoundByKindAndName) {
   const PhraseMatcher& matcher = PhraseMatcher::instance();
+  const auto find = [&](std::string_view kind, std::string_view name) {
+    return kind == "format" ? matcher.format_scope(name) : matcher.provider_scope(name);
+  };
   std::size_t named = 0;
   for (std::string_view scope : phrase_table().scopes) {
     const std::size_t space = scope.find(' ');
     if (space == std::string_view::npos) continue;
     const std::string_view kind = scope.substr(0, space);
+    ASSERT_TRUE(kind == "format" || kind == "provider") << scope;
     std::string name(scope.substr(space + 1));
-    EXPECT_EQ(matcher.scope_index(kind, name), matcher.scope_index(scope)) << scope;
+    EXPECT_EQ(find(kind, name), matcher.scope_index(scope)) << scope;
+    EXPECT_EQ(find(kind == "format" ? "provider" : "format", name),
+              matcher.scope_index(std::string(kind == "format" ? "provider " : "format ") + name))
+        << scope;
     for (char& c : name) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-    EXPECT_EQ(matcher.scope_index(kind, name), matcher.scope_index(scope)) << scope;
-    EXPECT_EQ(matcher.scope_index(kind, name + "x"), -1) << scope;
-    EXPECT_EQ(matcher.scope_index(kind, name.substr(0, name.size() - 1)), -1) << scope;
+    EXPECT_EQ(find(kind, name), matcher.scope_index(scope)) << scope;
+    name[0] = static_cast<char>(name[0] + 32 * (name[0] >= 'A' && name[0] <= 'Z'));  // mixed case
+    EXPECT_EQ(find(kind, name), matcher.scope_index(scope)) << scope;
+    EXPECT_EQ(find(kind, name + "x"), -1) << scope;
+    EXPECT_EQ(find(kind, name.substr(0, name.size() - 1)), -1) << scope;
     ++named;
   }
   EXPECT_GT(named, 40u);
-  EXPECT_EQ(matcher.scope_index("provider", ""), -1);
-  EXPECT_EQ(matcher.scope_index("format", std::string(200, 'x')), -1);
+  EXPECT_NE(matcher.format_scope("KDDI"), matcher.provider_scope("kddi"));
+  EXPECT_GE(matcher.provider_scope("kddi"), 0);
+  EXPECT_EQ(matcher.format_scope("Office365"), matcher.scope_index("format office365"));
+  EXPECT_EQ(matcher.provider_scope(""), -1);
+  EXPECT_EQ(matcher.format_scope(""), -1);
+  EXPECT_EQ(matcher.format_scope(std::string(200, 'x')), -1);
+  EXPECT_EQ(matcher.format_scope("Sendmail"), -1);
+  EXPECT_EQ(matcher.format_scope("decisive"), -1);
 }
 
 TEST(PhraseMatcher, TellsWhetherAScopeHasAnyPhrase) {

@@ -2,7 +2,6 @@
 
 #include <hs/hs.h>
 
-#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -30,9 +29,6 @@ struct PhraseMatcher::Database {
 };
 
 namespace {
-
-// Scope names are at most this long, so that one can be put together on the stack.
-constexpr std::size_t kLongestScope = 64;
 
 struct ScanContext {
   const PhraseTable* table;
@@ -86,13 +82,13 @@ int PhraseMatcher::on_match(unsigned int id, unsigned long long, unsigned long l
 PhraseMatcher::PhraseMatcher()
     : database_(new Database),
       reason_indexes_(phrase_table().reasons),
-      scope_indexes_(phrase_table().scopes) {
+      scope_indexes_(phrase_table().scopes),
+      formats_(sections_of("format")),
+      providers_(sections_of("provider")) {
   const PhraseTable& table = phrase_table();
   if (table.reasons.size() > PhraseHits::kMaxReasons) throw std::logic_error("too many reasons in data/reasons");
   if (table.scopes.size() > PhraseHits::kMaxScopes) throw std::logic_error("too many scopes in data/reasons");
   for (std::string_view reason : table.reasons) reasons_.emplace_back(reason);
-  for (std::string_view scope : table.scopes) longest_scope_ = std::max(longest_scope_, scope.size());
-  if (longest_scope_ > kLongestScope) throw std::logic_error("a section name too long in data/reasons");
   database_->by_scope.assign(table.scope_databases.size(), nullptr);
   database_->scope_loaded = std::make_unique<std::once_flag[]>(table.scope_databases.size());
   // The phrases that hold everywhere are scanned for in every reply: a database that cannot be
@@ -114,15 +110,18 @@ int PhraseMatcher::reason_index(std::string_view reason) const { return reason_i
 
 int PhraseMatcher::scope_index(std::string_view scope) const { return scope_indexes_.find(scope); }
 
-int PhraseMatcher::scope_index(std::string_view kind, std::string_view name) const {
-  const std::size_t length = kind.size() + 1 + name.size();
-  if (length > longest_scope_) return -1;
-  std::array<char, kLongestScope> joined;
-  kind.copy(joined.data(), kind.size());
-  joined[kind.size()] = ' ';
-  char* const lowered = joined.data() + kind.size() + 1;
-  for (std::size_t i = 0; i < name.size(); ++i) lowered[i] = mime::to_lower_ascii(name[i]);
-  return scope_indexes_.find(std::string_view(joined.data(), length));
+PhraseMatcher::SectionsOfKind PhraseMatcher::sections_of(std::string_view kind) {
+  std::vector<std::string_view> names;
+  std::vector<int> scopes;
+  const std::span<const std::string_view> all = phrase_table().scopes;
+  for (std::size_t scope = 0; scope < all.size(); ++scope) {
+    if (!all[scope].starts_with(kind) || all[scope].substr(kind.size(), 1) != " ") continue;
+    const std::string_view name = all[scope].substr(kind.size() + 1);
+    if (name != mime::lowercase(name)) throw std::logic_error("a section name not in lowercase in data/reasons");
+    names.push_back(name);
+    scopes.push_back(static_cast<int>(scope));
+  }
+  return {std::move(names), std::move(scopes)};
 }
 
 void PhraseMatcher::scan(std::size_t scope, std::string_view text, PhraseHits& hits) const {

@@ -70,10 +70,11 @@ class PhraseMatcher {
 
   int reason_index(std::string_view reason) const;
   int scope_index(std::string_view scope) const;
-  // The index of the section "KIND NAME" ("format", "Postfix"; "provider", "google"), its name
-  // lowercased, or -1: joined on the stack rather than into a new string, for a reason decision
-  // looks two such sections up for every reply.
-  int scope_index(std::string_view kind, std::string_view name) const;
+  // The index of the section "format NAME" ("Postfix") or "provider NAME" ("google"), the name
+  // in any case, or -1: looked up by the name alone among the sections of its kind, neither
+  // joined to the kind nor lowercased first, for a reason decision looks both up for every reply.
+  int format_scope(std::string_view name) const { return formats_.find(name); }
+  int provider_scope(std::string_view name) const { return providers_.find(name); }
 
   ~PhraseMatcher();
   PhraseMatcher(const PhraseMatcher&) = delete;
@@ -98,8 +99,20 @@ class PhraseMatcher {
   // Name -> index, for the many lookups a reason decision makes.
   NameIndex reason_indexes_;
   NameIndex scope_indexes_;
-  // The length of the longest scope name: a longer one names none.
-  std::size_t longest_scope_ = 0;
+  // The sections of one kind ("format", "provider") by the name that follows the kind.
+  struct SectionsOfKind {
+    std::vector<std::string_view> names;  // lowercase, as data/reasons writes them
+    std::vector<int> scopes;              // the scope index of each
+    NameIndex index{names};
+
+    int find(std::string_view name) const {
+      const int at = index.find_in_any_case(name);
+      return at < 0 ? -1 : scopes[static_cast<std::size_t>(at)];
+    }
+  };
+  static SectionsOfKind sections_of(std::string_view kind);
+  SectionsOfKind formats_;
+  SectionsOfKind providers_;
 };
 
 // Lowercases and squeezes runs of white space into one space: the form phrases are written for.

@@ -214,7 +214,7 @@ std::string resolve_reason(const ReasonInput& input) {
   normalize_reply(joined, coded_reply);
   const PhraseMatcher& matcher = PhraseMatcher::instance();
   // The provider knows its replies best; decisive phrases outrank even the format's verdict.
-  const int provider_scope = matcher.scope_index("provider", provider_of(input.rhost, input.destination));
+  const int provider_scope = matcher.provider_scope(provider_of(input.rhost, input.destination));
   const int decisive_scope = reason_table().decisive_scope;
   // A firm verdict of the format stands unless those few phrases overrule it: only they are
   // looked for then, each scope's alone, which costs a fraction of a pass of every phrase.
@@ -231,7 +231,7 @@ std::string resolve_reason(const ReasonInput& input) {
   // phrases of every reply, whose scan costs the most.
   if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, provider_scope)); !reason.empty())
     return reason;
-  const int format_scope = matcher.scope_index("format", input.format);
+  const int format_scope = matcher.format_scope(input.format);
   if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, format_scope)); !reason.empty()) {
     std::string decisive = first_specific(matcher.reasons_in_scope(coded_reply, decisive_scope));
     return decisive.empty() ? reason : decisive;
