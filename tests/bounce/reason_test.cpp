@@ -118,6 +118,38 @@ TEST(Reason, AReplyAfterALongerOneIsDecidedAlone) {
   }
 }
 
+// A status code that means a full mailbox decides an SMTP reply, or one of no stated type, in
+// any case, whatever the phrases of every reply say, and without a format's firm verdict; a
+// decisive phrase still overrules it; a reply of another type is asked about those phrases.
+TEST(Reason, AFullMailboxCodeDecidesAnSmtpReplyUnlessADecisivePhraseOverrules) {
+  for (std::string_view status : {"5.2.2", "4.2.2"}) {
+    for (std::string_view spec : {"SMTP", "smtp", ""}) {
+      ReasonInput input = vague_failure();
+      input.status = status;
+      input.spec = spec;
+      input.command = "RCPT";
+      for (std::string_view format_reason : {"", "userunknown"}) {
+        input.format_reason = format_reason;
+        for (std::string_view reply : {"", "552 mailbox full", "550 no such user", "550 virus detected"}) {
+          input.diagnosis = reply;
+          EXPECT_EQ(resolve_reason(input), "mailboxfull") << status << " " << spec << ": " << reply;
+        }
+        input.diagnosis = "550 no such user; duplicate header";
+        EXPECT_EQ(resolve_reason(input), "contenterror") << status << " " << spec;
+      }
+    }
+    ReasonInput input = vague_failure();
+    input.status = status;
+    input.spec = "X-UNIX";
+    input.diagnosis = "550 virus detected";
+    EXPECT_EQ(resolve_reason(input), "virusdetected") << status;
+  }
+  ReasonInput input = vague_failure();  // a code that says nothing of the reason: the phrases decide
+  input.command = "RCPT";
+  input.diagnosis = "550 no such user";
+  EXPECT_EQ(resolve_reason(input), "userunknown");
+}
+
 TEST(Reason, DelayWithoutCauseIsExpired) {
   EXPECT_EQ(reason_for("4.4.0", "", "", "", "delayed"), "expired");
 }

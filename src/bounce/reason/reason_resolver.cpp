@@ -231,18 +231,27 @@ std::string resolve_reason(const ReasonInput& input) {
   // phrases of every reply, whose scan costs the most.
   if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, provider_scope)); !reason.empty())
     return reason;
-  const int format_scope = matcher.format_scope(input.format);
-  if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, format_scope)); !reason.empty()) {
+  // `reason`, unless a decisive phrase overrules it: those phrases alone are looked for.
+  const auto unless_decisive = [&](std::string reason) {
     std::string decisive = first_specific(matcher.reasons_in_scope(coded_reply, decisive_scope));
     return decisive.empty() ? reason : decisive;
-  }
+  };
+  const int format_scope = matcher.format_scope(input.format);
+  if (std::string reason = first_specific(matcher.reasons_in_scope(coded_reply, format_scope)); !reason.empty())
+    return unless_decisive(std::move(reason));
+  const std::string_view code_reason = reason_of_status(input.status);
+  const Reason code = reason_named(code_reason);
+  const bool smtp_reply = input.spec.empty() || mime::iequals(input.spec, "SMTP");
+  // A status code that means a full mailbox makes the first rule of the first pass below hold
+  // whatever the phrases of every reply say: only the decisive ones are looked for then.
+  static_assert(kFirstPass.front() == kMailboxFull);
+  if (smtp_reply && code == kMailboxFull) return unless_decisive(name_of(kMailboxFull));
   const PhraseMatcher::EverywhereReasons phrases = matcher.reasons_everywhere(coded_reply);
   if (std::string reason = first_specific(phrases.decisive); !reason.empty()) return reason;
-  const std::string_view code_reason = reason_of_status(input.status);
-  Evidence e{input, code_reason, reason_named(code_reason), reason_named(verdict), phrases.everywhere, reason_table(), {}};
+  Evidence e{input, code_reason, code, reason_named(verdict), phrases.everywhere, reason_table(), {}};
   for (char c : input.spec) e.spec.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
 
-  if (e.spec == "SMTP" || e.spec.empty()) {
+  if (smtp_reply) {
     for (Reason candidate : kFirstPass)
       if (holds(candidate, e)) return name_of(candidate);
   }
