@@ -196,6 +196,8 @@ void BounceMessage::parse(std::string_view message, const mime::Headers* top_hea
   received_.clear();
   headers().for_each("Received", [&](std::string_view value) { received_.push_back(value); });
   find_received_markers(received_, received_markers_);
+  markers_in_received_ = 0;
+  for (std::uint64_t found : received_markers_) markers_in_received_ |= found;
   flatten(0, false);
 
   std::string_view subject = mime::trim(subject_);
@@ -277,7 +279,7 @@ const mime::Headers* BounceMessage::parsed_header_block(std::string_view text) c
   return nullptr;
 }
 
-int BounceMessage::received_mentioning(ReceivedMarkers markers) const {
+int BounceMessage::count_received_mentioning(ReceivedMarkers markers) const {
   return static_cast<int>(std::count_if(received_markers_.begin(), received_markers_.end(),
                                         [&](std::uint64_t found) { return (found & markers.bits) != 0; }));
 }

@@ -54,6 +54,19 @@ TEST(ReceivedMarkers, AMessageWithoutReceivedHeadersHoldsNone) {
   EXPECT_EQ(message.received_mentioning(kEither), 0);
 }
 
+TEST(ReceivedMarkers, AMessageReadAfterAnotherHoldsOnlyItsOwn) {
+  BounceMessage message;
+  message.parse(kMessage);
+  ASSERT_EQ(message.received_mentioning(kRelayB), 2);
+  message.parse("Received: from e.example by x.au.com (Postfix) with ESMTP id 5\nSubject: hi\n\nbody\n");
+  EXPECT_EQ(message.received_mentioning(kRelayB), 0);
+  EXPECT_EQ(message.received_mentioning(kRelayA), 0);
+  EXPECT_EQ(message.received_mentioning(kKddiToo), 1);
+  EXPECT_EQ(message.received_mentioning(kEither), 0);
+  message.parse("From: a@example.org\nSubject: hi\n\nbody\n");
+  EXPECT_EQ(message.received_mentioning(kKddiToo), 0);
+}
+
 TEST(ReceivedMarkers, RefuseLateOrMalformedDeclarations) {
   BounceMessage message;
   message.parse(kMessage);
