@@ -65,8 +65,9 @@ ReadOutcome BounceReader::read_undecided(const mailbox::RawMessage& raw, std::ve
   // When the message needed no normalizing, its header block was just parsed from these bytes.
   const std::string_view normalized = mailbox::normalize(raw, normalized_);
   message_.parse(normalized, normalized.data() == raw.bytes.data() ? &top_headers_ : nullptr);
-  // One result serves every module asked, emptied after each that yields no record, instead of
-  // one made and destroyed per module: most modules decline and leave it empty.
+  // One result serves every module asked, instead of one made and destroyed per module. A module
+  // that declines leaves it untouched, as Engine::inquire promises, so that it is emptied only
+  // after one that accepted the message but yielded no record: most modules decline.
   EngineResult result;
   for (const Engine* engine : all_engines()) {
     if (engine->inquire(message_, result)) {
@@ -76,8 +77,8 @@ ReadOutcome BounceReader::read_undecided(const mailbox::RawMessage& raw, std::ve
       build_records(message_, std::move(result), {engine->name(), origin_, raw.index}, records);
       outcome.records = records.size() - before;
       if (outcome.records != 0) return outcome;
+      result.clear();
     }
-    result.clear();
   }
   return outcome;
 }

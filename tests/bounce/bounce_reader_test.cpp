@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "bounce/bounce_message.h"
+#include "bounce/engines/engine_list.h"
+#include "mailbox/normalize.h"
 #include "report/record_json_text.h"
 
 namespace bg::bounce {
@@ -22,6 +25,16 @@ std::string read_file(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+std::vector<std::string> sample_texts() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir"))
+    files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> texts;
+  for (const auto& file : files) texts.push_back(read_file(file));
+  return texts;
+}
+
 std::string json_of(const Record& record) {
   std::string json;
   report::append_record_json(record, json);
@@ -29,13 +42,8 @@ std::string json_of(const Record& record) {
 }
 
 TEST(BounceReader, ARunReadAtOnceGivesWhatItsMessagesGiveOneByOne) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(BOUNCEGUARD_TEST_DATA) + "/sisimai/maildir"))
-    files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
   // The messages' texts outlive the records, which hold views into them.
-  std::vector<std::string> texts;
-  for (const auto& file : files) texts.push_back(read_file(file));
+  std::vector<std::string> texts = sample_texts();
   texts.push_back("no header block here, only text\n");
   texts.push_back("From: alice@example.com\nTo: bob@example.org\nSubject: lunch\n\nAt noon?\n");
   std::vector<mailbox::RawMessage> messages;
@@ -66,6 +74,32 @@ TEST(BounceReader, ARunReadAtOnceGivesWhatItsMessagesGiveOneByOne) {
   EXPECT_TRUE(malformed && ordinary && several_records) << "the run holds every kind of message";
   ASSERT_EQ(records.size(), expected.size());
   for (std::size_t i = 0; i < records.size(); ++i) EXPECT_EQ(json_of(records[i]), json_of(expected[i])) << i;
+}
+
+// The reader hands one result from module to module and empties it only after a module that
+// accepted the message: every module must leave it as it was when it declines, even one that
+// declines after it began to read recipients into it.
+TEST(BounceReader, AModuleThatDeclinesLeavesTheResultEmpty) {
+  int declines = 0;
+  int accepts = 0;
+  for (const std::string& text : sample_texts()) {
+    std::string scratch;
+    BounceMessage message;
+    message.parse(mailbox::normalize({text, "sample", 0, false}, scratch));
+    for (const Engine* engine : all_engines()) {
+      EngineResult result;
+      if (engine->inquire(message, result)) {
+        ++accepts;
+        continue;
+      }
+      ++declines;
+      EXPECT_TRUE(result.recipients.empty()) << engine->name();
+      EXPECT_TRUE(result.original.empty()) << engine->name();
+      EXPECT_EQ(result.kind, MessageKind::kBounce) << engine->name();
+    }
+  }
+  EXPECT_GT(accepts, 0);
+  EXPECT_GT(declines, accepts);
 }
 
 }  // namespace
