@@ -15,6 +15,11 @@ class Engine {
   virtual std::string_view name() const = 0;
   // Reads `message` when it is in this module's format; returns false, leaving `result`
   // untouched, when it is not, or when no recipient could be found in it.
+  //
+  // Every message is asked of module after module, and most modules decline nearly all of them
+  // on their first test. A module whose reading is long makes that test here and reads in a
+  // function kept out of line: the compiler sets up the frame of the whole reading, saving
+  // registers and reserving stack, on entry to the function that holds it, for every message.
   virtual bool inquire(const BounceMessage& message, EngineResult& result) const = 0;
 };
 

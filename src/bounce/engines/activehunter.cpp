@@ -20,6 +20,12 @@ class Activehunter final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!message.headers().has("X-AHMAILID")) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part});
     const auto errors = text_after_line(
         parts.notice, {"----- The following addresses had permanent fatal errors -----"});

@@ -18,6 +18,12 @@ class Amavis final : public Engine {
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!mime::trim(message.headers().raw("From")).starts_with("\"Content-filter at "))
       return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (!read_report_after(message, {"Content-Type: message/delivery-status"}, result))
       return false;
     for (DeliveryStatus& status : result.recipients)

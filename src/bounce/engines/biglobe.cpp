@@ -31,6 +31,12 @@ class Biglobe final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_biglobe_report(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part});
     const auto problems = text_after_line(
         parts.notice, {"----- The following addresses had delivery problems -----"});

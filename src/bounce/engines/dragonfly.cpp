@@ -50,6 +50,12 @@ class DragonFly final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_dragonfly_report(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {"Message headers follow."});
     for (std::string_view line : TextLines(parts.notice)) {
       if (line.starts_with(kErrorFor)) {

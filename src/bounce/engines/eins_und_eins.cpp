@@ -40,6 +40,12 @@ class EinsUndEins final : public Engine {
     // The subject first: the From header, which every message has, costs a lookup.
     if (mime::trim(message.subject()) != "Mail delivery failed: returning message to sender")
       return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (!mime::trim(message.headers().raw("From")).starts_with("\"Mail Delivery System\""))
       return false;
     const UnitedInternetReport report = read_united_internet_report(message.body());

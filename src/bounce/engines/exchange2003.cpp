@@ -76,6 +76,12 @@ class Exchange2003 final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_exchange2003_report(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part});
 
     const auto report = text_after_line(parts.notice, {"Your message"});

@@ -44,6 +44,12 @@ class Exchange2007 final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!has_ndr_subject(mime::trim(message.subject()))) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (!is_language_tag(mime::trim(message.headers().raw("Content-Language")))) return false;
     // Office 365 writes the same report; its own headers tell it apart.
     if (message.headers().has("X-MS-Exchange-CrossTenant-OriginalArrivalTime") ||

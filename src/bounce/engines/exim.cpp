@@ -199,6 +199,12 @@ class Exim final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_exim_bounce(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(
         message.body(),
         {"------ This is a copy of the message", "----- This is a copy of the message",

@@ -41,6 +41,12 @@ class Fml final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_fml_notice(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {"Original mail as follows:"});
 
     // "You are not a member of this mailing list <list@example.org>." names the address.

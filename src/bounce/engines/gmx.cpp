@@ -31,6 +31,12 @@ class Gmx final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!message.headers().has("X-GMX-Antispam")) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const UnitedInternetReport report = read_united_internet_report(message.body());
     for (const UnitedInternetRecipient& recipient : report.recipients) {
       DeliveryStatus status;

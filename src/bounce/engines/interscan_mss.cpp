@@ -51,6 +51,12 @@ class InterScanMSS final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_interscan_report(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part});
     for (std::string_view line : TextLines(parts.notice)) {
       const std::string recipient = recipient_of(line);

@@ -39,6 +39,12 @@ class MailRu final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!is_mail_ru_report(message)) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(
         message.body(),
         {"------ This is a copy of the message, including all the headers. ------"});

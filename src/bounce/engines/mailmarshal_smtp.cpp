@@ -26,6 +26,12 @@ class MailMarshalSMTP final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!message.subject().starts_with("Undeliverable Mail: \"")) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
 
     enum class Section {

@@ -138,6 +138,12 @@ class Postfix final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (message.subject() != "Undelivered Mail Returned to Sender") return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (message.headers().has("X-AOL-IP")) return false;
 
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});

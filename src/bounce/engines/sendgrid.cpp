@@ -36,6 +36,12 @@ class SendGrid final : public Engine {
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     // The subject first: the Return-Path header, which most messages have, costs a lookup.
     if (mime::trim(message.subject()) != "Undelivered Mail Returned to Sender") return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (mime::trim(message.headers().raw("Return-Path")) != "<apps@sendgrid.net>") return false;
     if (!read_report_after(message, {kOpening}, result)) return false;
     const std::string command = command_of(*text_after_line(message.body(), {kOpening}));

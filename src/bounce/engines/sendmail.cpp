@@ -163,6 +163,12 @@ class Sendmail final : public Engine {
     const std::string& subject = message.subject();
     if (!subject.ends_with("see transcript for details") && !subject.starts_with("Warning: "))
       return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (message.headers().has("X-AOL-IP")) return false;
     // The transcript's opening is looked for once, and its place reused in the parts of the body.
     const std::size_t transcript_at = mime::find_text(message.body(), kTranscriptOpening);

@@ -36,6 +36,12 @@ class SurfControl final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!message.headers().has("X-SEF-Processed")) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (mime::trim(message.headers().raw("X-Mailer")) != "SurfControl E-mail Filter") return false;
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
     const auto notice = text_after_line(parts.notice, {"Your message could not be sent."});

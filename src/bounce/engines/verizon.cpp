@@ -76,6 +76,12 @@ class Verizon final : public Engine {
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     const Gateway gateway = gateway_of(message);
     if (gateway == Gateway::kNone) return false;
+    return read(message, gateway, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, Gateway gateway, EngineResult& result) {
     const BodyParts parts = split_at_original(message.body(), {kRfc822Part, kRfc822HeadersPart});
     const bool sms = gateway == Gateway::kSms;
     const auto notice = text_after_line(

@@ -32,6 +32,12 @@ class Yandex final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!message.headers().has("X-Yandex-Uniq")) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     if (mime::trim(message.headers().raw("From")) != "mailer-daemon@yandex.ru") return false;
     if (!read_report_after(message, {kOpening}, result)) return false;
     const std::vector<std::string> commands =

@@ -31,6 +31,12 @@ class Zoho final : public Engine {
 
   bool inquire(const BounceMessage& message, EngineResult& result) const override {
     if (!message.headers().has("X-ZohoMail")) return false;
+    return read(message, result);
+  }
+
+ private:
+  // Out of line, as Engine::inquire explains.
+  [[gnu::noinline]] static bool read(const BounceMessage& message, EngineResult& result) {
     const BodyParts parts = split_at_received(message.body());
     const auto notice =
         text_after_line(parts.notice, {"This message was created automatically by mail delivery"});
