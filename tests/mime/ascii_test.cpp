@@ -54,13 +54,21 @@ TEST(Ascii, IfindOnMailText) {
   EXPECT_EQ(ifind("", "a"), std::string_view::npos);
 }
 
+// Sizes past a first block and two runs of four blocks, so that the high byte falls in the first
+// block, in a run of four, in a single block after them and among the bytes after the last whole
+// block; a second high byte at the end must not be taken for it.
 TEST(Ascii, EndOfAsciiFindsTheFirstHighByteFromAnyStart) {
-  for (std::size_t size = 0; size < 40; ++size) {
+  for (std::size_t size = 0; size < 160; ++size) {
     for (std::size_t high = 0; high <= size; ++high) {
-      std::string text(size, 'x');
-      if (high < size) text[high] = '\xE9';
-      for (std::size_t from = 0; from <= size; ++from)
-        ASSERT_EQ(end_of_ascii(text, from), from <= high ? high : text.size()) << size << " " << high << " " << from;
+      for (const bool high_at_end : {false, true}) {
+        std::string text(size, 'x');
+        if (high < size) text[high] = '\xE9';
+        if (high_at_end && high + 1 < size) text.back() = '\x80';
+        for (std::size_t from = 0; from <= size; ++from) {
+          const std::size_t expected = from <= high ? high : (high_at_end && high + 1 < size ? size - 1 : size);
+          ASSERT_EQ(end_of_ascii(text, from), from < size ? expected : size) << size << " " << high << " " << from;
+        }
+      }
     }
   }
 }
