@@ -278,6 +278,39 @@ TEST(RecordBuilder, TheReportsHostsAreCleaned) {
   }
 }
 
+// Hosts of every length from one byte to past two blocks of sixteen, with a byte to cut at each
+// place: a bracket or parenthesis is dropped, a space ends the name, and what precedes an '='
+// goes. Those with none are only lowercased.
+TEST(RecordBuilder, AHostIsCleanedWhereverItsByteToCutFalls) {
+  const std::string text = "From: MAILER-DAEMON@example.net\nSubject: failure\n\nfailed\n";
+  BounceMessage message;
+  message.parse(text);
+  const auto cleaned = [&](const std::string& host) {
+    EngineResult result;
+    DeliveryStatus& status = result.recipients.emplace_back();
+    status.recipient = "user@example.com";
+    status.lhost = host;
+    std::vector<Record> records;
+    build_records(message, std::move(result), RecordSource{"Test", {}, 0}, records);
+    return records.at(0).lhost;
+  };
+  for (std::size_t size = 1; size <= 40; ++size) {
+    const std::string plain(size, 'M');
+    EXPECT_EQ(cleaned(plain), std::string(size, 'm')) << size;
+    for (std::size_t at = 0; at < size; ++at) {
+      std::string host = plain;
+      for (const char bracket : {'[', ']', '(', ')'}) {
+        host[at] = bracket;
+        EXPECT_EQ(cleaned(host), std::string(size - 1, 'm')) << host;
+      }
+      host[at] = ' ';
+      EXPECT_EQ(cleaned(host), std::string(at, 'm')) << host;
+      host[at] = '=';
+      EXPECT_EQ(cleaned(host), std::string(size - at - 1, 'm')) << host;
+    }
+  }
+}
+
 // The hosts of a bounce's own Received lines, folded or not, for a recipient whose report names
 // none: each bounce's own, a shorter line unfolded after a longer one included.
 TEST(RecordBuilder, HostsOfTheBouncesOwnReceivedLines) {
