@@ -356,6 +356,9 @@ void append_as_utf8(std::string_view text, std::string_view charset, std::string
 void make_utf8_from(std::string& text, std::size_t start, std::string_view charset) {
   const std::string_view bytes = std::string_view(text).substr(start);
   if (end_of_ascii(bytes, 0) == bytes.size() && ascii_reads_as_itself(bytes, charset)) return;
+  // Well-formed UTF-8 labelled so, or not labelled, is converted to itself: it is left where it
+  // is rather than copied out to be appended back.
+  if (is_plain_utf8_name(canonical_charset(charset)) && is_valid_utf8(bytes)) return;
   const std::string written(bytes);
   text.resize(start);
   append_as_utf8(written, charset, text);

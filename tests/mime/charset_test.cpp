@@ -121,7 +121,8 @@ TEST(Charset, SevenBitCharsetsThatShift) {
 TEST(Charset, ConvertsInPlaceAsAppended) {
   static constexpr std::string_view kPieces[] = {"a", " ", "\n", "+", "\x1b$B%F\x1b(B", "\x0e", "\xC3\xA9", "\xE9", "\xFF"};
   std::mt19937 random(2045);
-  for (const char* charset : {"us-ascii", "utf-8", "iso-8859-1", "ISO-2022-JP", "utf-7", "windows-1252", ""}) {
+  for (const char* charset :
+       {"us-ascii", "utf-8", "UTF8", "\"utf-8\"", "iso-8859-1", "ISO-2022-JP", "utf-7", "windows-1252", ""}) {
     for (int round = 0; round < 400; ++round) {
       std::string bytes;
       const std::size_t size = static_cast<std::size_t>(round) % 41;
