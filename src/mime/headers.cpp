@@ -244,6 +244,11 @@ std::size_t Headers::parse_block(std::string_view message) {
   return message.size();
 }
 
+std::size_t Headers::first_named(std::string_view name, std::uint8_t slot) const {
+  const std::size_t first = names_.first(slot);
+  return field_is_named(fields_[first].name, name) ? first : next_named(name, slot, first + 1);
+}
+
 std::size_t Headers::next_named(std::string_view name, std::uint8_t slot, std::size_t from) const {
   for (std::size_t i = names_.next(slot, from); i != std::string_view::npos; i = names_.next(slot, i + 1))
     if (field_is_named(fields_[i].name, name)) return i;

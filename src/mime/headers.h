@@ -57,15 +57,21 @@ class Headers {
   const HeaderField* find(std::string_view name) const {
     const std::uint8_t slot = NameSlots::slot(name);
     if (!names_.may_hold(slot)) return nullptr;
-    const std::size_t at = next_named(name, slot, 0);
+    const HeaderField& first = fields_[names_.first(slot)];
+    if (first.name == name) return &first;
+    const std::size_t at = first_named(name, slot);
     return at == std::string_view::npos ? nullptr : &fields_[at];
   }
+  // The first field called `name`, which hashes to `slot`, one the block may hold; or npos.
+  std::size_t first_named(std::string_view name, std::uint8_t slot) const;
   // The first field at or after `from` called `name`, which hashes to `slot`, or npos.
   std::size_t next_named(std::string_view name, std::uint8_t slot, std::size_t from) const;
 
   // Each field's name hashed to one byte, kept beside the fields. A lookup compares in full only
-  // the fields whose byte matches; and a bit per byte value answers at once for names the block
-  // does not hold (most lookups: format modules probing for their signatures).
+  // the fields whose byte matches; a bit per byte value answers at once for names the block
+  // does not hold (most lookups: format modules probing for their signatures), and the first
+  // field of each byte value is kept, so that a lookup of a name the block holds, whose first
+  // field of that byte is nearly always the one, starts there without a search.
   class NameSlots {
    public:
     static std::uint8_t slot(std::string_view name) {
@@ -79,11 +85,19 @@ class Headers {
     }
     void add(std::string_view name) {
       const std::uint8_t at = slot(name);
-      bits_[at / 64] |= std::uint64_t{1} << (at % 64);
-      if (count_ < kKept) slots_[count_] = at;
-      ++count_;
+      // Each read once: the stores of bytes below could alias them.
+      const std::size_t index = count_;
+      const std::uint64_t word = bits_[at / 64];
+      const std::uint64_t bit = std::uint64_t{1} << (at % 64);
+      // Past the kept fields, the first kept index stands for all of them, as in next().
+      if ((word & bit) == 0) first_[at] = static_cast<std::uint8_t>(index < kKept ? index : kKept);
+      bits_[at / 64] = word | bit;
+      if (index < kKept) slots_[index] = at;
+      count_ = index + 1;
     }
     bool may_hold(std::uint8_t at) const { return bits_[at / 64] >> (at % 64) & 1; }
+    // The first field whose name may hash to `at`, which may_hold.
+    std::size_t first(std::uint8_t at) const { return first_[at]; }
     // The first field at or after `from` whose name may hash to `at`, or npos. Fields past the
     // kept ones are all candidates. The kept slots are compared sixteen at a time (SSE2, part of
     // every x86-64) from the block that holds `from`, its bits before `from` dropped; a call of
@@ -117,6 +131,9 @@ class Headers {
     static_assert(kKept % 16 == 0, "the slots are searched in whole blocks of sixteen");
     std::array<std::uint64_t, 4> bits_{};
     std::array<std::uint8_t, kKept> slots_{};  // one per field, in order
+    // Read only for the byte values whose bit is set, so clear() leaves it as it is.
+    std::array<std::uint8_t, 256> first_{};
+    static_assert(kKept <= 255, "a kept field's index fits in a byte");
     std::size_t count_ = 0;
   };
 
@@ -143,7 +160,7 @@ template <typename Visit>
 void Headers::for_each(std::string_view name, Visit&& visit) const {
   const std::uint8_t slot = NameSlots::slot(name);
   if (!names_.may_hold(slot)) return;
-  for (std::size_t i = next_named(name, slot, 0); i != std::string_view::npos; i = next_named(name, slot, i + 1))
+  for (std::size_t i = first_named(name, slot); i != std::string_view::npos; i = next_named(name, slot, i + 1))
     visit(fields_[i].value);
 }
 

@@ -392,6 +392,39 @@ TEST(Headers, SlotsOfAnEarlierLongerBlockAreNotFields) {
   EXPECT_EQ(visits, 1);
 }
 
+// A lookup starts at the first field whose name shares the slot of the name looked for: that
+// field may be another name of the slot, or the name in another case, and a name first written
+// past the kept slots is found there too.
+TEST(Headers, LookupsStartAtTheFirstFieldOfTheirSlot) {
+  Headers headers;
+  // Names of one length and the same first and last bytes share a slot.
+  const std::string shared = "X-Ab-1: first\nx-cd-1: second\nX-AB-1: third\n\n";
+  headers.parse(shared);
+  EXPECT_EQ(headers.raw("X-Cd-1"), "second");
+  EXPECT_EQ(headers.raw("x-ab-1"), "first");
+  EXPECT_EQ(headers.raw("X-Ab-1"), "first");
+  EXPECT_FALSE(headers.has("X-Ef-1"));
+  std::string seen;
+  headers.for_each("X-CD-1", [&](std::string_view value) { seen += std::string(value) + ";"; });
+  headers.for_each("x-ab-1", [&](std::string_view value) { seen += std::string(value) + ";"; });
+  EXPECT_EQ(seen, "second;first;third;");
+
+  // The same slot first taken by a later field of the next block.
+  const std::string reused = "Subject: s\nTo: t\nX-CD-1: again\n\n";
+  headers.parse(reused);
+  EXPECT_EQ(headers.raw("x-cd-1"), "again");
+  EXPECT_FALSE(headers.has("X-Ab-1"));
+
+  std::string late;
+  for (int i = 0; i < 140; ++i) late += "Filler-" + std::to_string(100 + i) + ": f\n";
+  late += "Late-Name: one\nlate-name: two\n\n";
+  headers.parse(late);
+  EXPECT_EQ(headers.raw("LATE-NAME"), "one");
+  seen.clear();
+  headers.for_each("Late-Name", [&](std::string_view value) { seen += std::string(value) + ";"; });
+  EXPECT_EQ(seen, "one;two;");
+}
+
 // A field's name ends at the colon, or the line is no field: every byte that cannot be in a name
 // is tried at every position of names short and long.
 TEST(Headers, FieldNamesEndWhereTheirBytesEnd) {
