@@ -139,9 +139,11 @@ int run_scan(const ScanArguments& arguments) {
         resolver = std::make_unique<dns::Resolver>(resolver_options(arguments.resolver));
         dns_knowledge = std::make_unique<diagnose::DnsKnowledge>(*resolver);
       }
+      const auto diagnosis_report = report::shows_diagnosis(format) ? diagnose::Diagnoser::Report::kWithSituations
+                                                                    : diagnose::Diagnoser::Report::kOwnerOnly;
       diagnose::Diagnoser diagnoser(std::move(setup.owner), *setup.sent,
                                     [&](bounce::Record& record) { writer->write(record); },
-                                    dns_knowledge.get());
+                                    dns_knowledge.get(), diagnosis_report);
       const scan::ScanSummary summary =
           scan::scan_batches(options, [&](std::vector<bounce::Record>&& records) { diagnoser.add(std::move(records)); });
       const diagnose::DiagnosisReport diagnosis = diagnoser.finish();

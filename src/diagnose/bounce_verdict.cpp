@@ -240,7 +240,9 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
 
   if (score > 0) verdict.sent_by_owner = true;
   else if (score < 0) verdict.sent_by_owner = false;
-  verdict.spammy_subject = original.present && looks_like_spam_subject(original.subject);
+  // Only the mass mail detector asks about the subjects of the owner's mail; the situation tally
+  // tests those of backscatter itself, when it keeps count of them.
+  verdict.spammy_subject = verdict.sent_by_owner == true && original.present && looks_like_spam_subject(original.subject);
 
   // The category follows from who sent it and why it bounced. A blocklist the reply names
   // decides it only for mail that may be the owner's and was not refused for failing its

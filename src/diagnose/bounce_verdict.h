@@ -44,7 +44,7 @@ struct BounceVerdict {
   std::string_view entry_helo;
   std::string_view auth_sender;  // a trusted authenticated submission's sender
   std::string_view client_ip;    // and the client it came from
-  bool spammy_subject = false;
+  bool spammy_subject = false;  // looked for in mail sent by the owner only
 };
 
 BounceVerdict judge(const bounce::Record& record, const VerdictContext& context);

@@ -19,11 +19,12 @@ bool is_failure(const bounce::Record& record) {
 
 }  // namespace
 
-Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns)
+Diagnoser::Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns, Report report)
     : owner_(std::move(owner)),
       sent_(sent),
       sink_(std::move(sink)),
       dns_(dns),
+      report_(report),
       relays_given_(owner_.knows_relays()),
       mass_mail_(sent_),
       tally_(owner_, sent_) {}
@@ -110,7 +111,7 @@ void Diagnoser::pass_on(bounce::Record& record, BounceVerdict& verdict, bool cou
       if (!counted) tally_.count_candidate(record);
       if (tally_.compromise_seen()) category = Category::kCompromise;
     }
-    tally_.add(record, verdict, category);
+    if (report_ == Report::kWithSituations) tally_.add(record, verdict, category);
     record.sent_by_owner = verdict.sent_by_owner;
     record.category = to_string(category);
     record.evidence = std::move(verdict.evidence);
@@ -124,6 +125,7 @@ DiagnosisReport Diagnoser::finish() {
   report.owner.domains = owner_.domains;
   report.owner.relays = relay_names(owner_);
   report.owner.learned_from = owner_.learned_from;
+  if (report_ == Report::kOwnerOnly) return report;
   report.situations = tally_.situations();
   if (dns_ != nullptr) dns_->check_refused(tally_.refused_addresses(), report);
   return report;

@@ -23,16 +23,21 @@ class Diagnoser {
   // Receives each judged record once, in order; it may move from it.
   using Sink = std::function<void(bounce::Record&)>;
 
+  // What finish() reports: the mailbox's situations with the owner, or, for an output that shows
+  // no situations, the owner alone, which spares tallying every record.
+  enum class Report { kWithSituations, kOwnerOnly };
+
   // `owner` holds what the command line said (domains, relays); `sent` what the owner sent;
   // `dns`, when given, what the DNS knows (SPF relays, blocklists).
-  Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns = nullptr);
+  Diagnoser(Owner owner, const SentMail& sent, Sink sink, DnsKnowledge* dns = nullptr,
+            Report report = Report::kWithSituations);
 
   // Takes the scan's next record; passes it on, with its verdict, to the sink.
   void add(bounce::Record&& record);
   // Takes the scan's next records at once. While the owner is being learned they are held as
   // the batch they came in, so holding thousands of records moves none of them.
   void add(std::vector<bounce::Record>&& records);
-  // Judges and passes on what is still held, and returns the mailbox's situations.
+  // Judges and passes on what is still held, and returns the report.
   DiagnosisReport finish();
 
   static constexpr std::size_t kLearningWindow = 1000;
@@ -50,6 +55,7 @@ class Diagnoser {
   const SentMail& sent_;
   Sink sink_;
   DnsKnowledge* dns_;
+  Report report_;
   bool relays_given_;
   OwnerLearning learning_;
   std::vector<std::vector<bounce::Record>> held_;  // batches, in order

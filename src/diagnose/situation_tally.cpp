@@ -112,7 +112,7 @@ void SituationTally::add(const bounce::Record& record, const BounceVerdict& verd
       bool signed_by_owner = false;
       for (const std::string& signer : record.original.dkim_domains) signed_by_owner |= owner_.owns_domain(signer);
       if (record.original.present && !signed_by_owner) ++backscatter_unsigned_;
-      if (verdict.spammy_subject) {
+      if (record.original.present && looks_like_spam_subject(record.original.subject)) {
         ++backscatter_spammy_;
         if (example_spam_subject_.empty()) example_spam_subject_ = record.original.subject;
       }

@@ -18,6 +18,8 @@ std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
   throw std::invalid_argument("unknown output format");
 }
 
+bool shows_diagnosis(Format format) { return format == Format::kText || format == Format::kJson; }
+
 Format parse_format(std::string_view name) {
   if (name == "text") return Format::kText;
   if (name == "json") return Format::kJson;

@@ -34,6 +34,10 @@ class RecordWriter {
 std::unique_ptr<RecordWriter> make_writer(Format format, std::ostream& out,
                                           const WriterOptions& options);
 
+// Whether `format` writes the diagnosis given to finish() (text and json do; jsonl and csv carry
+// records only).
+bool shows_diagnosis(Format format);
+
 // Reads "text", "json", "jsonl" or "csv"; throws std::invalid_argument naming the choices.
 Format parse_format(std::string_view name);
 

@@ -88,6 +88,47 @@ TEST(SituationTally, BackscatterCountsDistinctAddressesAndNetworks) {
   EXPECT_EQ(situations[0].evidence[0], "10 of 10 bounces answer mail sent from 8 IPs in 6 networks, not from your servers");
 }
 
+// The subjects of backscatter are tested for spam by the tally itself, in any case, and only
+// where the bounce returned the original: the verdict tests only those of the owner's mail.
+TEST(SituationTally, BackscatterSpamSubjectsAreFoundByTheTally) {
+  const Owner owner;
+  const SentMail sent;
+  SituationTally tally(owner, sent);
+  const BounceVerdict verdict;  // spammy_subject unset, as judge() leaves it for others' mail
+  bounce::Record record;
+  record.original.present = true;
+  for (std::string_view subject : {"", "Nyaan", "INVOICE #7 overdue", "Verify Your account\r\n"}) {
+    record.original.subject = subject;
+    tally.add(record, verdict, Category::kBackscatter);
+  }
+  bounce::Record without_original;
+  without_original.original.subject = "Invoice overdue";
+  tally.add(without_original, verdict, Category::kBackscatter);
+  const std::vector<Situation> situations = tally.situations();
+  ASSERT_EQ(situations.size(), 1u);
+  const auto& evidence = situations[0].evidence;
+  EXPECT_NE(std::find(evidence.begin(), evidence.end(),
+                      "2 originals have spam or phishing subjects, such as \"INVOICE #7 overdue\""),
+            evidence.end())
+      << ::testing::PrintToString(evidence);
+}
+
+TEST(Verdict, OnlyTheOwnersMailHasItsSubjectTestedForSpam) {
+  Owner owner;
+  owner.domains = {"example.jp"};
+  const SentMail sent;
+  bounce::Record record;
+  record.kind = bounce::MessageKind::kBounce;
+  record.original.present = true;
+  record.original.subject = "Account suspended: verify your password";
+  record.original.dkim_domains = {"example.jp"};  // signed by the owner: sent by them
+  EXPECT_EQ(judge(record, {owner, sent, false}).sent_by_owner, std::optional<bool>(true));
+  EXPECT_TRUE(judge(record, {owner, sent, false}).spammy_subject);
+  record.original.dkim_domains = {};  // unsigned: not the owner's
+  EXPECT_EQ(judge(record, {owner, sent, false}).sent_by_owner, std::optional<bool>(false));
+  EXPECT_FALSE(judge(record, {owner, sent, false}).spammy_subject);
+}
+
 TEST(Owner, RelaysByAddressRangeAndName) {
   Owner owner;
   owner.domains = {"example.com"};

@@ -10,6 +10,7 @@
 #include "diagnose/diagnoser.h"
 #include "mime/ascii.h"
 #include "scenario_generator.h"
+#include "scan/scanner.h"
 #include "scenario_params.h"
 
 namespace bg::testing::scenarios {
@@ -215,6 +216,53 @@ TEST(DiagnosedScenarios, MassMailIsCountedOnceHoweverTheRecordsAreBatched) {
     ASSERT_EQ(categories.size(), 5u) << "batches of " << batch_size;
     for (std::size_t i = 0; i < 4; ++i) EXPECT_NE(categories[i], "compromise") << i << " in batches of " << batch_size;
     EXPECT_EQ(categories[4], "compromise") << "batches of " << batch_size;
+  }
+}
+
+// A diagnosis whose situations nobody will read judges every record as one whose situations are
+// reported, compromises included (they are decided from the mass mail seen, not from the
+// situations), and reports the owner it learned, without situations.
+TEST(DiagnosedScenarios, WithoutSituationsEveryRecordIsJudgedTheSame) {
+  for (const ScenarioKind kind : {ScenarioKind::kSpoofing, ScenarioKind::kCompromiseAndBlocklisted,
+                                  ScenarioKind::kSpoofingAndAuthentication}) {
+    const ScenarioSpec spec{kind, Variant::kEverything, 1};
+    ScenarioFolder folder(scenario_name(spec) + "-owner-only");
+    const Scenario scenario = write_scenario(spec, folder.path());
+    std::map<diagnose::Diagnoser::Report, std::vector<bounce::Record>> records;
+    std::map<diagnose::Diagnoser::Report, diagnose::DiagnosisReport> reports;
+    for (const auto report : {diagnose::Diagnoser::Report::kWithSituations, diagnose::Diagnoser::Report::kOwnerOnly}) {
+      diagnose::OwnerOptions options;
+      options.domains = scenario.given_domains;
+      options.relays = scenario.given_relays;
+      options.sent_paths = {scenario.sent_folder.string()};
+      options.maillog_paths = {scenario.mail_log.string()};
+      diagnose::DiagnosisSetup setup = diagnose::prepare_diagnosis(options);
+      diagnose::Diagnoser diagnoser(
+          std::move(setup.owner), *setup.sent, [&](bounce::Record& record) { records[report].push_back(record); },
+          nullptr, report);
+      scan::ScanOptions scan_options;
+      scan_options.inputs = {scenario.mailbox.string()};
+      scan::scan_batches(scan_options, [&](std::vector<bounce::Record>&& batch) { diagnoser.add(std::move(batch)); });
+      reports[report] = diagnoser.finish();
+    }
+    const auto& reported = records[diagnose::Diagnoser::Report::kWithSituations];
+    const auto& unreported = records[diagnose::Diagnoser::Report::kOwnerOnly];
+    ASSERT_EQ(unreported.size(), reported.size()) << to_string(kind);
+    for (std::size_t i = 0; i < reported.size(); ++i) {
+      EXPECT_EQ(unreported[i].sent_by_owner, reported[i].sent_by_owner) << to_string(kind) << " " << i;
+      EXPECT_EQ(unreported[i].category, reported[i].category) << to_string(kind) << " " << i;
+      EXPECT_EQ(unreported[i].evidence, reported[i].evidence) << to_string(kind) << " " << i;
+    }
+    if (kind == ScenarioKind::kCompromiseAndBlocklisted) {
+      EXPECT_TRUE(std::any_of(unreported.begin(), unreported.end(),
+                              [](const bounce::Record& record) { return record.category == "compromise"; }));
+    }
+    EXPECT_FALSE(reports[diagnose::Diagnoser::Report::kWithSituations].situations.empty()) << to_string(kind);
+    EXPECT_TRUE(reports[diagnose::Diagnoser::Report::kOwnerOnly].situations.empty()) << to_string(kind);
+    EXPECT_EQ(reports[diagnose::Diagnoser::Report::kOwnerOnly].owner.domains,
+              reports[diagnose::Diagnoser::Report::kWithSituations].owner.domains) << to_string(kind);
+    EXPECT_EQ(reports[diagnose::Diagnoser::Report::kOwnerOnly].owner.learned_from,
+              reports[diagnose::Diagnoser::Report::kWithSituations].owner.learned_from) << to_string(kind);
   }
 }
 

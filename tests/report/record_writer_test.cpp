@@ -14,6 +14,13 @@ TEST(ParseFormat, ReadsEachFormatName) {
   EXPECT_EQ(parse_format("csv"), Format::kCsv);
 }
 
+TEST(ShowsDiagnosis, OnlyTheFormatsThatWriteSituations) {
+  EXPECT_TRUE(shows_diagnosis(Format::kText));
+  EXPECT_TRUE(shows_diagnosis(Format::kJson));
+  EXPECT_FALSE(shows_diagnosis(Format::kJsonl));
+  EXPECT_FALSE(shows_diagnosis(Format::kCsv));
+}
+
 TEST(ParseFormat, UnknownNameIsRefusedWithTheChoices) {
   try {
     parse_format("xml");
