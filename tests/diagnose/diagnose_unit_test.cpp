@@ -145,6 +145,31 @@ TEST(Owner, RelaysByAddressRangeAndName) {
   EXPECT_FALSE(owner.owns_address("alice@notexample.com"));
 }
 
+// A name is the owner's when it is one of the domains or ends in a dot and one, in any case:
+// the dot is asked before the bytes, and the bytes as they are before without regard to case.
+TEST(Owner, DomainsAndTheirHostsInAnyCaseAndNothingElse) {
+  Owner owner;
+  owner.domains = {"example.jp", "b.co"};
+  for (std::string_view name : {"example.jp", "EXAMPLE.JP", "mx.example.jp", "Mx1.Mail.Example.Jp", "b.co", "a.b.co",
+                                ".example.jp", "x.B.Co"}) {
+    EXPECT_TRUE(owner.owns_domain(name)) << name;
+    EXPECT_TRUE(owner.is_relay_host(name)) << name;
+  }
+  for (std::string_view name : {"", "jp", "xample.jp", "badexample.jp", "mx.badexample.jp", "example.jp.evil.net",
+                                "example.jpx", "example-jp", "mx.example.net", "ab.co", "b.com", "example.jp."}) {
+    EXPECT_FALSE(owner.owns_domain(name)) << name;
+    EXPECT_FALSE(owner.is_relay_host(name)) << name;
+  }
+  owner.relay_hosts = {"smtp.provider.example"};
+  EXPECT_TRUE(owner.is_relay_host("SMTP.Provider.Example"));
+  EXPECT_FALSE(owner.is_relay_host("mx.smtp.provider.example"));  // a relay is one host, not a domain
+  EXPECT_FALSE(owner.owns_domain("smtp.provider.example"));
+  const Owner nobody;
+  EXPECT_FALSE(nobody.owns_domain("example.jp"));
+  EXPECT_FALSE(nobody.is_relay_host("example.jp"));
+  EXPECT_FALSE(nobody.is_relay(*parse_ip("192.0.2.1")));
+}
+
 TEST(Batv, ReadsTagAndChecksItsDate) {
   const auto tag = read_batv("prvs=1396ab34cd=alice@example.com");
   ASSERT_TRUE(tag);
