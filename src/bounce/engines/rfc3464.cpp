@@ -16,8 +16,14 @@ namespace bg::bounce {
 
 namespace {
 
+// The first letter of `line` in lowercase, or 0 for an empty line: most lines start with no
+// marker's first letter, and are then not compared with each marker.
+char first_letter(std::string_view line) { return line.empty() ? '\0' : mime::to_lower_ascii(line.front()); }
+
 // Lines after which the delivery report starts, in any case.
 bool starts_report(std::string_view line) {
+  const char first = first_letter(line);
+  if (first != 'c' && first != 't' && first != 'y') return false;
   for (std::string_view marker : {"content-type: message/delivery-status", "content-type: message/x-delivery-status",
                                   "content-type: message/disposition-notification", "content-type: text/plain; charset=",
                                   "the original message was received at ", "this report relates to your message",
@@ -29,6 +35,8 @@ bool starts_report(std::string_view line) {
 
 // Lines that start the returned original, in any case.
 bool starts_original(std::string_view line) {
+  const char first = first_letter(line);
+  if (first != 'c' && first != 'r') return false;
   if (mime::istarts_with(line, "content-type: message/rfc822") ||
       mime::istarts_with(line, "content-type: text/rfc822-headers"))
     return true;
