@@ -37,10 +37,12 @@ bool is_exim_message_id(std::string_view id) {
   id = mime::trim(id);
   if (!id.starts_with("<")) return false;
   id.remove_prefix(1);
+  if (id.starts_with("E")) id.remove_prefix(1);
+  // The first group is six or seven bytes long: most other IDs fail here, before the '@' is sought.
+  if (id.size() < 8 || (id[6] != '-' && id[7] != '-')) return false;
   const std::size_t at = id.find('@');
   if (at == std::string_view::npos) return false;
-  std::string_view local = id.substr(0, at);
-  if (local.starts_with("E")) local.remove_prefix(1);
+  const std::string_view local = id.substr(0, at);
   const std::size_t first = local.find('-');
   const std::size_t second = first == std::string_view::npos ? first : local.find('-', first + 1);
   if (second == std::string_view::npos) return false;
@@ -48,18 +50,20 @@ bool is_exim_message_id(std::string_view id) {
   return first >= 6 && first <= 7 && second - first - 1 >= 6 && last >= 2 && last <= 4;
 }
 
+bool has_exim_subject(const BounceMessage& message) {
+  for (std::string_view subject : kSubjects)
+    if (message.subject().find(subject) != std::string::npos) return true;
+  return false;
+}
+
+// Two of three clues make a bounce Exim's: its sender, its subject and its Message-Id.
 bool is_exim_bounce(const BounceMessage& message) {
-  int evidence = 0;
-  if (mime::trim(message.from()).starts_with("Mail Delivery System")) ++evidence;
-  for (std::string_view subject : kSubjects) {
-    if (message.subject().find(subject) != std::string::npos) {
-      ++evidence;
-      break;
-    }
+  const auto has_exim_message_id = [&] { return is_exim_message_id(message.headers().raw("Message-Id")); };
+  if (mime::trim(message.from()).starts_with("Mail Delivery System")) {
+    if (!has_exim_subject(message) && !has_exim_message_id()) return false;
+  } else if (!has_exim_message_id() || !has_exim_subject(message)) {
+    return false;  // the Message-Id first, as most fail its first test sooner than the subject searches
   }
-  // The Message-Id, which nearly every message has, is looked up only when it decides.
-  if (evidence == 1 && is_exim_message_id(message.headers().raw("Message-Id"))) ++evidence;
-  if (evidence < 2) return false;
   return !mime::icontains(message.from(), ".mail.ru");  // Mail.Ru's own module reads it
 }
 

@@ -31,6 +31,32 @@ TEST(Exim, TakesItsMessageIdAsTheSecondClue) {
   EXPECT_FALSE(read_by(with_replaced(message, "E1X58pT-0004bZ-Co@", "20140715.0004bZ@"), "Exim"));
 }
 
+TEST(Exim, TakesItsMessageIdWithItsSubjectFromAnySender) {
+  // Exim's subject, but not its From: the Message-Id decides, its first group six or seven long.
+  const std::string message = with_replaced(file_text(sample_path("lhost-exim-02.eml")),
+                                            "From: Mail Delivery System <Mailer-Daemon@marutamachi.example.org>",
+                                            "From: Postmaster <postmaster@marutamachi.example.org>");
+  const auto read_with_id = [&](std::string_view id) {
+    return read_by(with_replaced(message, "<E1X58pT-0004bZ-Co@marutamachi.example.org>", id), "Exim");
+  };
+  EXPECT_TRUE(read_with_id("<E1X58pT-0004bZ-Co@marutamachi.example.org>"));
+  EXPECT_TRUE(read_with_id("<1X58pT-0004bZ-Co@marutamachi.example.org>"));
+  EXPECT_TRUE(read_with_id("<E1X58pTa-0004bZ-Co@marutamachi.example.org>"));
+  EXPECT_TRUE(read_with_id("<E1X58pT-0004bZ-Coab@marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<E1X58p-0004bZ-Co@marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<E1X58pTab-0004bZ-Co@marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<e1X58pTa-0004bZ-Co@marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<E1X58pT-0004bZ-C@marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<E1X58pT-0004b-Co@marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<E1X58pT@-0004bZ-Co.marutamachi.example.org>"));
+  EXPECT_FALSE(read_with_id("<E1X58pT-0004bZ-Co>"));
+  EXPECT_FALSE(read_with_id("<E1X58pT>"));
+  EXPECT_FALSE(read_with_id("<E1X58>"));
+  EXPECT_FALSE(read_with_id("<E>"));
+  EXPECT_FALSE(read_with_id("<>"));
+  EXPECT_FALSE(read_with_id(""));
+}
+
 TEST(Exim, LeavesMailRuToItsOwnModule) {
   EXPECT_FALSE(read_by(with_replaced(file_text(sample_path("lhost-exim-02.eml")),
                                      "Mailer-Daemon@marutamachi.example.org", "mailer-daemon@corp.mail.ru"),
