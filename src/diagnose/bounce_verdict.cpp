@@ -1,5 +1,7 @@
 #include "diagnose/bounce_verdict.h"
 
+#include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "bounce/address.h"
@@ -34,9 +36,11 @@ bool is_authenticated_submission(std::string_view protocol) {
          mime::istarts_with(protocol, "smtpsa");
 }
 
-std::string message_id_host(std::string_view message_id) {
-  const std::size_t at = message_id.rfind('@');
-  return at == std::string_view::npos ? std::string() : mime::lowercase(message_id.substr(at + 1));
+// The host after the Message-ID's last '@', as written; empty when there is none.
+std::string_view message_id_host(std::string_view message_id) {
+  // memrchr reads a word at a time where rfind compares byte by byte.
+  const auto* at = static_cast<const char*>(memrchr(message_id.data(), '@', message_id.size()));
+  return at == nullptr ? std::string_view() : message_id.substr(static_cast<std::size_t>(at + 1 - message_id.data()));
 }
 
 // PC-style names a spam bot says hello with: WIN-7Q2K3L9, DESKTOP-AB12CD, a bare address.
@@ -231,7 +235,11 @@ BounceVerdict judge(const bounce::Record& record, const VerdictContext& context)
     if (signed_by_owner) say(kWeak, {"DKIM-signed by ", domain});
     else say(-kWeak, {"no DKIM signature", signed_by_others ? " of " : "", signed_by_others ? std::string_view(domain) : ""});
     if (has_message_id) {
-      const std::string host = message_id_host(original.messageid);
+      // The host is shown lowercase: most are written so, and are then not copied.
+      const std::string_view written = message_id_host(original.messageid);
+      const bool has_capitals = std::any_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      const std::string lowered = has_capitals ? mime::lowercase(written) : std::string();
+      const std::string_view host = has_capitals ? std::string_view(lowered) : written;
       if (owner.is_relay_host(host)) say(kHint, {"Message-ID made by ", host});
       else if (!host.empty()) say(-kHint, {"Message-ID made by ", host, ", not by ", domain});
     }

@@ -113,13 +113,23 @@ TEST(SituationTally, BackscatterSpamSubjectsAreFoundByTheTally) {
       << ::testing::PrintToString(evidence);
 }
 
-TEST(Verdict, OnlyTheOwnersMailHasItsSubjectTestedForSpam) {
+Owner owner_of_example_jp() {
   Owner owner;
   owner.domains = {"example.jp"};
-  const SentMail sent;
+  return owner;
+}
+
+bounce::Record bounce_with_original() {
   bounce::Record record;
   record.kind = bounce::MessageKind::kBounce;
   record.original.present = true;
+  return record;
+}
+
+TEST(Verdict, OnlyTheOwnersMailHasItsSubjectTestedForSpam) {
+  const Owner owner = owner_of_example_jp();
+  const SentMail sent;
+  bounce::Record record = bounce_with_original();
   record.original.subject = "Account suspended: verify your password";
   record.original.dkim_domains = {"example.jp"};  // signed by the owner: sent by them
   EXPECT_EQ(judge(record, {owner, sent, false}).sent_by_owner, std::optional<bool>(true));
@@ -127,6 +137,32 @@ TEST(Verdict, OnlyTheOwnersMailHasItsSubjectTestedForSpam) {
   record.original.dkim_domains = {};  // unsigned: not the owner's
   EXPECT_EQ(judge(record, {owner, sent, false}).sent_by_owner, std::optional<bool>(false));
   EXPECT_FALSE(judge(record, {owner, sent, false}).spammy_subject);
+}
+
+// The host of the Message-ID is what follows its last '@', shown lowercase whatever its case,
+// and weighs for the owner when it is one of theirs; an ID with no '@' or nothing after it names none.
+TEST(Verdict, MessageIdHostIsItsLastAtsLowercasedTail) {
+  const Owner owner = owner_of_example_jp();
+  const SentMail sent;
+  bounce::Record record = bounce_with_original();
+  const auto evidence_of = [&](std::string_view message_id) {
+    record.original.messageid = std::string(message_id);
+    const BounceVerdict verdict = judge(record, {owner, sent, false});
+    return std::vector<std::string>(verdict.evidence.begin(), verdict.evidence.end());
+  };
+  const auto says = [](const std::vector<std::string>& evidence, std::string_view fact) {
+    return std::find(evidence.begin(), evidence.end(), fact) != evidence.end();
+  };
+  EXPECT_TRUE(says(evidence_of("a@b@MX.Example.NET"), "Message-ID made by mx.example.net, not by example.jp"));
+  EXPECT_TRUE(says(evidence_of("id@mx.example.net"), "Message-ID made by mx.example.net, not by example.jp"));
+  EXPECT_TRUE(says(evidence_of("id@Mail.EXAMPLE.JP"), "Message-ID made by mail.example.jp"));
+  EXPECT_TRUE(says(evidence_of("@Z"), "Message-ID made by z, not by example.jp"));
+  for (const std::string_view no_host : {"no-at-sign", "id@", "@"}) {
+    const std::vector<std::string> evidence = evidence_of(no_host);
+    EXPECT_FALSE(std::any_of(evidence.begin(), evidence.end(),
+                             [](const std::string& fact) { return fact.starts_with("Message-ID made by"); }))
+        << no_host;
+  }
 }
 
 TEST(Owner, RelaysByAddressRangeAndName) {
