@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "bounce/dsn_report.h"
@@ -12,6 +13,8 @@
 #include "bounce/reason/phrase_matcher.h"
 #include "bounce/reason/phrase_table.h"
 #include "bounce/reason/status_codes.h"
+#include "data/embedded_files.h"
+#include "data/tsv.h"
 
 namespace bg::bounce {
 namespace {
@@ -167,6 +170,19 @@ TEST(StatusCodes, TablesFromData) {
   EXPECT_EQ(pseudo_status("mailboxfull", false), "5.0.922");
   EXPECT_EQ(pseudo_status("mailboxfull", true), "4.0.922");
   EXPECT_EQ(pseudo_status("userunknown", true), "");
+}
+
+// Every code of the table is found with the reason of its first row, whatever its length; a code
+// is found only whole, so its prefixes, extensions and padded forms, and the empty text, mean nothing.
+TEST(StatusCodes, EveryCodeIsFoundWholeAndNothingElse) {
+  std::set<std::string_view> seen;
+  for (const auto& row : data::read_tsv(data::embedded_file("status-codes.tsv")))
+    if (row.size() >= 2 && seen.insert(row[0]).second) EXPECT_EQ(reason_of_status(row[0]), row[1]) << row[0];
+  EXPECT_GT(seen.size(), 50u);
+  EXPECT_EQ(reason_of_status("5.1.10"), "notaccept");
+  EXPECT_EQ(reason_of_status("5.7.2"), "securityerror");
+  for (std::string_view unknown : {"", "5", "5.1.", "5.1.1 ", " 5.1.1", "5.1.1.1", "5.1.100", "5.7.2x"})
+    EXPECT_EQ(reason_of_status(unknown), "") << unknown;
 }
 
 TEST(PhraseFile, ParsesEveryKindOfLine) {
