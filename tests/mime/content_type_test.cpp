@@ -226,6 +226,26 @@ TEST(Parameters, PlainParametersBesideAnRfc2231OneAreKept) {
   EXPECT_EQ(type.parameters().size(), 2U);
 }
 
+TEST(Parameters, AStarAnywhereInANameReadsTheValueAsRfc2231) {
+  // First, last, after a character that ends the token, in the shortest and a long name.
+  const ContentType type = parse_content_type(
+      "A/B; c=1; d*=utf-8''%41; A-Long-Parameter-Name-Past-Sixteen*=UTF-8''x%20y; *=z; bad@name*=2; e=3");
+  ASSERT_EQ(type.parameters().size(), 4U);
+  EXPECT_EQ(type.parameter("c"), "1");
+  EXPECT_EQ(type.parameter("d"), "A");
+  EXPECT_EQ(type.parameter("a-long-parameter-name-past-sixteen"), "x y");
+  EXPECT_EQ(type.parameter("e"), "3");
+  const ContentType sections = parse_content_type("a/b; name*0=p; name*1=q");
+  EXPECT_EQ(sections.parameter("name"), "pq");
+}
+
+TEST(Parameters, EmptyAndNonTokenNamesWithoutAStarAreSkipped) {
+  const ContentType type = parse_content_type("a/b; =x; bad@name=1; bad name=2; A=3; Name-16-Bytes-Xy=4");
+  ASSERT_EQ(type.parameters().size(), 2U);
+  EXPECT_EQ(type.parameter("a"), "3");
+  EXPECT_EQ(type.parameter("name-16-bytes-xy"), "4");
+}
+
 TEST(ContentType, ParsingOverAnEarlierValueKeepsNothingOfIt) {
   ContentType type;
   parse_unfolded_content_type_into("Multipart/Mixed; boundary=\"a long boundary string\"; x=1; y=2", type);
