@@ -81,13 +81,11 @@ void append_base64_decoded(std::string_view encoded, std::string& out) {
   out.resize(start + static_cast<std::size_t>(to - first));
 }
 
-// The decoded text is never longer than the encoded: it is written into room made for all of
-// it at once, and the string cut to what was written, instead of being appended piece by piece.
-void append_quoted_printable_decoded(std::string_view encoded, std::string& out, bool in_header) {
-  const std::size_t start = out.size();
-  out.resize(start + encoded.size());
-  char* const first = out.data() + start;
-  char* to = first;
+namespace {
+
+// Decodes `encoded` to `to`, which has room for encoded.size() bytes (the decoded text is never
+// longer), and returns the end of what was written.
+char* decode_quoted_printable(std::string_view encoded, bool in_header, char* to) {
   std::size_t i = 0;
   const std::size_t size = encoded.size();
   while (i < size) {
@@ -129,7 +127,33 @@ void append_quoted_printable_decoded(std::string_view encoded, std::string& out,
     i = end;
     if (i < size && !in_header && encoded[i] != '=') *to++ = encoded[i++];  // the line ending
   }
-  out.resize(start + static_cast<std::size_t>(to - first));
+  return to;
+}
+
+}  // namespace
+
+// Every escape, soft line break and white space dropped lies within a line, so whole lines
+// decode alone: they are decoded a stretch at a time into a buffer and appended from there,
+// which costs less than zero-filling room in `out` for the whole text first. A line longer than
+// the buffer is decoded into such room.
+void append_quoted_printable_decoded(std::string_view encoded, std::string& out, bool in_header) {
+  std::array<char, 4096> decoded;
+  out.reserve(out.size() + encoded.size());
+  while (!encoded.empty()) {
+    std::string_view lines = encoded;
+    if (lines.size() > decoded.size()) {
+      const std::size_t last_line_end = encoded.substr(0, decoded.size()).rfind('\n');
+      if (last_line_end == std::string_view::npos) break;
+      lines = encoded.substr(0, last_line_end + 1);
+    }
+    const char* const end = decode_quoted_printable(lines, in_header, decoded.data());
+    out.append(decoded.data(), static_cast<std::size_t>(end - decoded.data()));
+    encoded.remove_prefix(lines.size());
+  }
+  if (encoded.empty()) return;
+  const std::size_t start = out.size();
+  out.resize(start + encoded.size());
+  out.resize(static_cast<std::size_t>(decode_quoted_printable(encoded, in_header, out.data() + start) - out.data()));
 }
 
 bool is_identity_encoding(std::string_view encoding) {

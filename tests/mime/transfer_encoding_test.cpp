@@ -98,7 +98,7 @@ TEST(QuotedPrintable, RunEndsAreFoundAtEveryPosition) {
 }
 
 TEST(QuotedPrintable, RunsOfEveryLengthAreCopiedAfterWhatTheStringHolds) {
-  // Runs are copied sixteen bytes at a time into room made for the whole input: whatever their
+  // Runs are copied sixteen bytes at a time into room made for the input: whatever their
   // lengths, the text around them and before the decoding must come out whole.
   for (std::size_t n = 0; n <= 40; ++n) {
     for (std::size_t m = 0; m <= 20; ++m) {
@@ -111,6 +111,47 @@ TEST(QuotedPrintable, RunsOfEveryLengthAreCopiedAfterWhatTheStringHolds) {
   // Stripping white space before a line end stops at the start of its run.
   EXPECT_EQ(quoted_printable("=41   \nx"), "A\nx");
   EXPECT_EQ(quoted_printable("   "), "");
+}
+
+TEST(QuotedPrintable, EmptyInputAppendsNothing) {
+  std::string out = "kept";
+  append_quoted_printable_decoded("", out);
+  EXPECT_EQ(out, "kept");
+  append_quoted_printable_decoded("", out, true);
+  EXPECT_EQ(out, "kept");
+}
+
+TEST(QuotedPrintable, LongBodiesDecodeAsTheirLinesDoAlone) {
+  // Long bodies are decoded a stretch of whole lines at a time: wherever the stretches end,
+  // among escapes, soft line breaks and white space before LF or CRLF line ends, the text
+  // must come out as each line decoded on its own.
+  const std::string lines[] = {"caf=C3=A9 =3D  \r\n", "soft=\r\n", "padded= \t\n", "tail \t\n", "x=41\n"};
+  for (std::size_t shift = 0; shift < 24; ++shift) {
+    std::string body(shift, 'a');
+    std::string expected;
+    append_quoted_printable_decoded(body, expected);
+    while (body.size() < 9000) {
+      for (const std::string& line : lines) {
+        body += line;
+        append_quoted_printable_decoded(line, expected);
+      }
+    }
+    std::string out = "kept";
+    append_quoted_printable_decoded(body, out);
+    EXPECT_EQ(out, "kept" + expected) << shift;
+  }
+}
+
+TEST(QuotedPrintable, LinesLongerThanABufferDecodeWhole) {
+  // The shortest line too long for a stretch, a longer one after short lines, and a body whose
+  // lines end in CR alone, which are never cut.
+  std::string encoded, decoded;
+  for (int i = 0; i < 1366; ++i) encoded += "=41", decoded += 'A';
+  EXPECT_EQ(quoted_printable(encoded + "\n"), decoded + "\n");
+  EXPECT_EQ(quoted_printable("short  \n" + encoded + encoded + "b  \nc"), "short\n" + decoded + decoded + "b\nc");
+  std::string cr_lines, cr_decoded;
+  for (int i = 0; i < 2000; ++i) cr_lines += "a=42 \r", cr_decoded += "aB\r";
+  EXPECT_EQ(quoted_printable(cr_lines), cr_decoded);
 }
 
 TEST(TransferDecoding, SelectsTheDecoderByName) {
