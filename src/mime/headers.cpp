@@ -176,10 +176,16 @@ bool iequals_name(std::string_view a, std::string_view b) {
 }
 
 std::size_t Headers::parse(std::string_view message) {
-  body_offset_ = parse_block(message);
+  body_offset_ = parse_block<true>(message);
   return body_offset_;
 }
 
+std::size_t Headers::parse_fields(std::string_view message) {
+  body_offset_ = parse_block<false>(message);
+  return body_offset_;
+}
+
+template <bool kIndexNames>
 std::size_t Headers::parse_block(std::string_view message) {
   fields_.clear();
   names_.clear();
@@ -240,7 +246,7 @@ std::size_t Headers::parse_block(std::string_view message) {
     while (value_start < message.size() && is_space_or_tab(message[value_start])) ++value_start;
     const Line value = line_at(message, value_start);
     fields_.push_back({name, value.text});
-    names_.add(name);
+    if constexpr (kIndexNames) names_.add(name);
     pos = value.next;
   }
   return message.size();

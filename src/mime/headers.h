@@ -26,7 +26,10 @@ class Headers {
   // block. Lines that are neither fields nor continuations are read as folding whose indent
   // was lost when a field or the blank line follows them; otherwise the body starts there.
   std::size_t parse(std::string_view message);
-  // Where the body starts, as the last parse() returned.
+  // Tokenizes the block as parse() does, without the index by name that lookups need, for a
+  // reader that goes through fields() alone: afterwards a lookup by name finds nothing.
+  std::size_t parse_fields(std::string_view message);
+  // Where the body starts, as the last parse() or parse_fields() returned.
   std::size_t body_offset() const { return body_offset_; }
 
   // The first field called `name` (case-insensitive), as written; empty when absent.
@@ -51,6 +54,7 @@ class Headers {
   bool ended_by_blank_line() const { return ended_by_blank_line_; }
 
  private:
+  template <bool kIndexNames>
   std::size_t parse_block(std::string_view message);
   // Inline, so that a lookup of a literal name the block does not hold, the most common one,
   // costs a few instructions: its slot is computed when the caller is compiled.

@@ -477,6 +477,44 @@ TEST(Headers, ValuesEndAtTheirLineEndWhateverTheNameBeforeThem) {
   EXPECT_EQ(headers.raw("Subject"), "");
 }
 
+TEST(Headers, ParsingFieldsAloneTokenizesAsAFullParse) {
+  // CRLF and LF, folding, a leading "From " line, no blank line, a boundary line, a stripped
+  // indent, a single field, and nothing at all.
+  const std::string blocks[] = {
+      "From a@b Mon Jan  1 00:00:00 2024\r\nSubject: one\r\n  two\r\nTo: x@y\r\n\r\nbody\r\n",
+      "Received: from a\n\tby b\nreceived: from c\nMessage-ID: <1@z>\n",
+      "X: 1\n--boundary\nY: 2\n",
+      "A: 1\nstripped indent\nB: 2\n\nbody",
+      "Subject: only",
+      "",
+  };
+  for (const std::string& block : blocks) {
+    Headers full;
+    Headers walked;
+    EXPECT_EQ(walked.parse_fields(block), full.parse(block)) << block;
+    EXPECT_EQ(walked.body_offset(), full.body_offset()) << block;
+    EXPECT_EQ(walked.ended_by_blank_line(), full.ended_by_blank_line()) << block;
+    ASSERT_EQ(walked.fields().size(), full.fields().size()) << block;
+    for (std::size_t i = 0; i < full.fields().size(); ++i) {
+      EXPECT_EQ(walked.fields()[i].name, full.fields()[i].name) << block;
+      EXPECT_EQ(walked.fields()[i].value, full.fields()[i].value) << block;
+    }
+  }
+}
+
+TEST(Headers, FieldsParsedAloneAnswerNoLookupByName) {
+  Headers headers;
+  headers.parse("Subject: kept\nTo: a@b\n\n");
+  EXPECT_EQ(headers.raw("Subject"), "kept");
+  // Parsed over a block indexed before: no name of either block is found.
+  headers.parse_fields("Subject: new\nFrom: c@d\n\n");
+  ASSERT_EQ(headers.fields().size(), 2U);
+  EXPECT_EQ(headers.fields()[0].value, "new");
+  EXPECT_FALSE(headers.has("Subject"));
+  EXPECT_FALSE(headers.has("To"));
+  EXPECT_FALSE(headers.has("From"));
+}
+
 TEST(Unfold, JoinsLinesWithOneSpace) {
   EXPECT_EQ(unfold("a\r\n   b\n\tc  "), "a b c");
   EXPECT_EQ(unfold(""), "");

@@ -154,10 +154,11 @@ OriginalMessage read_original(std::string_view header_block, const mime::Headers
 
 void read_original_into(std::string_view header_block, const mime::Headers* parsed, OriginalMessage& original) {
   // A block not parsed yet is parsed into one Headers per thread, whose list of fields keeps its
-  // room from one original to the next: nothing read here keeps a view into it.
+  // room from one original to the next: nothing read here keeps a view into it. Its fields are
+  // only walked, never looked up by name, so they are not indexed by name.
   thread_local mime::Headers parsed_here;
   if (parsed == nullptr) {
-    parsed_here.parse(header_block);
+    parsed_here.parse_fields(header_block);
     parsed = &parsed_here;
   }
   const mime::Headers& headers = *parsed;
