@@ -1,6 +1,6 @@
 #pragma once
 // The search of an mbox for the lines that may start a message or quote a "From " line: every
-// capital F right after a line break, or after a '>'. Those pairs are rare (one in a few hundred
+// capital F right after a line break, or after a '>'. Those pairs are rare (about one in a thousand
 // bytes of mail), and are found sixteen or thirty-two bytes at a time, with the carriage returns
 // among the bytes passed over noted on the way, so that a message without any is known to need
 // no line-ending conversion without a second look at its bytes.

@@ -20,8 +20,8 @@ struct RawMessage {
   // The message came out of an mbox, so body lines ">From ", ">>From "... carry one '>' of
   // mbox quoting (mboxo and mboxrd alike) that normalization removes.
   bool mbox_quoted = false;
-  // Of an mbox message: the splitter, which looks at every capital F of a mailbox, saw no quoted
-  // From line in it, so normalization need not look for one.
+  // Of an mbox message: the splitter, which looks at every capital F after a line break or a '>'
+  // of a mailbox, saw no quoted From line in it, so normalization need not look for one.
   bool without_quoted_from = false;
   // The reader saw every byte of the message and no carriage return among them, so
   // normalization need not look for one.
